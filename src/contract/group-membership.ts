@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { timestampSchema } from './timestamp.ts';
+
+export const groupMembershipSchema = z.looseObject({
+  id: z.number().int(),
+  url: z.string(),
+  user_id: z.number().int(),
+  group_id: z.number().int(),
+  default: z.boolean(),
+  created_at: timestampSchema,
+  updated_at: timestampSchema,
+});
+export type GroupMembership = z.infer<typeof groupMembershipSchema>;
+
+export const groupMembershipEnvelopeSchema = z.looseObject({ group_membership: groupMembershipSchema });
+
+/** Body of `POST /group_memberships` (and `/users/{id}/group_memberships`, where `user_id` comes from the path). */
+export const createGroupMembershipInputSchema = z.object({
+  user_id: z.number().int().positive(),
+  group_id: z.number().int().positive(),
+});
+export type CreateGroupMembershipInput = z.infer<typeof createGroupMembershipInputSchema>;

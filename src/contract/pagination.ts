@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const MAX_PAGE_SIZE = 100;
+/** Offset pagination stops here; deeper pages need cursors. */
+export const MAX_OFFSET_RECORDS = 10_000;
+
+export const cursorMetaSchema = z.looseObject({
+  has_more: z.boolean(),
+  after_cursor: z.string().nullable(),
+  before_cursor: z.string().nullable(),
+});
+export type CursorMeta = z.infer<typeof cursorMetaSchema>;
+
+export const cursorLinksSchema = z.looseObject({
+  next: z.string().nullable(),
+  prev: z.string().nullable(),
+});
+
+/** The fields a cursor-paginated list adds next to its envelope key. */
+export const cursorPageSchema = z.looseObject({ meta: cursorMetaSchema, links: cursorLinksSchema });
+
+/** The fields an offset-paginated list adds next to its envelope key. */
+export const offsetPageSchema = z.looseObject({
+  next_page: z.string().nullable(),
+  previous_page: z.string().nullable(),
+  count: z.number().int(),
+});

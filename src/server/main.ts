@@ -1,0 +1,33 @@
+import { readConfig } from './config.ts';
+import { DEMO_API_TOKEN, DEMO_IDENTITIES } from './sandbox/demo-identities.ts';
+import { startServer } from './start-server.ts';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const server = await startServer(config);
+  const lines = ['', 'Roster is running.', `  Dashboard:        ${server.url}/`];
+  if (server.sandboxApiUrl) {
+    lines.push(
+      `  Sandbox API base: ${server.sandboxApiUrl}`,
+      `  Demo credentials: ${DEMO_IDENTITIES.admin.email} with API token ${DEMO_API_TOKEN}`,
+      `                    (Basic auth "{email}/token:{token}"; other identities in the README)`,
+    );
+  } else if (config.upstream.kind === 'zendesk') {
+    lines.push(`  Upstream:         ${config.upstream.url}`);
+  }
+  lines.push('', 'Press Ctrl+C to stop.');
+  console.log(lines.join('\n'));
+
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal}: stopping…`);
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

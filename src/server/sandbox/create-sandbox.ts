@@ -1,0 +1,50 @@
+import { type Faults, FaultInjector } from './http/fault-injection.ts';
+import { openDatabase } from './db/open-database.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import { JobWorker } from './jobs/job-worker.ts';
+import { createSandboxApp } from './sandbox-app.ts';
+import { seedDatabase } from './seed/seed-database.ts';
+
+export type SandboxConfig = {
+  databaseFile: string;
+  basePath: string;
+  seedScale: 'tiny' | 'demo' | 'large';
+  itemDelayMs: number;
+  rateLimitPerMinute: number;
+  maxActiveJobs: number;
+  faults: Faults;
+  log: (message: string) => void;
+};
+
+export type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+
+/** Opens (and on first run seeds) the database, starts the job worker and builds the API. */
+export function createSandbox(config: SandboxConfig) {
+  const db = openDatabase(config.databaseFile);
+  const userCount = (db.prepare('SELECT count(*) AS count FROM users').get() as { count: number }).count;
+  if (userCount === 0) {
+    const started = performance.now();
+    seedDatabase(db, { scale: config.seedScale });
+    config.log(`Seeded the sandbox (${config.seedScale}) in ${Math.round(performance.now() - started)} ms`);
+  }
+  const worker = new JobWorker(db, { itemDelayMs: config.itemDelayMs, log: config.log });
+  const jobs = new JobQueue(db, worker, { maxActiveJobs: config.maxActiveJobs, itemDelayMs: config.itemDelayMs });
+  const faults = new FaultInjector(config.faults);
+  const app = createSandboxApp({
+    db,
+    jobs,
+    faults,
+    basePath: config.basePath,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    log: config.log,
+  });
+  worker.start();
+  return {
+    app,
+    db,
+    async close() {
+      await worker.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { badRequest, type FieldErrors, recordInvalid, recordNotFound, tooManyValues } from './zendesk-errors.ts';
+import { ZendeskHttpError } from './zendesk-errors.ts';
+
+export const MAX_BULK_VALUES = 100;
+
+/** A path id: anything but a positive safe integer names no record. */
+export function parseId(raw: string | undefined): number {
+  if (raw === undefined || !/^\d{1,16}$/.test(raw)) throw recordNotFound();
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id < 1) throw recordNotFound();
+  return id;
+}
+
+/** `ids=1,2,3` (also `ids=1%2C2`): at most 100 positive integers. */
+export function parseIdList(raw: string | undefined, param = 'ids'): number[] {
+  if (raw === undefined || raw.trim() === '') throw badRequest('InvalidValue', `Parameter ${param} is required`);
+  const parts = raw.split(',').map((part) => part.trim());
+  if (parts.length > MAX_BULK_VALUES) throw tooManyValues(MAX_BULK_VALUES);
+  return parts.map((part) => {
+    const id = Number(part);
+    if (!/^\d{1,16}$/.test(part) || !Number.isSafeInteger(id) || id < 1) {
+      throw badRequest('InvalidValue', `${param} must be a comma-separated list of ids; "${part}" is not an id`);
+    }
+    return id;
+  });
+}
+
+/** String job ids for `job_statuses/show_many`. */
+export function parseJobIdList(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') throw badRequest('InvalidValue', 'Parameter ids is required');
+  const ids = raw.split(',').map((part) => part.trim());
+  if (ids.length > MAX_BULK_VALUES) throw tooManyValues(MAX_BULK_VALUES);
+  if (ids.some((id) => !/^[A-Za-z0-9]{1,64}$/.test(id))) {
+    throw badRequest('InvalidValue', 'ids must be a comma-separated list of job status ids');
+  }
+  return ids;
+}
+
+/**
+ * Reads `{"<envelope>": …}` from a JSON body and validates the inside with `schema`. Malformed JSON
+ * and a missing envelope are 400s; fields that fail validation are Zendesk's 422 with per-field details.
+ */
+export async function readEnvelope<Schema extends z.ZodType>(
+  c: Context,
+  envelope: string,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  const body = await readJsonBody(c);
+  const inner = isObject(body) ? body[envelope] : undefined;
+  if (inner === undefined || inner === null) {
+    throw badRequest('ParameterMissing', `The body must be a JSON object with a "${envelope}" key`);
+  }
+  const parsed = schema.safeParse(inner);
+  if (!parsed.success) throw recordInvalid(fieldErrorsOf(parsed.error, inner));
+  return parsed.data;
+}
+
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(contentType)) {
+    throw new ZendeskHttpError(415, {
+      error: 'UnsupportedMediaType',
+      description: 'Send the request body as JSON with Content-Type: application/json',
+    });
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('InvalidJSON', 'The request body is not valid JSON');
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function fieldErrorsOf(error: z.ZodError, input: unknown): FieldErrors {
+  const details: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || 'base';
+    const missing = isObject(input) && issue.path.length === 1 && input[String(issue.path[0])] === undefined;
+    (details[field] ??= []).push(
+      missing
+        ? { description: `${field} cannot be blank`, error: 'BlankValue' }
+        : { description: `${field}: ${issue.message}`, error: 'InvalidValue' },
+    );
+  }
+  return details;
+}
+
+/** `{"<envelope>": [item, …]}` for create_many: 1 to 100 items, each validated; a bad item rejects the request. */
+export async function readBulkEnvelope<Schema extends z.ZodType>(
+  c: Context,
+  envelope: string,
+  itemSchema: Schema,
+): Promise<z.infer<Schema>[]> {
+  const body = await readJsonBody(c);
+  const items = isObject(body) ? body[envelope] : undefined;
+  if (!Array.isArray(items)) {
+    throw badRequest('ParameterMissing', `The body must be a JSON object with a "${envelope}" array`);
+  }
+  if (items.length === 0) throw badRequest('InvalidValue', `"${envelope}" must hold at least one item`);
+  if (items.length > MAX_BULK_VALUES) throw tooManyValues(MAX_BULK_VALUES);
+  const details: FieldErrors = {};
+  const parsed: z.infer<Schema>[] = [];
+  items.forEach((item, index) => {
+    const result = itemSchema.safeParse(item);
+    if (result.success) parsed.push(result.data);
+    else {
+      for (const [field, errors] of Object.entries(fieldErrorsOf(result.error, item))) {
+        details[`${envelope}[${index}].${field}`] = errors;
+      }
+    }
+  });
+  if (Object.keys(details).length > 0) throw recordInvalid(details);
+  return parsed;
+}

@@ -1,0 +1,5 @@
+import { toZendeskTimestamp } from '../../../contract/timestamp.ts';
+
+export function nowTimestamp(): string {
+  return toZendeskTimestamp(new Date());
+}
