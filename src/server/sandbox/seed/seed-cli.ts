@@ -56,7 +56,8 @@ function main(): number {
     db.pragma('wal_checkpoint(TRUNCATE)');
     const seconds = (performance.now() - started) / 1000;
     for (const [table, count] of Object.entries(summary)) {
-      if (table !== 'scale') console.log(`  ${table.padEnd(24)} ${Number(count).toLocaleString('en-US').padStart(10)}`);
+      if (table !== 'scale')
+        console.log(`  ${table.padEnd(24)} ${Number(count).toLocaleString('en-US').padStart(10)}`);
     }
     console.log(`Done in ${seconds.toFixed(1)} s.`);
     return 0;

@@ -5,7 +5,13 @@ import { withFastBulkWrites } from './fast-bulk-writes.ts';
 import { MINUTE, SEED_WINDOW_END, spreadMoment, utcSeconds } from './seed-clock.ts';
 import { insertGroups, type SeededGroups } from './seed-groups.ts';
 import { insertOrganizations, type SeededOrganizations } from './seed-organizations.ts';
-import { createNameMaker, createPeopleWriter, type NameMaker, type PeopleWriter, type Role } from './seed-people.ts';
+import {
+  createNameMaker,
+  createPeopleWriter,
+  type NameMaker,
+  type PeopleWriter,
+  type Role,
+} from './seed-people.ts';
 import {
   FOLLOW_THE_SUN_MEMBERS,
   LARGE_ORGANIZATION_MEMBERSHIPS,
@@ -41,7 +47,7 @@ export const LIGHT_AGENT_ROLE_NAME = 'Light agent';
 const USERS_PER_TRANSACTION = 25_000;
 
 /**
- * Fills an empty sandbox database. The tiny and demo scales are prefixes of the larger ones: every
+ * Fills an empty sandbox database. The demo scale is a prefix of the large one: every
  * step draws from its own random stream, so the demo rows come out the same whatever follows them.
  */
 export function seedDatabase(db: SandboxDatabase, options: SeedOptions): SeedSummary {
@@ -102,7 +108,8 @@ function insertAccount(db: SandboxDatabase): { groupManagerRoleId: number; light
 
 /** Fixed memberships (by position among the regular groups and demo organizations) that tests can name. */
 function insertDemoIdentities({ groups, organizations, writer }: SeedContext, groupManagerRoleId: number) {
-  const groupAt = (...positions: number[]) => positions.map((position) => groups.regularIds[position] as number);
+  const groupAt = (...positions: number[]) =>
+    positions.map((position) => groups.regularIds[position] as number);
   const joined = utcSeconds(2023, 1, 2);
   const person = (identity: (typeof DEMO_IDENTITIES)[keyof typeof DEMO_IDENTITIES], minutes: number) => ({
     name: identity.name,
@@ -133,12 +140,21 @@ function insertStaff(
     ...Array<StaffKind>(plan.agents).fill('agent'),
   ]);
   const overflow = groups.overflowQueueId;
-  const overflowPicks = selectionSampler(overflow === null ? 0 : OVERFLOW_QUEUE_MEMBERS, kinds.length, random);
+  const overflowPicks = selectionSampler(
+    overflow === null ? 0 : OVERFLOW_QUEUE_MEMBERS,
+    kinds.length,
+    random,
+  );
   const groupCounts = cumulative([25, 30, 22, 14, 9]);
 
   inTransactions(db, kinds.length, (index) => {
     const kind = kinds[index] as StaffKind;
-    const groupIds = pickDistinct(groups.regularIds, groups.popularity, random.weightedIndex(groupCounts) + 1, random);
+    const groupIds = pickDistinct(
+      groups.regularIds,
+      groups.popularity,
+      random.weightedIndex(groupCounts) + 1,
+      random,
+    );
     if (overflow !== null && overflowPicks()) {
       // The queue is an extra duty: it only becomes the default when it happens to be joined first.
       if (groupIds.length === 5) groupIds[random.int(0, 4)] = overflow;
@@ -185,7 +201,12 @@ function insertFollowTheSunAgents({ db, groups, writer, names }: SeedContext, ra
   const followTheSun = groups.followTheSunId as number;
   const otherGroupCounts = cumulative([50, 35, 15]);
   inTransactions(db, FOLLOW_THE_SUN_MEMBERS, (index) => {
-    const groupIds = pickDistinct(groups.regularIds, groups.popularity, random.weightedIndex(otherGroupCounts), random);
+    const groupIds = pickDistinct(
+      groups.regularIds,
+      groups.popularity,
+      random.weightedIndex(otherGroupCounts),
+      random,
+    );
     // Hired into the follow-the-sun rota, so it is usually their first (default) group.
     groupIds.splice(random.chance(0.8) ? 0 : random.int(0, groupIds.length), 0, followTheSun);
     writer.staff(
@@ -195,7 +216,13 @@ function insertFollowTheSunAgents({ db, groups, writer, names }: SeedContext, ra
         customRoleId: null,
         suspended: random.chance(0.01),
         timeZone: random.pick(TIME_ZONES),
-        createdAt: spreadMoment(utcSeconds(2025, 1, 15), SEED_WINDOW_END, index, FOLLOW_THE_SUN_MEMBERS, random),
+        createdAt: spreadMoment(
+          utcSeconds(2025, 1, 15),
+          SEED_WINDOW_END,
+          index,
+          FOLLOW_THE_SUN_MEMBERS,
+          random,
+        ),
       },
       groupIds,
     );
@@ -206,7 +233,11 @@ function insertFollowTheSunAgents({ db, groups, writer, names }: SeedContext, ra
  * The large scale's customers: Megacorp's 200,000 employees among 250,000 new end users, with
  * membership counts nudged so that the table ends at exactly one million rows.
  */
-function insertMegacorpEra({ db, organizations, writer, names }: SeedContext, userCount: number, random: SeededRandom) {
+function insertMegacorpEra(
+  { db, organizations, writer, names }: SeedContext,
+  userCount: number,
+  random: SeededRandom,
+) {
   const megacorp = organizations.megacorpId as number;
   const wanted = LARGE_ORGANIZATION_MEMBERSHIPS - writer.counts.organizationMemberships;
   const maxPerUser = 6;
@@ -243,7 +274,8 @@ function insertMegacorpEra({ db, organizations, writer, names }: SeedContext, us
       random,
     );
     // Their employer is usually the organization they were first added to.
-    if (member) organizationIds.splice(random.chance(0.7) ? 0 : random.int(0, organizationIds.length), 0, megacorp);
+    if (member)
+      organizationIds.splice(random.chance(0.7) ? 0 : random.int(0, organizationIds.length), 0, megacorp);
     writer.endUser(
       endUser(
         names,
@@ -296,7 +328,7 @@ function pickDistinct(
   return picked;
 }
 
-/** Selection sampling (Knuth's algorithm S): answers "in?" for each of `total` items, saying yes `wanted` times. */
+/** Selection sampling (Knuth's algorithm S): asked for each of `total` items, says yes `wanted` times. */
 function selectionSampler(wanted: number, total: number, random: SeededRandom): () => boolean {
   let needed = wanted;
   let left = total;

@@ -1,12 +1,7 @@
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { GROUP_NAMES } from './demo-names.ts';
-import { DAY, HOUR, formatTimestamp, shortlyAfter, spreadMoment, utcSeconds } from './seed-clock.ts';
-import {
-  FOLLOW_THE_SUN_GROUP_NAME,
-  OVERFLOW_QUEUE_GROUP_NAME,
-  OVERFLOW_QUEUE_MEMBERS,
-  type ScalePlan,
-} from './seed-scales.ts';
+import { DAY, formatTimestamp, HOUR, shortlyAfter, spreadMoment, utcSeconds } from './seed-clock.ts';
+import { FOLLOW_THE_SUN_GROUP_NAME, OVERFLOW_QUEUE_GROUP_NAME, type ScalePlan } from './seed-scales.ts';
 import { cumulative, type SeededRandom } from './seeded-random.ts';
 
 export interface SeededGroups {
@@ -31,8 +26,14 @@ export function insertGroups(db: SandboxDatabase, plan: ScalePlan, random: Seede
   const add = (name: string, description: string, isDefault: boolean, isPublic: boolean, at: number) => {
     const updatedAt = random.chance(0.3) ? shortlyAfter(at, 400 * DAY, random) : at;
     const id = Number(
-      insert.run(name, description, isDefault ? 1 : 0, isPublic ? 1 : 0, formatTimestamp(at), formatTimestamp(updatedAt))
-        .lastInsertRowid,
+      insert.run(
+        name,
+        description,
+        isDefault ? 1 : 0,
+        isPublic ? 1 : 0,
+        formatTimestamp(at),
+        formatTimestamp(updatedAt),
+      ).lastInsertRowid,
     );
     createdAt.set(id, at);
     return id;
@@ -60,7 +61,7 @@ export function insertGroups(db: SandboxDatabase, plan: ScalePlan, random: Seede
   const overflowQueueId = plan.overflowQueue
     ? add(
         OVERFLOW_QUEUE_GROUP_NAME,
-        `Spill-over queue staffed by ${OVERFLOW_QUEUE_MEMBERS.toLocaleString('en-US')} agents during launches.`,
+        'Spill-over queue staffed by a thousand agents during launches.',
         false,
         true,
         utcSeconds(2024, 3, 1) + 9 * HOUR,

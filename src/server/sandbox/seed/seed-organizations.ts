@@ -109,7 +109,12 @@ export function insertOrganizations(
       sharedComments: true,
       createdAt: utcSeconds(2023, 11, 1),
     });
-    extraIds = generated(plan.large.extraOrganizations, utcSeconds(2023, 6, 1), utcSeconds(2026, 3, 31), 200_001);
+    extraIds = generated(
+      plan.large.extraOrganizations,
+      utcSeconds(2023, 6, 1),
+      utcSeconds(2026, 3, 31),
+      200_001,
+    );
   }
 
   return {

@@ -67,7 +67,12 @@ export function createPeopleWriter(
     return targetIds.length > 0 && random.chance(0.5) ? moment : person.createdAt;
   }
 
-  function writeUser(person: Person, defaultGroupId: number | null, organizationId: number | null, at: number) {
+  function writeUser(
+    person: Person,
+    defaultGroupId: number | null,
+    organizationId: number | null,
+    at: number,
+  ) {
     counts.users++;
     const updatedAt = random.chance(0.2) ? shortlyAfter(at, 200 * DAY, random) : at;
     return Number(

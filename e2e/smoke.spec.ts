@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+
+test('loads the dashboard and shows the signed-in demo admin over the sandbox', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Roster' })).toBeVisible();
+  await expect(page.locator('.connection')).toHaveText('Sandbox');
+  await expect(page.locator('.signed-in-name')).toHaveText('Ada Admin');
+  await expect(page.getByTestId('count-groups')).toContainText('60');
+  expect(errors).toEqual([]);
+});
+
+test('shows a page-not-found message with a way back for an unknown address', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the overview' }).click();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+});
+
+test('never hands the browser an API credential', async ({ page }) => {
+  const seen: string[] = [];
+  page.on('response', async (response) => {
+    seen.push(JSON.stringify(await response.allHeaders()));
+    if ((response.headers()['content-type'] ?? '').includes('json')) seen.push(await response.text());
+  });
+  await page.goto('/');
+  await expect(page.locator('.signed-in-name')).toHaveText('Ada Admin');
+  expect(seen.join('\n')).not.toContain('roster-sandbox-token');
+  expect(seen.join('\n')).not.toMatch(/authorization/i);
+});

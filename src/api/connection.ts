@@ -1,0 +1,17 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { fetchJson } from './fetch-json.ts';
+
+const connectionSchema = z.object({
+  connection: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('sandbox') }),
+    z.object({ kind: z.literal('zendesk'), host: z.string() }),
+  ]),
+});
+
+export const connectionQueryOptions = () =>
+  queryOptions({
+    queryKey: ['connection'] as const,
+    queryFn: ({ signal }) => fetchJson('/roster/connection', connectionSchema, signal).then((b) => b.connection),
+    staleTime: Number.POSITIVE_INFINITY,
+  });

@@ -1,0 +1,20 @@
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+
+/** Replaces a crashed page with a readable message and a way back, never a blank screen. */
+export function RouteError() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : 'Unknown error';
+  return (
+    <section className="message-page" role="alert">
+      <h1>Something went wrong</h1>
+      <p>This page could not be shown: {message}</p>
+      <p>
+        <Link to="/">Back to the overview</Link> or <a href={window.location.href}>reload</a>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { createServer } from 'vite';
+import { readConfig } from './config.ts';
+import { startServer } from './start-server.ts';
+
+/**
+ * `npm run dev`: the Roster server (sandbox and proxy) as `npm start` runs it, plus Vite with hot
+ * reload in front, forwarding the API paths to it so the browser sees one origin.
+ */
+const config = readConfig();
+const api = await startServer(config);
+const devPort = Number(process.env.DEV_PORT ?? 5173);
+const proxy = Object.fromEntries(['/api', '/sandbox', '/roster'].map((path) => [path, api.url]));
+const vite = await createServer({ server: { host: config.host, port: devPort, strictPort: true, proxy } });
+await vite.listen();
+console.log(
+  [
+    '',
+    'Roster (development) is running.',
+    `  Dashboard with hot reload: http://${config.host}:${devPort}/`,
+    `  Roster server:             ${api.url}/`,
+    ...(api.sandboxApiUrl ? [`  Sandbox API base:          ${api.sandboxApiUrl}`] : []),
+    '',
+  ].join('\n'),
+);
+
+const stop = async () => {
+  await vite.close();
+  await api.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
