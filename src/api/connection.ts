@@ -12,6 +12,7 @@ const connectionSchema = z.object({
 export const connectionQueryOptions = () =>
   queryOptions({
     queryKey: ['connection'] as const,
-    queryFn: ({ signal }) => fetchJson('/roster/connection', connectionSchema, signal).then((b) => b.connection),
+    queryFn: ({ signal }) =>
+      fetchJson('/roster/connection', connectionSchema, signal).then((b) => b.connection),
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -7,6 +7,7 @@ export const currentUserKeys = { all: ['current-user'] as const };
 export const currentUserQueryOptions = () =>
   queryOptions({
     queryKey: currentUserKeys.all,
-    queryFn: ({ signal }) => fetchJson('/api/v2/users/me', userEnvelopeSchema, signal).then((body) => body.user),
+    queryFn: ({ signal }) =>
+      fetchJson('/api/v2/users/me', userEnvelopeSchema, signal).then((body) => body.user),
     staleTime: 5 * 60_000,
   });

@@ -33,7 +33,12 @@ export async function fetchJson<Schema extends z.ZodType>(
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError('contract', `The response of ${endpoint} did not have the expected shape.`, 200, endpoint);
+    throw new ApiError(
+      'contract',
+      `The response of ${endpoint} did not have the expected shape.`,
+      200,
+      endpoint,
+    );
   }
   return parsed.data;
 }

@@ -8,7 +8,9 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         retry: (failureCount, error) =>
-          failureCount < 2 && error instanceof ApiError && (error.kind === 'network' || error.kind === 'server'),
+          failureCount < 2 &&
+          error instanceof ApiError &&
+          (error.kind === 'network' || error.kind === 'server'),
       },
       mutations: { retry: false },
     },

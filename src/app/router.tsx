@@ -11,7 +11,9 @@ export function createAppRouter() {
       children: [
         {
           index: true,
-          lazy: async () => ({ Component: (await import('../features/overview/overview-page.tsx')).OverviewPage }),
+          lazy: async () => ({
+            Component: (await import('../features/overview/overview-page.tsx')).OverviewPage,
+          }),
         },
         { path: '*', element: <NotFoundPage /> },
       ],

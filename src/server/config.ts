@@ -33,14 +33,21 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
   }
   const env = parsed.data;
   if (env.ZENDESK_URL && !(env.ZENDESK_EMAIL && env.ZENDESK_API_TOKEN)) {
-    throw new Error('Invalid configuration:\n  ZENDESK_URL needs ZENDESK_EMAIL and ZENDESK_API_TOKEN as well');
+    throw new Error(
+      'Invalid configuration:\n  ZENDESK_URL needs ZENDESK_EMAIL and ZENDESK_API_TOKEN as well',
+    );
   }
   return {
     port: env.PORT,
     host: env.HOST,
     dataDir: resolve(env.DATA_DIR),
     upstream: env.ZENDESK_URL
-      ? { kind: 'zendesk' as const, url: env.ZENDESK_URL, email: env.ZENDESK_EMAIL, token: env.ZENDESK_API_TOKEN }
+      ? {
+          kind: 'zendesk' as const,
+          url: env.ZENDESK_URL,
+          email: env.ZENDESK_EMAIL,
+          token: env.ZENDESK_API_TOKEN,
+        }
       : { kind: 'sandbox' as const },
     sandbox: {
       seedScale: env.SANDBOX_SEED_SCALE,

@@ -53,7 +53,9 @@ export async function startServer(
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(started),
+    );
     started.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;

@@ -31,7 +31,9 @@ export function OverviewPage() {
   return (
     <section className="overview">
       <h1>Overview</h1>
-      <p className="lede">Who belongs where in this account. Group and organization pages are on their way.</p>
+      <p className="lede">
+        Who belongs where in this account. Group and organization pages are on their way.
+      </p>
       <div className="count-grid">
         {CARDS.map((card) => (
           <CountCard key={card.resource} {...card} />
