@@ -1,5 +1,5 @@
-import { type Faults, FaultInjector } from './http/fault-injection.ts';
 import { openDatabase } from './db/open-database.ts';
+import { FaultInjector, type Faults } from './http/fault-injection.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { JobWorker } from './jobs/job-worker.ts';
 import { createSandboxApp } from './sandbox-app.ts';
@@ -28,7 +28,10 @@ export function createSandbox(config: SandboxConfig) {
     config.log(`Seeded the sandbox (${config.seedScale}) in ${Math.round(performance.now() - started)} ms`);
   }
   const worker = new JobWorker(db, { itemDelayMs: config.itemDelayMs, log: config.log });
-  const jobs = new JobQueue(db, worker, { maxActiveJobs: config.maxActiveJobs, itemDelayMs: config.itemDelayMs });
+  const jobs = new JobQueue(db, worker, {
+    maxActiveJobs: config.maxActiveJobs,
+    itemDelayMs: config.itemDelayMs,
+  });
   const faults = new FaultInjector(config.faults);
   const app = createSandboxApp({
     db,

@@ -59,16 +59,25 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<SandboxEnv> {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
+      // `Connection: close`: the rest of the oversized body stays unread and the server drops the
+      // socket, so a client that reused this connection would see its next request fail.
       onError: () => {
-        throw new ZendeskHttpError(413, {
-          error: 'RequestTooLarge',
-          description: `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
-        });
+        throw new ZendeskHttpError(
+          413,
+          {
+            error: 'RequestTooLarge',
+            description: `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
+          },
+          { Connection: 'close' },
+        );
       },
     }),
   );
   api.use('*', authenticate(db));
-  api.use('*', rateLimit(() => options.rateLimitPerMinute));
+  api.use(
+    '*',
+    rateLimit(() => options.rateLimitPerMinute),
+  );
   api.use('*', async (c, next) => {
     requireScopeFor(c.get('identity'), c.req.method);
     await next();

@@ -10,7 +10,7 @@ import { startServer } from '../start-server.ts';
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
 const config = readConfig({
-  SANDBOX_JOB_ITEM_DELAY_MS: '2',
+  SANDBOX_JOB_ITEM_DELAY_MS: '15',
   SANDBOX_RATE_LIMIT: '100000',
   ...process.env,
   DATA_DIR: dataDir,

@@ -3,8 +3,8 @@ import type { SandboxDatabase } from '../db/open-database.ts';
 import type { UserRow } from '../db/rows.ts';
 import type { Identity, SandboxEnv } from '../http/sandbox-env.ts';
 import { unauthorized } from '../http/zendesk-errors.ts';
-import { findUser, findUserByEmail } from '../store/users.ts';
 import { nowTimestamp } from '../store/now.ts';
+import { findUser, findUserByEmail } from '../store/users.ts';
 
 const BOTH_SCOPES: ReadonlySet<'read' | 'write'> = new Set(['read', 'write']);
 
@@ -27,10 +27,14 @@ export function authenticate(db: SandboxDatabase): MiddlewareHandler<SandboxEnv>
       return user && identityOf(user, BOTH_SCOPES, `token:${match[2]}:${user.id}`);
     }
     if (scheme.toLowerCase() === 'bearer') {
-      const row = oauthToken.get(credentials, nowTimestamp()) as { user_id: number; scopes: string } | undefined;
+      const row = oauthToken.get(credentials, nowTimestamp()) as
+        | { user_id: number; scopes: string }
+        | undefined;
       const user = row && findUser(db, row.user_id);
       if (!row || !user) return undefined;
-      const scopes = new Set(row.scopes.split(' ').filter((s): s is 'read' | 'write' => s === 'read' || s === 'write'));
+      const scopes = new Set(
+        row.scopes.split(' ').filter((s): s is 'read' | 'write' => s === 'read' || s === 'write'),
+      );
       return identityOf(user, scopes, `oauth:${credentials}`);
     }
     return undefined;
@@ -38,9 +42,10 @@ export function authenticate(db: SandboxDatabase): MiddlewareHandler<SandboxEnv>
 
   function identityOf(user: UserRow, scopes: ReadonlySet<'read' | 'write'>, rateLimitKey: string) {
     if (user.suspended === 1 || user.active !== 1) return undefined;
-    const role = user.custom_role_id === null ? undefined : (customRole.get(user.custom_role_id) as
-      | { manage_group_memberships: number }
-      | undefined);
+    const role =
+      user.custom_role_id === null
+        ? undefined
+        : (customRole.get(user.custom_role_id) as { manage_group_memberships: number } | undefined);
     const canManageGroupMemberships =
       user.role === 'admin' || (user.role === 'agent' && role?.manage_group_memberships === 1);
     return { user, canManageGroupMemberships, scopes, rateLimitKey };

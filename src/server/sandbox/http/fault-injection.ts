@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { rateLimitExceeded } from './rate-limit.ts';
 import type { SandboxEnv } from './sandbox-env.ts';
@@ -28,7 +28,10 @@ export const NO_FAULTS: Faults = { latency_ms: 0, error_rate: 0, rate_limit_rate
 function injectedError(status: number): ZendeskHttpError {
   if (status === 429) return rateLimitExceeded(1);
   if (status === 403) {
-    return new ZendeskHttpError(403, { error: 'Forbidden', description: 'You do not have access to this resource' });
+    return new ZendeskHttpError(403, {
+      error: 'Forbidden',
+      description: 'You do not have access to this resource',
+    });
   }
   if (status === 422) {
     return new ZendeskHttpError(422, {

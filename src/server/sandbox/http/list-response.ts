@@ -37,7 +37,8 @@ export function parseMembershipSort(
 ): { sortName: string; order: SortKey[] } {
   const value = raw ?? 'id';
   const match = /^(-?)(id|created_at|updated_at)$/.exec(value);
-  if (!match) throw invalidPagination('sort must be one of id, created_at, updated_at, optionally prefixed with -');
+  if (!match)
+    throw invalidPagination('sort must be one of id, created_at, updated_at, optionally prefixed with -');
   const direction = match[1] === '-' ? 'desc' : 'asc';
   const column = match[2] as string;
   const order: SortKey[] = [{ column: `${alias}.${column}`, direction }];

@@ -1,7 +1,13 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { badRequest, type FieldErrors, recordInvalid, recordNotFound, tooManyValues } from './zendesk-errors.ts';
-import { ZendeskHttpError } from './zendesk-errors.ts';
+import {
+  badRequest,
+  type FieldErrors,
+  recordInvalid,
+  recordNotFound,
+  tooManyValues,
+  ZendeskHttpError,
+} from './zendesk-errors.ts';
 
 export const MAX_BULK_VALUES = 100;
 
@@ -15,13 +21,17 @@ export function parseId(raw: string | undefined): number {
 
 /** `ids=1,2,3` (also `ids=1%2C2`): at most 100 positive integers. */
 export function parseIdList(raw: string | undefined, param = 'ids'): number[] {
-  if (raw === undefined || raw.trim() === '') throw badRequest('InvalidValue', `Parameter ${param} is required`);
+  if (raw === undefined || raw.trim() === '')
+    throw badRequest('InvalidValue', `Parameter ${param} is required`);
   const parts = raw.split(',').map((part) => part.trim());
   if (parts.length > MAX_BULK_VALUES) throw tooManyValues(MAX_BULK_VALUES);
   return parts.map((part) => {
     const id = Number(part);
     if (!/^\d{1,16}$/.test(part) || !Number.isSafeInteger(id) || id < 1) {
-      throw badRequest('InvalidValue', `${param} must be a comma-separated list of ids; "${part}" is not an id`);
+      throw badRequest(
+        'InvalidValue',
+        `${param} must be a comma-separated list of ids; "${part}" is not an id`,
+      );
     }
     return id;
   });
@@ -82,7 +92,9 @@ export function fieldErrorsOf(error: z.ZodError, input: unknown): FieldErrors {
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.') || 'base';
     const missing = isObject(input) && issue.path.length === 1 && input[String(issue.path[0])] === undefined;
-    (details[field] ??= []).push(
+    const errors = details[field] ?? [];
+    details[field] = errors;
+    errors.push(
       missing
         ? { description: `${field} cannot be blank`, error: 'BlankValue' }
         : { description: `${field}: ${issue.message}`, error: 'InvalidValue' },

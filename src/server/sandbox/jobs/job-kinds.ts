@@ -2,7 +2,10 @@ import type { JobResult } from '../../../contract/job-status.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { createGroupMembership, destroyGroupMembership } from '../store/group-memberships.ts';
 import type { MembershipRefusal } from '../store/membership-refusal.ts';
-import { createOrganizationMembership, destroyOrganizationMembership } from '../store/organization-memberships.ts';
+import {
+  createOrganizationMembership,
+  destroyOrganizationMembership,
+} from '../store/organization-memberships.ts';
 
 export type GroupMembershipItem = { user_id: number; group_id: number };
 export type OrganizationMembershipItem = { user_id: number; organization_id: number; view_tickets?: boolean };
@@ -17,8 +20,10 @@ function created(index: number, id: number): JobResult {
   return { index, action: 'create', id, status: 'Created', success: true };
 }
 
+/** The contract's failure carries an `id`; only a duplicate has a record to name, so other refusals omit it. */
 function refused(index: number, refusal: MembershipRefusal): JobResult {
   return {
+    ...(refusal.existingId !== undefined && { id: refusal.existingId }),
     index,
     action: 'create',
     success: false,

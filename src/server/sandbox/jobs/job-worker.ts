@@ -1,4 +1,4 @@
-import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { JobResult } from '../../../contract/job-status.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { nowTimestamp } from '../store/now.ts';
@@ -88,7 +88,11 @@ export class JobWorker {
         processItem(index);
       } catch (error) {
         this.options.log?.(`job ${job.id} failed at item ${index}: ${String(error)}`);
-        this.finish(job, 'failed', `Failed at item ${index}: ${error instanceof Error ? error.message : 'error'}`);
+        this.finish(
+          job,
+          'failed',
+          `Failed at item ${index}: ${error instanceof Error ? error.message : 'error'}`,
+        );
         return;
       }
     }

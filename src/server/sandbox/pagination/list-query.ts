@@ -57,7 +57,8 @@ export function keysetCondition(
 ): { sql: string; params: CursorValue[] } {
   const greater = (key: SortKey) => (key.direction === 'asc') !== reverse;
   const first = order[0];
-  const uniform = first !== undefined && order.every((key) => greater(key) === greater(first) && !key.collate);
+  const uniform =
+    first !== undefined && order.every((key) => greater(key) === greater(first) && !key.collate);
   if (uniform) {
     const columns = order.map((key) => key.column).join(', ');
     const marks = order.map(() => '?').join(', ');

@@ -3,9 +3,9 @@ import type { SandboxDatabase } from '../db/open-database.ts';
 import { decodeCursor, encodeCursor } from './cursor-codec.ts';
 import {
   type KeyedRow,
-  type ListQuery,
   keysetCondition,
   keyValuesOf,
+  type ListQuery,
   orderBy,
   selectWithKeys,
 } from './list-query.ts';
@@ -92,7 +92,9 @@ function offsetPage<Row extends KeyedRow>(
   pageUrl: PageUrlBuilder,
 ): Page<Row> {
   const where = whereClause(query.where);
-  const { count } = db.prepare(`SELECT count(*) AS count FROM ${query.from} ${where}`).get(...query.params) as {
+  const { count } = db
+    .prepare(`SELECT count(*) AS count FROM ${query.from} ${where}`)
+    .get(...query.params) as {
     count: number;
   };
   const offset = (request.page - 1) * request.perPage;

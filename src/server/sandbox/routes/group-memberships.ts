@@ -2,18 +2,12 @@ import { type Context, Hono } from 'hono';
 import { createGroupMembershipInputSchema } from '../../../contract/group-membership.ts';
 import { requireAgent, requireGroupMembershipManager } from '../auth/permissions.ts';
 import type { GroupMembershipRow } from '../db/rows.ts';
-import { presentJob } from '../jobs/job-store.ts';
-import {
-  listPage,
-  parseIncludes,
-  parseMembershipSort,
-  queryOf,
-  uniqueIds,
-} from '../http/list-response.ts';
+import { listPage, parseIncludes, parseMembershipSort, queryOf, uniqueIds } from '../http/list-response.ts';
 import { parseId, parseIdList, readBulkEnvelope, readEnvelope } from '../http/request-input.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
 import { recordInvalid, recordNotFound } from '../http/zendesk-errors.ts';
+import { presentJob } from '../jobs/job-store.ts';
 import type { ListQuery } from '../pagination/list-query.ts';
 import { presentGroup } from '../presenters/present-group.ts';
 import { presentGroupMembership } from '../presenters/present-group-membership.ts';
@@ -46,7 +40,9 @@ export function groupMembershipRoutes({ db, jobs }: SandboxDeps) {
         users: findUsers(db, uniqueIds(page.rows.map((r) => r.user_id))).map((u) => presentUser(u, apiBase)),
       }),
       ...(includes.has('groups') && {
-        groups: findGroups(db, uniqueIds(page.rows.map((r) => r.group_id))).map((g) => presentGroup(g, apiBase)),
+        groups: findGroups(db, uniqueIds(page.rows.map((r) => r.group_id))).map((g) =>
+          presentGroup(g, apiBase),
+        ),
       }),
       ...page.fields,
     });
@@ -122,7 +118,11 @@ export function groupMembershipRoutes({ db, jobs }: SandboxDeps) {
   );
   app.post('/users/:user_id/group_memberships', async (c) => {
     const userId = parseId(c.req.param('user_id'));
-    const input = await readEnvelope(c, 'group_membership', createGroupMembershipInputSchema.omit({ user_id: true }));
+    const input = await readEnvelope(
+      c,
+      'group_membership',
+      createGroupMembershipInputSchema.omit({ user_id: true }),
+    );
     return create(c, userId, input.group_id);
   });
   app.delete('/users/:user_id/group_memberships/:id', (c) =>

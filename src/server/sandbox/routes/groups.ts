@@ -8,8 +8,8 @@ import { requiredText } from '../http/required-text.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
 import { recordNotFound } from '../http/zendesk-errors.ts';
-import type { PaginationSupport } from '../pagination/page-request.ts';
 import type { SortKey } from '../pagination/list-query.ts';
+import type { PaginationSupport } from '../pagination/page-request.ts';
 import { presentGroup } from '../presenters/present-group.ts';
 import { findGroup } from '../store/groups.ts';
 import { findUser } from '../store/users.ts';
@@ -31,7 +31,12 @@ export function groupRoutes({ db }: SandboxDeps) {
     support: PaginationSupport = 'both',
   ) {
     requireAgent(c.get('identity'));
-    const page = listPage<GroupRow>(c, db, { select: 'g.*', from: 'groups g', where, params, ...sorted }, support);
+    const page = listPage<GroupRow>(
+      c,
+      db,
+      { select: 'g.*', from: 'groups g', where, params, ...sorted },
+      support,
+    );
     const apiBase = c.get('apiBase');
     return c.json({ groups: page.rows.map((row) => presentGroup(row, apiBase)), ...page.fields });
   }
@@ -56,7 +61,13 @@ export function groupRoutes({ db }: SandboxDeps) {
   });
   app.get('/groups/autocomplete', (c) => {
     const prefix = namePrefixCondition('g.name', requiredText(c.req.query('name'), 'name'));
-    return list(c, ['g.deleted = 0', prefix.sql], prefix.params, { sortName: 'name', order: BY_NAME }, 'offset-only');
+    return list(
+      c,
+      ['g.deleted = 0', prefix.sql],
+      prefix.params,
+      { sortName: 'name', order: BY_NAME },
+      'offset-only',
+    );
   });
   app.get('/groups/:id', (c) => {
     requireAgent(c.get('identity'));

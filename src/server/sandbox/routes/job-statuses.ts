@@ -5,7 +5,13 @@ import { parseJobIdList } from '../http/request-input.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
 import { recordNotFound } from '../http/zendesk-errors.ts';
-import { findJobRow, findJobRows, type JobStatusRow, jobVisibleSince, presentJob } from '../jobs/job-store.ts';
+import {
+  findJobRow,
+  findJobRows,
+  type JobStatusRow,
+  jobVisibleSince,
+  presentJob,
+} from '../jobs/job-store.ts';
 
 export function jobStatusRoutes({ db }: SandboxDeps) {
   const app = new Hono<SandboxEnv>();

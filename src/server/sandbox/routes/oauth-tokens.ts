@@ -24,7 +24,9 @@ export function oauthTokenRoutes({ db }: SandboxDeps) {
     const now = nowTimestamp();
     const scopes = [...new Set(input.scopes)].join(' ');
     const { lastInsertRowid } = db
-      .prepare('INSERT INTO oauth_tokens (token, user_id, client_id, scopes, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO oauth_tokens (token, user_id, client_id, scopes, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(token, identity.user.id, input.client_id, scopes, now);
     return c.json(
       {

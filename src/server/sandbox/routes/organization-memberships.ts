@@ -1,10 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { createOrganizationMembershipInputSchema } from '../../../contract/organization-membership.ts';
-import {
-  requireAdminOrAgentForEndUser,
-  requireAgent,
-  requireSelfOrAgent,
-} from '../auth/permissions.ts';
+import { requireAdminOrAgentForEndUser, requireAgent, requireSelfOrAgent } from '../auth/permissions.ts';
 import type { OrganizationMembershipRow } from '../db/rows.ts';
 import { listPage, parseIncludes, parseMembershipSort, queryOf, uniqueIds } from '../http/list-response.ts';
 import { parseId, parseIdList, readBulkEnvelope, readEnvelope } from '../http/request-input.ts';
@@ -121,7 +117,11 @@ export function organizationMembershipRoutes({ db, jobs }: SandboxDeps) {
   });
   app.post('/organization_memberships/create_many', async (c) => {
     requireAgent(c.get('identity'));
-    const items = await readBulkEnvelope(c, 'organization_memberships', createOrganizationMembershipInputSchema);
+    const items = await readBulkEnvelope(
+      c,
+      'organization_memberships',
+      createOrganizationMembershipInputSchema,
+    );
     const job = jobs.enqueue('organization_memberships.create_many', items, c.get('identity').user.id);
     return c.json({ job_status: presentJob(db, job, c.get('apiBase')) });
   });
@@ -151,7 +151,10 @@ export function organizationMembershipRoutes({ db, jobs }: SandboxDeps) {
   });
   app.get('/users/:user_id/organization_memberships/:id', (c) => {
     requireAgent(c.get('identity'));
-    return one(c, findOrganizationMembership(db, parseId(c.req.param('id')), parseId(c.req.param('user_id'))));
+    return one(
+      c,
+      findOrganizationMembership(db, parseId(c.req.param('id')), parseId(c.req.param('user_id'))),
+    );
   });
   app.post('/users/:user_id/organization_memberships', async (c) => {
     const userId = parseId(c.req.param('user_id'));

@@ -38,7 +38,10 @@ export function organizationRoutes({ db }: SandboxDeps) {
       support,
     );
     const apiBase = c.get('apiBase');
-    return c.json({ organizations: page.rows.map((row) => presentOrganization(row, apiBase)), ...page.fields });
+    return c.json({
+      organizations: page.rows.map((row) => presentOrganization(row, apiBase)),
+      ...page.fields,
+    });
   }
 
   app.get('/organizations', (c) => list(c, [], []));
@@ -65,7 +68,11 @@ export function organizationRoutes({ db }: SandboxDeps) {
   app.get('/users/:user_id/organizations', (c) => {
     const userId = parseId(c.req.param('user_id'));
     if (!findUser(db, userId)) throw recordNotFound();
-    return list(c, ['o.id IN (SELECT organization_id FROM organization_memberships WHERE user_id = ?)'], [userId]);
+    return list(
+      c,
+      ['o.id IN (SELECT organization_id FROM organization_memberships WHERE user_id = ?)'],
+      [userId],
+    );
   });
 
   return app;

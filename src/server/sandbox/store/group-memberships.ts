@@ -1,8 +1,13 @@
 import type { SandboxDatabase } from '../db/open-database.ts';
 import type { GroupMembershipRow } from '../db/rows.ts';
 import { findGroup } from './groups.ts';
+import {
+  deleteMembership,
+  GROUP_MEMBERSHIPS,
+  insertMembership,
+  makeDefaultMembership,
+} from './membership-defaults.ts';
 import type { CreateOutcome, MembershipRefusal } from './membership-refusal.ts';
-import { deleteMembership, GROUP_MEMBERSHIPS, insertMembership, makeDefaultMembership } from './membership-defaults.ts';
 import { findUser, isAgent } from './users.ts';
 
 export function findGroupMembership(
@@ -10,7 +15,9 @@ export function findGroupMembership(
   id: number,
   userId?: number,
 ): GroupMembershipRow | undefined {
-  const row = db.prepare('SELECT * FROM group_memberships WHERE id = ?').get(id) as GroupMembershipRow | undefined;
+  const row = db.prepare('SELECT * FROM group_memberships WHERE id = ?').get(id) as
+    | GroupMembershipRow
+    | undefined;
   return row && (userId === undefined || row.user_id === userId) ? row : undefined;
 }
 
@@ -39,13 +46,14 @@ function refuseGroupMembership(
     return { field: 'group_id', error: 'InvalidValue', description: `Group ${groupId} does not exist` };
   }
   const existing = db
-    .prepare('SELECT 1 FROM group_memberships WHERE user_id = ? AND group_id = ?')
-    .get(userId, groupId);
+    .prepare('SELECT id FROM group_memberships WHERE user_id = ? AND group_id = ?')
+    .get(userId, groupId) as { id: number } | undefined;
   if (existing) {
     return {
       field: 'user_id',
       error: 'DuplicateValue',
       description: `${user.name} is already a member of ${group.name}`,
+      existingId: existing.id,
     };
   }
   return undefined;

@@ -40,7 +40,9 @@ export function insertMembership(
   const extraNames = Object.keys(extraColumns);
   const columns = ['user_id', kind.parentColumn, 'is_default', 'created_at', 'updated_at', ...extraNames];
   const { lastInsertRowid } = db
-    .prepare(`INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+    .prepare(
+      `INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    )
     .run(userId, parentId, isDefault, now, now, ...Object.values(extraColumns));
   if (isDefault) setUserDefault(db, kind, userId, parentId, now);
   return Number(lastInsertRowid);
@@ -48,9 +50,9 @@ export function insertMembership(
 
 /** Deletes a membership and, if it was the default, promotes the oldest remaining one. */
 export function deleteMembership(db: SandboxDatabase, kind: MembershipTable, membershipId: number): boolean {
-  const row = db
-    .prepare(`SELECT user_id, is_default FROM ${kind.table} WHERE id = ?`)
-    .get(membershipId) as { user_id: number; is_default: number } | undefined;
+  const row = db.prepare(`SELECT user_id, is_default FROM ${kind.table} WHERE id = ?`).get(membershipId) as
+    | { user_id: number; is_default: number }
+    | undefined;
   if (!row) return false;
   db.prepare(`DELETE FROM ${kind.table} WHERE id = ?`).run(membershipId);
   if (row.is_default === 1) promoteOldest(db, kind, row.user_id);
@@ -71,7 +73,11 @@ function promoteOldest(db: SandboxDatabase, kind: MembershipTable, userId: numbe
 }
 
 /** Makes one membership the user's default; the caller has checked it belongs to the user. */
-export function makeDefaultMembership(db: SandboxDatabase, kind: MembershipTable, membershipId: number): void {
+export function makeDefaultMembership(
+  db: SandboxDatabase,
+  kind: MembershipTable,
+  membershipId: number,
+): void {
   const row = db
     .prepare(`SELECT user_id, ${kind.parentColumn} AS parent_id, is_default FROM ${kind.table} WHERE id = ?`)
     .get(membershipId) as { user_id: number; parent_id: number; is_default: number } | undefined;

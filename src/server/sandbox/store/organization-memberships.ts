@@ -1,12 +1,12 @@
 import type { SandboxDatabase } from '../db/open-database.ts';
 import type { OrganizationMembershipRow } from '../db/rows.ts';
-import type { CreateOutcome, MembershipRefusal } from './membership-refusal.ts';
 import {
   deleteMembership,
   insertMembership,
   makeDefaultMembership,
   ORGANIZATION_MEMBERSHIPS,
 } from './membership-defaults.ts';
+import type { CreateOutcome, MembershipRefusal } from './membership-refusal.ts';
 import { findOrganization } from './organizations.ts';
 import { findUser } from './users.ts';
 
@@ -39,7 +39,10 @@ export function findOrganizationMembershipOf(
 }
 
 /** A user's memberships as the API orders them: the default first, then by organization name. */
-export function listUserOrganizationMemberships(db: SandboxDatabase, userId: number): OrganizationMembershipRow[] {
+export function listUserOrganizationMemberships(
+  db: SandboxDatabase,
+  userId: number,
+): OrganizationMembershipRow[] {
   return db
     .prepare(
       `SELECT ${ORGANIZATION_MEMBERSHIP_SELECT} FROM ${ORGANIZATION_MEMBERSHIP_FROM}
@@ -63,11 +66,13 @@ function refuseOrganizationMembership(
       description: `Organization ${organizationId} does not exist`,
     };
   }
-  if (findOrganizationMembershipOf(db, userId, organizationId)) {
+  const existing = findOrganizationMembershipOf(db, userId, organizationId);
+  if (existing) {
     return {
       field: 'user_id',
       error: 'DuplicateValue',
       description: `${user.name} is already a member of ${organization.name}`,
+      existingId: existing.id,
     };
   }
   return undefined;
