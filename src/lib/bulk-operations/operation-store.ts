@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import {
+  BULK_OPERATION_VERSION,
+  type BulkOperation,
+  bulkOperationSchema,
+  isOperationActive,
+} from './bulk-operation.ts';
+
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export const OPERATIONS_STORAGE_KEY = 'roster.bulk-operations.v1';
+export const MAX_FINISHED_OPERATIONS = 200;
+
+/** The browser's operations, newest first; the shape `useSyncExternalStore` wants. */
+export type OperationStore = {
+  /** The same array until something changes. */
+  getSnapshot(): readonly BulkOperation[];
+  /** The same object until that operation changes. */
+  get(id: string): BulkOperation | undefined;
+  subscribe(listener: () => void): () => void;
+  add(operation: BulkOperation): void;
+  /** Returning the operation unchanged (same object) writes nothing and notifies no one. */
+  update(id: string, change: (operation: BulkOperation) => BulkOperation): BulkOperation | undefined;
+  remove(id: string): void;
+};
+
+export type OperationStoreOptions = {
+  /** localStorage by default; tests pass `createMemoryStorage()`. */
+  storage?: StorageLike;
+  key?: string;
+  maxFinished?: number;
+};
+
+const persistedSchema = z.object({
+  version: z.literal(BULK_OPERATION_VERSION),
+  operations: z.array(z.unknown()),
+});
+
+export function createMemoryStorage(): StorageLike {
+  const values = new Map<string, string>();
+  return {
+    getItem: (key) => values.get(key) ?? null,
+    setItem: (key, value) => {
+      values.set(key, String(value));
+    },
+    removeItem: (key) => {
+      values.delete(key);
+    },
+  };
+}
+
+/** localStorage can be missing (Node) or throw on access (blocked): then history lasts the session only. */
+function defaultStorage(): StorageLike {
+  try {
+    if (globalThis.localStorage) return globalThis.localStorage;
+  } catch {}
+  return createMemoryStorage();
+}
+
+/** Never throws: unreadable or foreign data means starting empty; one bad record drops only that record. */
+function load(storage: StorageLike, key: string): BulkOperation[] {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(key);
+  } catch {
+    return [];
+  }
+  if (raw === null) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  const persisted = persistedSchema.safeParse(json);
+  if (!persisted.success) return [];
+  const operations: BulkOperation[] = [];
+  for (const candidate of persisted.data.operations) {
+    const parsed = bulkOperationSchema.safeParse(candidate);
+    if (parsed.success) operations.push(parsed.data);
+  }
+  return operations;
+}
+
+function newestFirst(operations: readonly BulkOperation[]): BulkOperation[] {
+  return [...operations].sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Active operations always stay; finished ones beyond the newest `maxFinished` go. */
+function prune(operations: readonly BulkOperation[], maxFinished: number): BulkOperation[] {
+  let finished = 0;
+  return operations.filter((operation) => isOperationActive(operation) || ++finished <= maxFinished);
+}
+
+export function createOperationStore(options: OperationStoreOptions = {}): OperationStore {
+  const storage = options.storage ?? defaultStorage();
+  const key = options.key ?? OPERATIONS_STORAGE_KEY;
+  const maxFinished = options.maxFinished ?? MAX_FINISHED_OPERATIONS;
+  const listeners = new Set<() => void>();
+  let operations: readonly BulkOperation[] = prune(newestFirst(load(storage, key)), maxFinished);
+  let byId = new Map(operations.map((operation) => [operation.id, operation]));
+
+  function write(candidate: readonly BulkOperation[]): readonly BulkOperation[] {
+    let kept = candidate;
+    for (;;) {
+      try {
+        storage.setItem(key, JSON.stringify({ version: BULK_OPERATION_VERSION, operations: kept }));
+        return kept;
+      } catch {
+        // Most likely the quota: give up the oldest half of the finished history and try again.
+        const finished = kept.filter((operation) => !isOperationActive(operation)).length;
+        if (finished === 0) return kept;
+        kept = prune(kept, Math.floor(finished / 2));
+      }
+    }
+  }
+
+  function commit(next: readonly BulkOperation[]): void {
+    operations = write(prune(next, maxFinished));
+    byId = new Map(operations.map((operation) => [operation.id, operation]));
+    for (const listener of [...listeners]) listener();
+  }
+
+  return {
+    getSnapshot: () => operations,
+    get: (id) => byId.get(id),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    add(operation) {
+      commit(newestFirst([operation, ...operations.filter((existing) => existing.id !== operation.id)]));
+    },
+    update(id, change) {
+      const current = byId.get(id);
+      if (!current) return undefined;
+      const next = change(current);
+      if (next === current) return current;
+      commit(operations.map((operation) => (operation.id === id ? next : operation)));
+      return byId.get(id);
+    },
+    remove(id) {
+      if (!byId.has(id)) return;
+      commit(operations.filter((operation) => operation.id !== id));
+    },
+  };
+}
