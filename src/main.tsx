@@ -1,13 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app/app-providers.tsx';
+import { createQueryClient } from './app/query-client.ts';
+import { createAppRouter } from './app/router.tsx';
+import { createBulkEngine } from './lib/bulk-operations/bulk-engine.ts';
+import { createOperationStore } from './lib/bulk-operations/operation-store.ts';
 import './app/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// Created once per page load, outside React, so StrictMode's double effects cannot resume jobs twice.
+const queryClient = createQueryClient();
+const engine = createBulkEngine({
+  store: createOperationStore({ storage: window.localStorage }),
+  queryClient,
+  // DESIGN.md's budget: job polling at most one request per second in total.
+  pollIntervalMs: { min: 1000, max: 5000 },
+});
+engine.resume();
+
 createRoot(root).render(
   <StrictMode>
-    <AppProviders />
+    <AppProviders queryClient={queryClient} engine={engine} router={createAppRouter()} />
   </StrictMode>,
 );

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { fetchJson } from './fetch-json.ts';
+import { apiRequest } from './api-client.ts';
 
 const connectionSchema = z.object({
   connection: z.discriminatedUnion('kind', [
@@ -13,6 +13,6 @@ export const connectionQueryOptions = () =>
   queryOptions({
     queryKey: ['connection'] as const,
     queryFn: ({ signal }) =>
-      fetchJson('/roster/connection', connectionSchema, signal).then((b) => b.connection),
+      apiRequest('/roster/connection', { schema: connectionSchema, signal }).then((b) => b.connection),
     staleTime: Number.POSITIVE_INFINITY,
   });

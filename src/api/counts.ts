@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { countSchema } from '../contract/count.ts';
-import { fetchJson } from './fetch-json.ts';
+import { apiRequest } from './api-client.ts';
 
 export type CountedResource = 'groups' | 'organizations' | 'agents';
 
@@ -18,5 +18,6 @@ export const countKeys = {
 export const countQueryOptions = (resource: CountedResource) =>
   queryOptions({
     queryKey: countKeys.of(resource),
-    queryFn: ({ signal }) => fetchJson(COUNT_PATHS[resource], countSchema, signal).then((b) => b.count.value),
+    queryFn: ({ signal }) =>
+      apiRequest(COUNT_PATHS[resource], { schema: countSchema, signal }).then((b) => b.count.value),
   });

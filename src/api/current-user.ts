@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { userEnvelopeSchema } from '../contract/user.ts';
-import { fetchJson } from './fetch-json.ts';
+import { apiRequest } from './api-client.ts';
 
 export const currentUserKeys = { all: ['current-user'] as const };
 
@@ -8,6 +8,6 @@ export const currentUserQueryOptions = () =>
   queryOptions({
     queryKey: currentUserKeys.all,
     queryFn: ({ signal }) =>
-      fetchJson('/api/v2/users/me', userEnvelopeSchema, signal).then((body) => body.user),
+      apiRequest('/api/v2/users/me', { schema: userEnvelopeSchema, signal }).then((body) => body.user),
     staleTime: 5 * 60_000,
   });

@@ -1,15 +1,23 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { createQueryClient } from './query-client.ts';
-import { createAppRouter } from './router.tsx';
+import type { BulkEngine } from '../lib/bulk-operations/bulk-engine.ts';
+import { BulkEngineProvider } from '../lib/bulk-operations/use-bulk-operations.ts';
+import type { createAppRouter } from './router.tsx';
 
-export function AppProviders() {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createAppRouter);
+export function AppProviders({
+  queryClient,
+  engine,
+  router,
+}: {
+  queryClient: QueryClient;
+  engine: BulkEngine;
+  router: ReturnType<typeof createAppRouter>;
+}) {
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <BulkEngineProvider engine={engine}>
+        <RouterProvider router={router} />
+      </BulkEngineProvider>
     </QueryClientProvider>
   );
 }

@@ -1,22 +1,38 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { connectionQueryOptions } from '../api/connection.ts';
 import { currentUserQueryOptions } from '../api/current-user.ts';
+
+const SECTIONS = [
+  { to: '/groups', label: 'Groups' },
+  { to: '/organizations', label: 'Organizations' },
+  { to: '/users', label: 'Users' },
+  { to: '/jobs', label: 'Jobs' },
+] as const;
 
 export function AppShell() {
   const connection = useQuery(connectionQueryOptions());
   const user = useQuery(currentUserQueryOptions());
   return (
     <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <header className="shell-header">
-        <Link to="/" className="brand">
+        <Link to="/groups" className="brand">
           <img src="/favicon.svg" alt="" width={22} height={22} />
           Roster
         </Link>
         <span className="connection" title="Where Roster sends its API calls">
           {connection.data?.kind === 'zendesk' ? connection.data.host : connection.data ? 'Sandbox' : '…'}
         </span>
-        <span className="spacer" />
+        <nav aria-label="Sections" className="shell-nav">
+          {SECTIONS.map((section) => (
+            <NavLink key={section.to} to={section.to}>
+              {section.label}
+            </NavLink>
+          ))}
+        </nav>
         <span className="signed-in" aria-live="polite">
           {user.data ? (
             <>
@@ -30,7 +46,7 @@ export function AppShell() {
           )}
         </span>
       </header>
-      <main className="shell-main">
+      <main id="main" className="shell-main">
         <Outlet />
       </main>
     </div>

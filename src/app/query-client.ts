@@ -1,17 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/api-error.ts';
 
-/** Reads retry on network failures and 5xx only; a 4xx will not change by asking again. */
+/**
+ * `apiRequest` already retries reads on network failures and 5xx and waits out 429s; retrying again
+ * here would multiply the attempts and delay the error state a person needs to see.
+ */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        retry: (failureCount, error) =>
-          failureCount < 2 &&
-          error instanceof ApiError &&
-          (error.kind === 'network' || error.kind === 'server'),
-      },
+      queries: { staleTime: 30_000, retry: false },
       mutations: { retry: false },
     },
   });

@@ -13,7 +13,7 @@ export function RouteError() {
       <h1>Something went wrong</h1>
       <p>This page could not be shown: {message}</p>
       <p>
-        <Link to="/">Back to the overview</Link> or <a href={window.location.href}>reload</a>.
+        <Link to="/groups">Back to Groups</Link> or <a href={window.location.href}>reload</a>.
       </p>
     </section>
   );

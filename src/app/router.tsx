@@ -1,7 +1,8 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
+import { SectionPendingPage } from './section-pending-page.tsx';
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -9,13 +10,28 @@ export function createAppRouter() {
       element: <AppShell />,
       errorElement: <RouteError />,
       children: [
+        { index: true, element: <Navigate to="/groups" replace /> },
         {
-          index: true,
-          lazy: async () => ({
-            Component: (await import('../features/overview/overview-page.tsx')).OverviewPage,
-          }),
+          errorElement: <RouteError />,
+          children: [
+            {
+              path: 'groups',
+              lazy: async () => ({
+                Component: (await import('../features/groups/groups-page.tsx')).GroupsPage,
+              }),
+            },
+            {
+              path: 'groups/:groupId',
+              lazy: async () => ({
+                Component: (await import('../features/groups/group-page.tsx')).GroupPage,
+              }),
+            },
+            { path: 'organizations/*', element: <SectionPendingPage title="Organizations" /> },
+            { path: 'users/*', element: <SectionPendingPage title="Users" /> },
+            { path: 'jobs/*', element: <SectionPendingPage title="Jobs" /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
         },
-        { path: '*', element: <NotFoundPage /> },
       ],
     },
   ]);

@@ -1,6 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { basicTokenAuthorization, forwardToUpstream } from './forward-to-upstream.ts';
@@ -75,7 +75,11 @@ describe('forwardToUpstream against a separate upstream over the network', () =>
     const app = new Hono();
     app.all(
       '/api/v2/*',
-      forwardToUpstream({ baseUrl: upstreamUrl, authorization: basicTokenAuthorization('a@b.c', 't0k'), fetch }),
+      forwardToUpstream({
+        baseUrl: upstreamUrl,
+        authorization: basicTokenAuthorization('a@b.c', 't0k'),
+        fetch,
+      }),
     );
     return app;
   }

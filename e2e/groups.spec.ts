@@ -1,0 +1,299 @@
+import { expect, type Page, test } from '@playwright/test';
+import { agentsOutside, allPages, groupNamed, sandboxApi, waitForJob } from './sandbox-api.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+test.afterEach(async ({ request }) => {
+  await sandboxApi(request).delete('/_sandbox/faults');
+});
+
+async function openAddDialog(page: Page) {
+  await page.getByRole('button', { name: 'Add agents' }).click();
+  return page.getByRole('dialog');
+}
+
+test('browses groups, searches by name and opens one', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/groups$/);
+  await expect(page.getByText('60 groups')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search groups by name' }).fill('Bill');
+  await expect(page).toHaveURL(/\?q=Bill/);
+  const names = page.getByRole('table', { name: 'Groups' }).getByRole('link');
+  await expect(names.first()).toBeVisible();
+  for (const name of await names.allTextContents()) expect(name.startsWith('Bill')).toBe(true);
+  await page.getByRole('link', { name: 'Billing', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Billing', exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Group members' })).toBeVisible();
+});
+
+test('scrolls a 1,000-member group to the end, seeing each member once with few rows in the DOM', async ({
+  page,
+  request,
+}) => {
+  const group = await groupNamed(sandboxApi(request), 'Overflow Queue');
+  const listRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes(`/api/v2/groups/${group.id}/memberships`)) listRequests.push(r.url());
+  });
+  await page.goto(`/groups/${group.id}`);
+  await expect(page.getByTestId('member-total')).toHaveText(/1,000 members/);
+  const table = page.getByRole('table', { name: 'Group members' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+
+  const seen = new Set<string>();
+  let maxRowsInDom = 0;
+  for (let step = 0; step < 400 && seen.size < 1000; step++) {
+    const ids = await table
+      .locator('[data-row-id]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id')));
+    maxRowsInDom = Math.max(maxRowsInDom, ids.length);
+    for (const id of ids) if (id) seen.add(id);
+    await table.evaluate((element) => element.parentElement?.scrollBy(0, 400));
+    await page.waitForTimeout(20);
+  }
+  expect(seen.size).toBe(1000);
+  expect(maxRowsInDom).toBeLessThanOrEqual(60);
+  expect(listRequests).toHaveLength(10);
+  expect(new Set(listRequests).size).toBe(10);
+});
+
+test('adds 150 agents by pasted emails in two jobs, with progress to 100 % and the rows appearing', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Onboarding');
+  const before = (await allPages(api, `/groups/${group.id}/memberships`, 'group_memberships')).length;
+  const agents = await agentsOutside(api, group.id, 150);
+  const jobRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/group_memberships/create_many')) jobRequests.push(r.url());
+  });
+
+  await page.goto(`/groups/${group.id}`);
+  const dialog = await openAddDialog(page);
+  await dialog.getByLabel('Or paste emails or user ids').fill(agents.map((a) => a.email).join('\n'));
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(dialog.getByTestId('add-plan-summary')).toContainText('150 to add, 0 already members');
+  await dialog.getByRole('button', { name: 'Add 150 agents' }).click();
+
+  const operation = page.getByTestId('operation').filter({ hasText: 'Add 150 agents to Onboarding' });
+  await expect(operation.getByRole('status')).toContainText('Completed — 150 succeeded, 0 failed', {
+    timeout: 30_000,
+  });
+  await expect(operation).toContainText('150 / 150 (100 %)');
+  await expect(operation).toContainText('2 of 2 jobs done');
+  expect(jobRequests).toHaveLength(2);
+  await expect(page.getByTestId('member-total')).toHaveText(
+    `${(before + 150).toLocaleString('en-US')} members`,
+  );
+  await expect(page.getByRole('table', { name: 'Group members' })).toContainText(agents[0]?.name ?? '');
+});
+
+test('removes 120 members selected with "select all", after a confirmation that warns about tickets', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Escalations APAC');
+  const existing = await allPages<{ id: number }>(
+    api,
+    `/groups/${group.id}/memberships`,
+    'group_memberships',
+  );
+  if (existing.length > 0) {
+    const { job_status } = await api.delete<{ job_status: { id: string } }>(
+      `/group_memberships/destroy_many?ids=${existing.map((m) => m.id).join(',')}`,
+    );
+    await waitForJob(api, job_status.id);
+  }
+  const agents = await agentsOutside(api, group.id, 120);
+  for (const chunk of [agents.slice(0, 100), agents.slice(100)]) {
+    const { job_status } = await api.post<{ job_status: { id: string } }>('/group_memberships/create_many', {
+      group_memberships: chunk.map((agent) => ({ user_id: agent.id, group_id: group.id })),
+    });
+    await waitForJob(api, job_status.id);
+  }
+
+  await page.goto(`/groups/${group.id}`);
+  await expect(page.getByTestId('member-total')).toHaveText('120 members');
+  await page.getByRole('checkbox', { name: 'Select all loaded members' }).check();
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar).toContainText('100 members selected');
+  await bar.getByRole('button', { name: 'Select all 120 members' }).click();
+  await expect(bar).toContainText('120 members selected');
+  await bar.getByRole('button', { name: 'Remove selected' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Remove 120 members?' });
+  await expect(dialog).toContainText('open tickets in this group will be reassigned');
+  await dialog.getByRole('button', { name: 'Remove 120' }).click();
+  const operation = page
+    .getByTestId('operation')
+    .filter({ hasText: 'Remove 120 members from Escalations APAC' });
+  await expect(operation.getByRole('status')).toContainText('120 succeeded, 0 failed', { timeout: 30_000 });
+  await expect(page.getByText('No one is in this group yet.')).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toHaveCount(0);
+});
+
+test('shows a failed item with Zendesk’s reason and retries only that one', async ({ page, request }) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Tier 1 Support APAC');
+  const [first, second, third] = await agentsOutside(api, group.id, 3);
+  if (!first || !second || !third) throw new Error('not enough agents');
+
+  await page.goto(`/groups/${group.id}`);
+  const dialog = await openAddDialog(page);
+  await dialog.getByLabel('Or paste emails or user ids').fill(`${first.email}, ${second.email}, ${third.id}`);
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(dialog.getByTestId('add-plan-summary')).toContainText('3 to add');
+  // Someone else adds the second agent between the preview and the job: that item fails as a duplicate.
+  const created = await api.post<{ group_membership: { id: number } }>('/group_memberships', {
+    group_membership: { user_id: second.id, group_id: group.id },
+  });
+  await dialog.getByRole('button', { name: 'Add 3 agents' }).click();
+
+  const operation = page.getByTestId('operation').filter({ hasText: 'Add 3 agents to Tier 1 Support APAC' });
+  await expect(operation.getByRole('status')).toContainText('2 succeeded, 1 failed', { timeout: 30_000 });
+  const failures = operation.getByRole('list', { name: 'Failed items' });
+  await expect(failures).toContainText(`${second.name} to Tier 1 Support APAC`);
+  await expect(failures).toContainText(
+    `${second.name} is already a member of Tier 1 Support APAC (DuplicateValue)`,
+  );
+
+  await api.delete(`/group_memberships/${created.group_membership.id}`);
+  const retried: string[] = [];
+  page.on('request', async (r) => {
+    if (r.url().includes('/create_many')) retried.push(r.postData() ?? '');
+  });
+  await operation.getByRole('button', { name: 'Retry 1 failed' }).click();
+  await expect(operation.getByRole('status')).toContainText('3 succeeded, 0 failed', { timeout: 30_000 });
+  expect(retried).toHaveLength(1);
+  expect(JSON.parse(retried[0] ?? '{}')).toEqual({
+    group_memberships: [{ user_id: second.id, group_id: group.id }],
+  });
+});
+
+test('keeps tracking a job across a reload and sees it finish', async ({ page, request }) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Tier 1 Support EMEA');
+  const agents = await agentsOutside(api, group.id, 150);
+  await page.goto(`/groups/${group.id}`);
+  const dialog = await openAddDialog(page);
+  await dialog.getByLabel('Or paste emails or user ids').fill(agents.map((a) => a.id).join(','));
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await dialog.getByRole('button', { name: 'Add 150 agents' }).click();
+  const operation = page
+    .getByTestId('operation')
+    .filter({ hasText: 'Add 150 agents to Tier 1 Support EMEA' });
+  await expect(operation).toContainText(/[1-9]\d* \/ 150/);
+  await page.reload();
+  await expect(operation.getByRole('status')).toContainText('150 succeeded, 0 failed', { timeout: 30_000 });
+  const members = await allPages<{ user_id: number }>(
+    api,
+    `/groups/${group.id}/memberships`,
+    'group_memberships',
+  );
+  const ids = new Set(members.map((m) => m.user_id));
+  expect(agents.every((agent) => ids.has(agent.id))).toBe(true);
+});
+
+test('flips a default group at once and rolls it back when the sandbox refuses', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Overflow Queue');
+  await page.goto(`/groups/${group.id}`);
+  const table = page.getByRole('table', { name: 'Group members' });
+  const makeDefault = page.getByRole('button', { name: /^Make this .* default group$/ });
+
+  const firstRow = table.locator('[data-row-id]').filter({ has: makeDefault }).first();
+  const rowId = await firstRow.getAttribute('data-row-id');
+  await firstRow.getByRole('button', { name: /Make this/ }).click();
+  await expect(table.locator(`[data-row-id="${rowId}"]`)).toContainText('Default');
+  await expect
+    .poll(
+      async () =>
+        (await api.get<{ group_membership: { default: boolean } }>(`/group_memberships/${rowId}`))
+          .group_membership.default,
+    )
+    .toBe(true);
+
+  await api.put('/_sandbox/faults', {
+    faults: { rules: [{ method: 'PUT', path_contains: 'make_default', status: 500, times: 1 }] },
+  });
+  const secondRow = table.locator('[data-row-id]').filter({ has: makeDefault }).first();
+  const secondId = await secondRow.getAttribute('data-row-id');
+  await secondRow.getByRole('button', { name: /Make this/ }).click();
+  await expect(page.getByRole('alert')).toContainText('The previous default is back');
+  await expect(page.getByRole('alert')).toContainText('failed this request on purpose');
+  await expect(
+    table.locator(`[data-row-id="${secondId}"]`).getByRole('button', { name: /Make this/ }),
+  ).toBeVisible();
+  const stored = await api.get<{ group_membership: { default: boolean } }>(`/group_memberships/${secondId}`);
+  expect(stored.group_membership.default).toBe(false);
+});
+
+test('lists pasted garbage, repeats, end users and unknown people instead of dropping them', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Tier 2 Support');
+  const [agent] = await agentsOutside(api, group.id, 1);
+  const endUsers = await api.get<{ users: { email: string }[] }>('/users?role=end-user&page[size]=2');
+  await page.goto(`/groups/${group.id}`);
+  const dialog = await openAddDialog(page);
+  await dialog
+    .getByLabel('Or paste emails or user ids')
+    .fill(
+      [
+        agent?.email,
+        agent?.email?.toUpperCase(),
+        'hello world',
+        'nobody@nowhere.example',
+        '999999999',
+        ...endUsers.users.map((u) => u.email),
+        'agent@roster.example',
+      ].join('\n'),
+    );
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  const summary = dialog.getByTestId('add-plan-summary');
+  await expect(summary).toContainText(
+    '1 to add, 1 already member, 2 not agents, 2 unknown, 2 not an email or id, 1 repeated',
+  );
+  await expect(dialog).toContainText('nobody@nowhere.example');
+  await expect(dialog).toContainText('hello');
+});
+
+test('explains an unknown or malformed group address instead of showing a blank page', async ({ page }) => {
+  await page.goto('/groups/999999999');
+  await expect(page.getByRole('heading', { name: 'Group not found' })).toBeVisible();
+  await page.goto('/groups/not-a-number');
+  await expect(page.getByRole('heading', { name: 'No such group' })).toBeVisible();
+});
+
+test('shows an error with Retry when the sandbox keeps failing, and waits out a 429', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Billing');
+  await api.put('/_sandbox/faults', {
+    faults: {
+      rules: [{ method: 'GET', path_contains: `/groups/${group.id}/memberships`, status: 500, times: 3 }],
+    },
+  });
+  await page.goto(`/groups/${group.id}`);
+  await expect(page.getByText('Could not load the members.')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('table', { name: 'Group members' })).toBeVisible();
+
+  await api.put('/_sandbox/faults', {
+    faults: {
+      rules: [{ method: 'GET', path_contains: `/groups/${group.id}/memberships`, status: 429, times: 1 }],
+    },
+  });
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Group members' })).toBeVisible({ timeout: 15_000 });
+});

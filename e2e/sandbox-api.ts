@@ -1,0 +1,79 @@
+import type { APIRequestContext } from '@playwright/test';
+
+const ADMIN = 'admin@roster.example/token:roster-sandbox-token';
+
+/**
+ * Test setup and checks talk to the sandbox directly, as any Zendesk client would; the browser
+ * under test only ever talks to Roster's own origin.
+ */
+export function sandboxApi(request: APIRequestContext) {
+  const headers = { authorization: `Basic ${Buffer.from(ADMIN).toString('base64')}` };
+  const call = async <T>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T> => {
+    const response = await request.fetch(`/sandbox${path.startsWith('/_sandbox') ? '' : '/api/v2'}${path}`, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      ...(body !== undefined && { data: JSON.stringify(body) }),
+    });
+    if (!response.ok()) throw new Error(`${method} ${path} → ${response.status()} ${await response.text()}`);
+    return (response.status() === 204 ? undefined : await response.json()) as T;
+  };
+  return {
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+    put: <T>(path: string, body?: unknown) => call<T>('PUT', path, body),
+    delete: <T>(path: string) => call<T>('DELETE', path),
+  };
+}
+
+export type SandboxApi = ReturnType<typeof sandboxApi>;
+type Identified = { id: number; name: string; email: string; role: string };
+
+export async function groupNamed(api: SandboxApi, name: string): Promise<{ id: number; name: string }> {
+  const body = await api.get<{ groups: { id: number; name: string }[] }>(
+    `/groups/autocomplete?name=${encodeURIComponent(name)}`,
+  );
+  const group = body.groups.find((g) => g.name === name);
+  if (!group) throw new Error(`no group named ${name}`);
+  return group;
+}
+
+export async function allPages<T>(api: SandboxApi, path: string, key: string): Promise<T[]> {
+  const rows: T[] = [];
+  let after: string | null = null;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const cursor: string = after ? `&page[after]=${after}` : '';
+    const page = await api.get<
+      Record<string, unknown> & { meta: { has_more: boolean; after_cursor: string | null } }
+    >(`${path}${separator}page[size]=100${cursor}`);
+    rows.push(...(page[key] as T[]));
+    after = page.meta.has_more ? page.meta.after_cursor : null;
+  } while (after);
+  return rows;
+}
+
+/** Agents who are not in the group yet, in a stable order. */
+export async function agentsOutside(api: SandboxApi, groupId: number, count: number): Promise<Identified[]> {
+  const members = new Set(
+    (await allPages<{ user_id: number }>(api, `/groups/${groupId}/memberships`, 'group_memberships')).map(
+      (m) => m.user_id,
+    ),
+  );
+  const agents = await allPages<Identified>(api, '/users?role[]=agent&role[]=admin', 'users');
+  return agents
+    .filter((agent) => !members.has(agent.id) && !agent.email.endsWith('@roster.example'))
+    .slice(0, count);
+}
+
+export async function waitForJob(api: SandboxApi, jobId: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const { job_status } = await api.get<{ job_status: { status: string } }>(`/job_statuses/${jobId}`);
+    if (job_status.status === 'completed' || job_status.status === 'failed') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}

@@ -1,0 +1,134 @@
+import type { z } from 'zod';
+import { zendeskErrorBodySchema, zendeskErrorListBodySchema } from '../contract/zendesk-error.ts';
+import { ApiError, kindOfStatus } from './api-error.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export type ApiRequestOptions<Schema extends z.ZodType> = {
+  method?: HttpMethod;
+  body?: unknown;
+  schema: Schema;
+  signal?: AbortSignal;
+};
+
+/** Same origin in the browser; tests in Node point this at a running server. */
+let apiOrigin = '';
+export function setApiOrigin(origin: string): void {
+  apiOrigin = origin;
+}
+
+const READ_RETRY_DELAYS_MS = [300, 1200];
+const MAX_RATE_LIMIT_WAITS = 3;
+const MAX_RETRY_AFTER_SECONDS = 60;
+
+/**
+ * Calls the Zendesk API through Roster's server and parses the answer with `schema`. A 429 rate
+ * limit is waited out (Retry-After) and retried for any method, since Zendesk did not process the
+ * request; network failures and 5xx are retried for reads only, because a write may have happened.
+ */
+export async function apiRequest<Schema extends z.ZodType>(
+  path: string,
+  options: ApiRequestOptions<Schema>,
+): Promise<z.infer<Schema>> {
+  const method = options.method ?? 'GET';
+  let readRetries = 0;
+  let rateLimitWaits = 0;
+  for (;;) {
+    try {
+      return await attempt(path, method, options);
+    } catch (error) {
+      if (!(error instanceof ApiError) || options.signal?.aborted) throw error;
+      if (error.kind === 'rate_limited' && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
+        rateLimitWaits++;
+        await wait((error.retryAfterSeconds ?? 1) * 1000, options.signal);
+        continue;
+      }
+      const delay = READ_RETRY_DELAYS_MS[readRetries];
+      if (method === 'GET' && (error.kind === 'network' || error.kind === 'server') && delay !== undefined) {
+        readRetries++;
+        await wait(delay, options.signal);
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+async function attempt<Schema extends z.ZodType>(
+  path: string,
+  method: HttpMethod,
+  options: ApiRequestOptions<Schema>,
+): Promise<z.infer<Schema>> {
+  const endpoint = path.split('?')[0] ?? path;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${apiOrigin}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError('network', 'Roster could not reach its server. Check the connection and retry.', {
+      endpoint,
+    });
+  }
+  const text = await response.text();
+  const body = parseJson(text);
+  if (!response.ok) throw errorFrom(response, body, endpoint);
+  const parsed = options.schema.safeParse(response.status === 204 ? undefined : body);
+  if (!parsed.success) {
+    throw new ApiError('contract', `The answer from ${endpoint} did not have the expected shape.`, {
+      status: response.status,
+      endpoint,
+    });
+  }
+  return parsed.data;
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFrom(response: Response, body: unknown, endpoint: string): ApiError {
+  const retryAfter = Number(response.headers.get('retry-after'));
+  const single = zendeskErrorBodySchema.safeParse(body);
+  const list = zendeskErrorListBodySchema.safeParse(body);
+  const code = single.success ? single.data.error : list.success ? list.data.errors[0]?.code : undefined;
+  const message = single.success
+    ? (single.data.description ?? single.data.error)
+    : list.success
+      ? list.data.errors.map((e) => e.title).join('; ')
+      : `The server answered ${response.status} ${response.statusText}`.trim();
+  return new ApiError(kindOfStatus(response.status, code), message, {
+    status: response.status,
+    endpoint,
+    ...(code !== undefined && { code }),
+    ...(single.success && single.data.details && { details: single.data.details }),
+    ...(Number.isFinite(retryAfter) &&
+      retryAfter > 0 && { retryAfterSeconds: Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) }),
+  });
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}

@@ -1,0 +1,160 @@
+import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+
+const features = tableFeatures({});
+type Features = typeof features;
+
+export type VirtualTableColumn<Row extends RowData> = ColumnDef<Features, Row> & {
+  /** CSS grid track, e.g. `minmax(180px, 2fr)` or `96px`. */
+  width: string;
+  align?: 'start' | 'end' | 'center';
+};
+
+export type VirtualTableProps<Row extends RowData> = {
+  label: string;
+  columns: VirtualTableColumn<Row>[];
+  rows: Row[];
+  getRowId: (row: Row) => string;
+  /** All rows the list has, loaded or not (for `aria-rowcount`). */
+  totalRows?: number;
+  hasMore: boolean;
+  isFetchingMore: boolean;
+  onLoadMore: () => void;
+  /** Space on a focused row. */
+  onToggleRow?: (row: Row) => void;
+  /** Escape anywhere in the table. */
+  onEscape?: () => void;
+  isRowSelected?: (row: Row) => boolean;
+  rowHeight?: number;
+};
+
+/** How many rows before the end the next page is requested, so scrolling never waits on it. */
+const PREFETCH_ROWS = 60;
+
+/**
+ * A virtualized table with a sticky header and infinite loading. At most the visible rows plus a
+ * small overscan are in the DOM however long the list grows; rows already loaded stay cached.
+ */
+export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>) {
+  const { columns, rows, getRowId, hasMore, isFetchingMore, onLoadMore, rowHeight = 40 } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row: Row) => getRowId(row),
+  });
+  const tableRows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    getItemKey: (index) => tableRows[index]?.id ?? index,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastVisible = virtualRows.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (hasMore && !isFetchingMore && lastVisible >= tableRows.length - PREFETCH_ROWS) onLoadMore();
+  }, [hasMore, isFetchingMore, lastVisible, tableRows.length, onLoadMore]);
+
+  const template = columns.map((column) => column.width).join(' ');
+
+  function focusRow(index: number) {
+    const bounded = Math.max(0, Math.min(tableRows.length - 1, index));
+    setActiveIndex(bounded);
+    virtualizer.scrollToIndex(bounded);
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${bounded}"]`)?.focus();
+    });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    const rowIndex = Number(target.closest<HTMLElement>('[data-index]')?.dataset.index ?? Number.NaN);
+    if (event.key === 'Escape') {
+      props.onEscape?.();
+      return;
+    }
+    if (Number.isNaN(rowIndex) || target.matches('input, button, a')) return;
+    const page = Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight);
+    const moves: Record<string, number> = {
+      ArrowDown: rowIndex + 1,
+      ArrowUp: rowIndex - 1,
+      PageDown: rowIndex + page,
+      PageUp: rowIndex - page,
+      Home: 0,
+      End: tableRows.length - 1,
+    };
+    const next = moves[event.key];
+    if (next !== undefined) {
+      event.preventDefault();
+      focusRow(next);
+    } else if (event.key === ' ' && props.onToggleRow) {
+      event.preventDefault();
+      const row = tableRows[rowIndex];
+      if (row) props.onToggleRow(row.original);
+    }
+  }
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the focusable rows and controls inside
+    <div ref={scrollRef} className="vt-scroll" onKeyDown={onKeyDown}>
+      <table
+        className="vt-table"
+        aria-label={props.label}
+        aria-rowcount={(props.totalRows ?? rows.length) + 1}
+      >
+        <thead className="vt-head">
+          {table.getHeaderGroups().map((group) => (
+            <tr aria-rowindex={1} key={group.id} className="vt-row" style={{ gridTemplateColumns: template }}>
+              {group.headers.map((header, index) => (
+                <th key={header.id} className={`vt-cell align-${columns[index]?.align ?? 'start'}`}>
+                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="vt-body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualRows.map((item) => {
+            const row = tableRows[item.index];
+            if (!row) return null;
+            const selected = props.isRowSelected?.(row.original) ?? false;
+            return (
+              <tr
+                key={row.id}
+                data-index={item.index}
+                data-row-id={row.id}
+                aria-rowindex={item.index + 2}
+                aria-selected={props.isRowSelected ? selected : undefined}
+                tabIndex={item.index === activeIndex ? 0 : -1}
+                onFocus={() => setActiveIndex(item.index)}
+                className={`vt-row vt-body-row${selected ? ' is-selected' : ''}`}
+                style={{
+                  gridTemplateColumns: template,
+                  height: item.size,
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
+                {row.getAllCells().map((cell, index) => (
+                  <td key={cell.id} className={`vt-cell align-${columns[index]?.align ?? 'start'}`}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {isFetchingMore && (
+        <div className="vt-loading-more" role="status">
+          Loading more…
+        </div>
+      )}
+    </div>
+  );
+}

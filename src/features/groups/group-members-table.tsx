@@ -1,0 +1,129 @@
+import { useMemo } from 'react';
+import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
+import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import type { GroupMemberRow } from './group-member-row.ts';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+type Props = {
+  rows: GroupMemberRow[];
+  total: number | undefined;
+  hasMore: boolean;
+  isFetchingMore: boolean;
+  onLoadMore: () => void;
+  selection: RowSelection<number>;
+  onToggle: (membershipId: number) => void;
+  onToggleLoaded: (selected: boolean) => void;
+  onClearSelection: () => void;
+  onMakeDefault: (row: GroupMemberRow) => void;
+  canEdit: boolean;
+};
+
+export function GroupMembersTable(props: Props) {
+  const { rows, selection, onToggle, onToggleLoaded, onMakeDefault, canEdit } = props;
+  const loadedSelected = rows.filter((row) => isSelected(selection, row.membership.id)).length;
+
+  const columns = useMemo<VirtualTableColumn<GroupMemberRow>[]>(
+    () => [
+      {
+        id: 'select',
+        width: '44px',
+        align: 'center',
+        header: () => (
+          <input
+            type="checkbox"
+            aria-label="Select all loaded members"
+            checked={rows.length > 0 && loadedSelected === rows.length}
+            ref={(input) => {
+              if (input) input.indeterminate = loadedSelected > 0 && loadedSelected < rows.length;
+            }}
+            onChange={(event) => onToggleLoaded(event.target.checked)}
+            disabled={!canEdit}
+          />
+        ),
+        cell: ({ row }) => (
+          <input
+            type="checkbox"
+            aria-label={`Select ${row.original.user?.name ?? `user ${row.original.membership.user_id}`}`}
+            checked={isSelected(selection, row.original.membership.id)}
+            onChange={() => onToggle(row.original.membership.id)}
+            disabled={!canEdit}
+          />
+        ),
+      },
+      {
+        id: 'name',
+        header: 'Agent',
+        width: 'minmax(160px, 1.4fr)',
+        cell: ({ row }) => (
+          <span className="cell-main truncate">
+            {row.original.user?.name ?? `User ${row.original.membership.user_id}`}
+          </span>
+        ),
+      },
+      {
+        id: 'email',
+        header: 'Email',
+        width: 'minmax(180px, 1.6fr)',
+        cell: ({ row }) => <span className="cell-muted truncate">{row.original.user?.email ?? '—'}</span>,
+      },
+      {
+        id: 'role',
+        header: 'Role',
+        width: '90px',
+        cell: ({ row }) => <span className="capitalize">{row.original.user?.role ?? '—'}</span>,
+      },
+      {
+        id: 'default',
+        header: 'Default group',
+        width: '140px',
+        cell: ({ row }) => {
+          const { membership, user } = row.original;
+          const name = user?.name ?? `user ${membership.user_id}`;
+          return membership.default ? (
+            <span className="default-on" title={`This is ${name}'s default group`}>
+              <span aria-hidden="true">●</span> Default
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="button-link"
+              aria-label={`Make this ${name}'s default group`}
+              onClick={() => onMakeDefault(row.original)}
+            >
+              Make default
+            </button>
+          );
+        },
+      },
+      {
+        id: 'since',
+        header: 'Member since',
+        width: '130px',
+        align: 'end',
+        cell: ({ row }) => (
+          <time dateTime={row.original.membership.created_at}>
+            {dateFormat.format(new Date(row.original.membership.created_at))}
+          </time>
+        ),
+      },
+    ],
+    [rows.length, loadedSelected, selection, onToggle, onToggleLoaded, onMakeDefault, canEdit],
+  );
+
+  return (
+    <VirtualTable
+      label="Group members"
+      columns={columns}
+      rows={rows}
+      getRowId={(row) => String(row.membership.id)}
+      totalRows={props.total}
+      hasMore={props.hasMore}
+      isFetchingMore={props.isFetchingMore}
+      onLoadMore={props.onLoadMore}
+      isRowSelected={(row) => isSelected(selection, row.membership.id)}
+      onToggleRow={canEdit ? (row) => onToggle(row.membership.id) : undefined}
+      onEscape={props.onClearSelection}
+    />
+  );
+}
