@@ -13,12 +13,22 @@ if (!root) throw new Error('index.html has no #root element');
 // Created once per page load, outside React, so StrictMode's double effects cannot resume jobs twice.
 const queryClient = createQueryClient();
 const engine = createBulkEngine({
-  store: createOperationStore({ storage: window.localStorage }),
+  store: createOperationStore({ storage: window.localStorage, crossTab: window }),
   queryClient,
   // DESIGN.md's budget: job polling at most one request per second in total.
   pollIntervalMs: { min: 1000, max: 5000 },
+  pollSlowdown: () => (document.hidden ? 4 : 1),
+  leading: false,
 });
-engine.resume();
+// One tab of the origin submits and polls for all of them; the lock passes on when that tab closes.
+if (navigator.locks) {
+  void navigator.locks.request('roster.bulk-engine.leader', () => {
+    engine.lead();
+    return new Promise<never>(() => {});
+  });
+} else {
+  engine.lead();
+}
 
 createRoot(root).render(
   <StrictMode>

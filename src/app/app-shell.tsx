@@ -1,7 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { connectionQueryOptions } from '../api/connection.ts';
 import { currentUserQueryOptions } from '../api/current-user.ts';
+
+/** Loaded after the page itself: it only matters once an operation exists. */
+const JobTray = lazy(async () => ({ default: (await import('../features/jobs/job-tray.tsx')).JobTray }));
 
 const SECTIONS = [
   { to: '/groups', label: 'Groups' },
@@ -49,6 +53,9 @@ export function AppShell() {
       <main id="main" className="shell-main">
         <Outlet />
       </main>
+      <Suspense fallback={null}>
+        <JobTray />
+      </Suspense>
     </div>
   );
 }

@@ -28,7 +28,16 @@ export function createAppRouter() {
             },
             { path: 'organizations/*', element: <SectionPendingPage title="Organizations" /> },
             { path: 'users/*', element: <SectionPendingPage title="Users" /> },
-            { path: 'jobs/*', element: <SectionPendingPage title="Jobs" /> },
+            {
+              path: 'jobs',
+              lazy: async () => ({ Component: (await import('../features/jobs/jobs-page.tsx')).JobsPage }),
+            },
+            {
+              path: 'jobs/:jobId',
+              lazy: async () => ({
+                Component: (await import('../features/jobs/job-detail-page.tsx')).JobDetailPage,
+              }),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

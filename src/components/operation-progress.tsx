@@ -1,14 +1,7 @@
 import type { BulkOperation } from '../lib/bulk-operations/bulk-operation.ts';
 import { failedItemIndexes, itemOutcome, operationProgress } from '../lib/bulk-operations/bulk-operation.ts';
+import { OPERATION_STATE_TEXT } from './operation-state-text.ts';
 import { ProgressBar } from './progress-bar.tsx';
-
-const STATE_TEXT = {
-  queued: 'Queued',
-  working: 'Working',
-  completed: 'Completed',
-  completed_with_failures: 'Completed with failures',
-  failed: 'Failed',
-} as const;
 
 /**
  * One bulk operation: a single progress bar over all its jobs, then what failed, with Zendesk's
@@ -21,7 +14,8 @@ export function OperationProgress({
 }: {
   operation: BulkOperation;
   onRetryFailed: () => void;
-  onDismiss: () => void;
+  /** Offered once the operation has finished, where the page lets a person hide it. */
+  onDismiss?: () => void;
 }) {
   const progress = operationProgress(operation);
   const failed = failedItemIndexes(operation);
@@ -37,11 +31,11 @@ export function OperationProgress({
         <strong>{operation.label}</strong>
         <span className="operation-state" role="status">
           <span aria-hidden="true">{finished ? (failed.length ? '⚠' : '✓') : '⟳'}</span>{' '}
-          {STATE_TEXT[progress.state]}
+          {OPERATION_STATE_TEXT[progress.state]}
           {succeeded !== undefined &&
             ` — ${succeeded.toLocaleString()} succeeded, ${failed.length.toLocaleString()} failed`}
         </span>
-        {finished && (
+        {finished && onDismiss && (
           <button type="button" className="button-quiet" onClick={onDismiss}>
             Dismiss
           </button>

@@ -38,6 +38,13 @@ export type BulkEngineOptions = {
   now?: () => number;
   sleep?: Sleep;
   newId?: () => string;
+  /**
+   * False for a tab that is not (yet) the one doing the work: it records operations in the shared
+   * store but leaves submitting and polling to the leading tab until `lead()` is called.
+   */
+  leading?: boolean;
+  /** Multiplies the poll interval, e.g. 4 while the tab is hidden. */
+  pollSlowdown?: () => number;
 };
 
 export type StartBulkOperation = {
@@ -56,6 +63,8 @@ export type BulkEngine = {
   retryFailed(operationId: string): boolean;
   /** Continues what a previous page load left running. Call once at app start. */
   resume(): void;
+  /** This tab takes over submitting and polling for every tab (the previous leader has gone). */
+  lead(): void;
   /** Resolves when the operation has no active chunk left (or no longer exists). */
   settled(operationId: string): Promise<BulkOperation | undefined>;
   dispose(): void;
@@ -96,6 +105,7 @@ export function createBulkEngine(options: BulkEngineOptions): BulkEngine {
   const newId = options.newId ?? newOperationId;
 
   let disposed = false;
+  let leading = options.leading ?? true;
   /** Chunks this engine is sending right now; any other chunk in 'submitting' was cut off by a reload. */
   const submitting = new Set<string>();
   /** Lowered to what the account accepted when it answered TooManyJobs, raised again one job at a time. */
@@ -108,9 +118,21 @@ export function createBulkEngine(options: BulkEngineOptions): BulkEngine {
     minMs: options.pollIntervalMs?.min ?? 500,
     maxMs: options.pollIntervalMs?.max ?? 5000,
     tick: pollJobs,
-    hasWork: () => !disposed && watchedJobs().length > 0,
+    hasWork: () => !disposed && leading && watchedJobs().length > 0,
     sleep,
     now,
+    ...(options.pollSlowdown && { slowdown: options.pollSlowdown }),
+  });
+
+  /** Operations another tab added or retried arrive through the store: the leader takes them on. */
+  let pumpQueued = false;
+  store.subscribe(() => {
+    if (!leading || pumpQueued || disposed) return;
+    pumpQueued = true;
+    queueMicrotask(() => {
+      pumpQueued = false;
+      pump();
+    });
   });
 
   function update(operationId: string, change: (operation: BulkOperation) => BulkOperation): void {
@@ -170,7 +192,7 @@ export function createBulkEngine(options: BulkEngineOptions): BulkEngine {
 
   /** Fills free job slots with pending chunks, oldest operation first. */
   function pump(): void {
-    if (disposed) return;
+    if (disposed || !leading) return;
     const pausedForMs = submissionsPausedUntil - now();
     if (pausedForMs > 0) {
       if (!pumpScheduled) {
@@ -329,9 +351,15 @@ export function createBulkEngine(options: BulkEngineOptions): BulkEngine {
       return true;
     },
     resume() {
+      if (!leading) return;
       failInterruptedSubmissions();
       pump();
       poller.start();
+    },
+    lead() {
+      if (leading && !disposed) return;
+      leading = true;
+      this.resume();
     },
     settled(operationId) {
       return new Promise((resolve) => {

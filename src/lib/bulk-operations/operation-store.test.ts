@@ -120,3 +120,52 @@ describe('the operation store', () => {
     ).toEqual(ids);
   });
 });
+
+describe('the operation store shared by several tabs', () => {
+  function twoTabs() {
+    const storage = createMemoryStorage();
+    const storageEvents = new EventTarget();
+    const crossTab = {
+      addEventListener: (type: string, listener: (event: StorageEvent) => void) =>
+        storageEvents.addEventListener(type, listener as EventListener),
+    } as Pick<Window, 'addEventListener'>;
+    const first = createOperationStore({ storage, crossTab });
+    const second = createOperationStore({ storage, crossTab });
+    const announce = () => {
+      const event = new Event('storage') as Event & { key: string };
+      event.key = OPERATIONS_STORAGE_KEY;
+      storageEvents.dispatchEvent(event);
+    };
+    return { first, second, announce };
+  }
+
+  it('shows another tab its operations when the browser announces the write', () => {
+    const { first, second, announce } = twoTabs();
+    const listener = vi.fn();
+    second.subscribe(listener);
+    first.add(operation('op_a', 1));
+    announce();
+    expect(second.get('op_a')?.label).toBe(first.get('op_a')?.label);
+    expect(listener).toHaveBeenCalled();
+  });
+
+  it('writes on top of what another tab wrote instead of overwriting it', () => {
+    const { first, second } = twoTabs();
+    first.add(operation('op_a', 1));
+    second.add(operation('op_b', 2));
+    first.update('op_a', (current) => ({ ...current, label: 'renamed' }));
+    expect(first.getSnapshot().map((o) => o.id)).toEqual(['op_b', 'op_a']);
+    expect(first.get('op_a')?.label).toBe('renamed');
+  });
+
+  it('keeps the same object for an operation another tab did not change', () => {
+    const { first, second, announce } = twoTabs();
+    first.add(operation('op_a', 1));
+    announce();
+    const before = second.get('op_a');
+    first.add(operation('op_b', 2));
+    announce();
+    expect(second.get('op_a')).toBe(before);
+    expect(second.get('op_b')).toBeDefined();
+  });
+});

@@ -29,6 +29,11 @@ export type OperationStoreOptions = {
   storage?: StorageLike;
   key?: string;
   maxFinished?: number;
+  /**
+   * Where other tabs' writes are announced (`window`, whose `storage` event fires in every other tab
+   * of the origin). With it, every tab shows the same operations and progress.
+   */
+  crossTab?: Pick<Window, 'addEventListener'>;
 };
 
 const persistedSchema = z.object({
@@ -58,13 +63,15 @@ function defaultStorage(): StorageLike {
 }
 
 /** Never throws: unreadable or foreign data means starting empty; one bad record drops only that record. */
-function load(storage: StorageLike, key: string): BulkOperation[] {
-  let raw: string | null;
+function readRaw(storage: StorageLike, key: string): string | null {
   try {
-    raw = storage.getItem(key);
+    return storage.getItem(key);
   } catch {
-    return [];
+    return null;
   }
+}
+
+function parse(raw: string | null): BulkOperation[] {
   if (raw === null) return [];
   let json: unknown;
   try {
@@ -97,14 +104,47 @@ export function createOperationStore(options: OperationStoreOptions = {}): Opera
   const key = options.key ?? OPERATIONS_STORAGE_KEY;
   const maxFinished = options.maxFinished ?? MAX_FINISHED_OPERATIONS;
   const listeners = new Set<() => void>();
-  let operations: readonly BulkOperation[] = prune(newestFirst(load(storage, key)), maxFinished);
+  let lastRaw = readRaw(storage, key);
+  let operations: readonly BulkOperation[] = prune(newestFirst(parse(lastRaw)), maxFinished);
   let byId = new Map(operations.map((operation) => [operation.id, operation]));
+  /** What each operation object was serialised as, so an unchanged one keeps its identity on reload. */
+  const serialised = new WeakMap<BulkOperation, string>();
+
+  function notify(): void {
+    for (const listener of [...listeners]) listener();
+  }
+
+  /**
+   * Takes in what another tab wrote since this store last read or wrote, keeping the objects of
+   * operations that did not change. Answers whether anything did.
+   */
+  function refresh(): boolean {
+    const raw = readRaw(storage, key);
+    if (raw === lastRaw) return false;
+    lastRaw = raw;
+    const reloaded = newestFirst(parse(raw)).map((operation) => {
+      const json = JSON.stringify(operation);
+      const previous = byId.get(operation.id);
+      if (previous && (serialised.get(previous) ?? JSON.stringify(previous)) === json) return previous;
+      serialised.set(operation, json);
+      return operation;
+    });
+    operations = reloaded;
+    byId = new Map(operations.map((operation) => [operation.id, operation]));
+    return true;
+  }
+
+  options.crossTab?.addEventListener('storage', (event) => {
+    if ((event.key === key || event.key === null) && refresh()) notify();
+  });
 
   function write(candidate: readonly BulkOperation[]): readonly BulkOperation[] {
     let kept = candidate;
     for (;;) {
       try {
-        storage.setItem(key, JSON.stringify({ version: BULK_OPERATION_VERSION, operations: kept }));
+        const raw = JSON.stringify({ version: BULK_OPERATION_VERSION, operations: kept });
+        storage.setItem(key, raw);
+        lastRaw = raw;
         return kept;
       } catch {
         // Most likely the quota: give up the oldest half of the finished history and try again.
@@ -118,7 +158,7 @@ export function createOperationStore(options: OperationStoreOptions = {}): Opera
   function commit(next: readonly BulkOperation[]): void {
     operations = write(prune(next, maxFinished));
     byId = new Map(operations.map((operation) => [operation.id, operation]));
-    for (const listener of [...listeners]) listener();
+    notify();
   }
 
   return {
@@ -131,9 +171,11 @@ export function createOperationStore(options: OperationStoreOptions = {}): Opera
       };
     },
     add(operation) {
+      refresh();
       commit(newestFirst([operation, ...operations.filter((existing) => existing.id !== operation.id)]));
     },
     update(id, change) {
+      if (refresh()) notify();
       const current = byId.get(id);
       if (!current) return undefined;
       const next = change(current);
@@ -142,6 +184,7 @@ export function createOperationStore(options: OperationStoreOptions = {}): Opera
       return byId.get(id);
     },
     remove(id) {
+      refresh();
       if (!byId.has(id)) return;
       commit(operations.filter((operation) => operation.id !== id));
     },

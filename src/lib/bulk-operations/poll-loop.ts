@@ -9,6 +9,8 @@ export type PollLoopOptions = {
   hasWork: () => boolean;
   sleep: Sleep;
   now: () => number;
+  /** Multiplies every wait, e.g. 4 while the tab is hidden; 1 when absent. */
+  slowdown?: () => number;
 };
 
 export type PollLoop = {
@@ -36,7 +38,7 @@ export function createPollLoop(options: PollLoopOptions): PollLoop {
   async function run(): Promise<void> {
     let lastTickAt = now();
     while (!stopped && hasWork()) {
-      const waitMs = lastTickAt + intervalMs - now();
+      const waitMs = lastTickAt + intervalMs * (options.slowdown?.() ?? 1) - now();
       if (waitMs > 0) {
         wake = new AbortController();
         const slept = await sleep(waitMs, wake.signal).then(
