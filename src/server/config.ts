@@ -7,6 +7,15 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4780),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data'),
+  ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   ZENDESK_URL: z
     .url({ protocol: /^https?$/ })
     .transform((url) => url.replace(/\/+$/, ''))
@@ -21,6 +30,11 @@ const environmentSchema = z.object({
   SANDBOX_ERROR_RATE: rate.default(0),
   SANDBOX_RATE_LIMIT_RATE: rate.default(0),
 });
+
+/** `Host` headers spell IPv6 addresses in brackets: `[::1]:4780`. */
+function bracketIpv6(name: string): string {
+  return name.includes(':') && !name.startsWith('[') ? `[${name}]` : name;
+}
 
 export type ServerConfig = ReturnType<typeof readConfig>;
 
@@ -40,6 +54,10 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
   return {
     port: env.PORT,
     host: env.HOST,
+    /** `Host` names answered besides the bound address, `localhost` and `127.0.0.1` (DNS rebinding). */
+    allowedHostNames: [
+      ...new Set([env.HOST.toLowerCase(), 'localhost', '127.0.0.1', ...env.ALLOWED_HOSTS].map(bracketIpv6)),
+    ],
     dataDir: resolve(env.DATA_DIR),
     upstream: env.ZENDESK_URL
       ? {

@@ -9,7 +9,22 @@ import { startServer } from './start-server.ts';
 const config = readConfig();
 const api = await startServer(config);
 const devPort = Number(process.env.DEV_PORT ?? 5173);
-const proxy = Object.fromEntries(['/api', '/sandbox', '/roster'].map((path) => [path, api.url]));
+// Vite's page and the API are separate servers here; the proxy presents requests as the API server's own.
+const proxy = Object.fromEntries(
+  ['/api', '/sandbox', '/roster'].map((path) => [
+    path,
+    {
+      target: api.url,
+      changeOrigin: true,
+      configure: (server: {
+        on(
+          event: 'proxyReq',
+          listener: (request: { setHeader(name: string, value: string): void }) => void,
+        ): void;
+      }) => server.on('proxyReq', (request) => request.setHeader('origin', api.url)),
+    },
+  ]),
+);
 const vite = await createServer({ server: { host: config.host, port: devPort, strictPort: true, proxy } });
 await vite.listen();
 console.log(

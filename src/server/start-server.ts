@@ -45,11 +45,14 @@ export async function startServer(
     upstream = { baseUrl: url, authorization: basicTokenAuthorization(email ?? '', token ?? ''), fetch };
     connection = { kind: 'zendesk', host: new URL(url).host };
   }
+  let listeningPort = config.port;
   const app = createRosterApp({
     upstream,
     connection,
     distDir: join(PROJECT_ROOT, 'dist'),
     ...(sandbox && { sandbox: sandbox.app }),
+    allowedHostNames: config.allowedHostNames,
+    port: () => listeningPort,
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -59,6 +62,7 @@ export async function startServer(
     started.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  listeningPort = port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   if (sandbox) upstream.baseUrl = `${url}${SANDBOX_BASE_PATH}`;

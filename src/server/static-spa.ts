@@ -4,8 +4,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 
 /**
- * Serves the built SPA: hashed assets cached for a year, every other path answered with
- * `index.html` so that deep links (`/groups/42`) load the app, which routes on the client.
+ * Serves the built SPA. Hashed assets are cached for a year and a missing one is a 404 (never
+ * `index.html`, which a stale page would then try to run as a script); `index.html` is always
+ * revalidated, and answers every extensionless path so deep links load the client router.
  */
 export function staticSpa(distDir: string) {
   const app = new Hono();
@@ -15,25 +16,20 @@ export function staticSpa(distDir: string) {
     );
     return app;
   }
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root: distDir,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
-  app.use('*', serveStatic({ root: distDir }));
-  app.get(
-    '*',
-    serveStatic({
-      root: distDir,
-      path: 'index.html',
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'no-cache');
-      },
-    }),
-  );
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/assets/*', serveStatic({ root: distDir }));
+  app.get('/assets/*', (c) => c.text('Not found', 404));
+  const rootFile = serveStatic({ root: distDir });
+  app.get('*', async (c, next) => {
+    if (/\.[a-z0-9]+$/i.test(new URL(c.req.url).pathname)) {
+      return (await rootFile(c, async () => {})) ?? c.text('Not found', 404);
+    }
+    await next();
+    c.header('Cache-Control', 'no-cache');
+  });
+  app.get('*', serveStatic({ root: distDir, path: 'index.html' }));
   return app;
 }

@@ -41,12 +41,6 @@ describe('the Roster proxy in front of the embedded sandbox', () => {
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'InvalidEndpoint', description: 'Not found' });
   });
-
-  it('serves the SPA for deep links so the client router can take over', async () => {
-    const response = await fetch(`${server.url}/groups/123`);
-    expect([200, 503]).toContain(response.status);
-    expect(response.headers.get('content-type')).toMatch(/text\/(html|plain)/);
-  });
 });
 
 describe('forwardToUpstream against a separate upstream over the network', () => {

@@ -1,0 +1,24 @@
+import { secureHeaders } from 'hono/secure-headers';
+
+/** A strict policy: everything from this origin, no inline script, never framed. */
+export function securityHeaders() {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+    xContentTypeOptions: 'nosniff',
+    crossOriginOpenerPolicy: 'same-origin',
+    // Roster serves plain http on loopback; HSTS belongs to the https proxy in front of it, if any.
+    strictTransportSecurity: false,
+  });
+}
