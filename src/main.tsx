@@ -30,6 +30,16 @@ if (navigator.locks) {
   engine.lead();
 }
 
+// Work that is not yet handed to Zendesk lives only in this page; the browser asks before it goes.
+window.addEventListener('beforeunload', (event) => {
+  const unsent = engine.store
+    .getSnapshot()
+    .some((operation) =>
+      operation.attempts.some((attempt) => attempt.chunks.some((chunk) => chunk.state === 'pending')),
+    );
+  if (unsent) event.preventDefault();
+});
+
 createRoot(root).render(
   <StrictMode>
     <AppProviders queryClient={queryClient} engine={engine} router={createAppRouter()} />

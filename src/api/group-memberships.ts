@@ -84,6 +84,19 @@ export async function makeDefaultGroupMembership(
   return body.group_memberships;
 }
 
+/** The user's default membership as the cached lists show it, if any list holds it. */
+export function currentDefaultOf(queryClient: QueryClient, userId: number): number | undefined {
+  for (const [, data] of queryClient.getQueriesData<{ pages: GroupMemberPage[] }>({
+    queryKey: groupMembershipKeys.lists(),
+  })) {
+    for (const page of data?.pages ?? []) {
+      const found = page.group_memberships.find((m) => m.user_id === userId && m.default);
+      if (found) return found.id;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Makes one membership the user's default in every cached member list: the chosen one on, the
  * user's others off. Returns nothing; callers snapshot beforehand to roll back.

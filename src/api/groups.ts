@@ -13,7 +13,17 @@ export const groupKeys = {
   details: () => [...groupKeys.all, 'detail'] as const,
   detail: (id: number) => [...groupKeys.details(), id] as const,
   memberCount: (id: number) => [...groupKeys.detail(id), 'member-count'] as const,
+  count: () => [...groupKeys.all, 'count'] as const,
 };
+
+export const groupCountQueryOptions = () =>
+  queryOptions({
+    queryKey: groupKeys.count(),
+    queryFn: ({ signal }) =>
+      apiRequest('/api/v2/groups/count?exclude_deleted=true', { schema: countSchema, signal }).then(
+        (body) => body.count.value,
+      ),
+  });
 
 const groupCursorPageSchema = cursorPageOf('groups', groupSchema);
 const groupAutocompletePageSchema = offsetPageSchema.extend({ groups: z.array(groupSchema) });

@@ -1,6 +1,10 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
-import { type JobStatus, jobStatusEnvelopeSchema, jobStatusSchema } from '../contract/job-status.ts';
+import {
+  type JobStatus,
+  jobStatusEnvelopeSchema,
+  jobStatusListSchema,
+  jobStatusSchema,
+} from '../contract/job-status.ts';
 import { apiRequest } from './api-client.ts';
 import { type CursorPageParam, cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
 
@@ -28,8 +32,6 @@ export const jobStatusQueryOptions = (id: string) =>
     queryKey: jobStatusKeys.detail(id),
     queryFn: ({ signal }) => showJobStatus(id, signal),
   });
-
-const jobStatusListSchema = z.looseObject({ job_statuses: z.array(jobStatusSchema) });
 
 /** One request for every job being watched: `job_statuses/show_many?ids=a,b,c` (at most 100 ids). */
 export async function showManyJobStatuses(

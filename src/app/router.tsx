@@ -9,6 +9,7 @@ export function createAppRouter() {
     {
       element: <AppShell />,
       errorElement: <RouteError />,
+      hydrateFallbackElement: null,
       children: [
         { index: true, element: <Navigate to="/groups" replace /> },
         {

@@ -26,7 +26,10 @@ export function ModalDialog({
       ref={ref}
       className={`modal${wide ? ' modal-wide' : ''}`}
       aria-labelledby="modal-title"
-      onClose={onClose}
+      onClose={(event) => {
+        // StrictMode closes and reopens on mount; that close event arrives while the dialog is open again.
+        if (!event.currentTarget.open) onClose();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -4,7 +4,7 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
     <div className="progress">
       <progress value={value} max={Math.max(max, 1)} aria-label={label} />
       <span className="progress-text">
-        {value.toLocaleString()} / {max.toLocaleString()} ({percent} %)
+        {value.toLocaleString()} / {max.toLocaleString()} ({percent}%)
       </span>
     </div>
   );

@@ -4,6 +4,11 @@ import { timestampSchema } from './timestamp.ts';
 export const userRoleSchema = z.enum(['end-user', 'agent', 'admin']);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
+/** Agents and admins: the people who can belong to groups. */
+export function isAgentRole(role: UserRole): boolean {
+  return role === 'agent' || role === 'admin';
+}
+
 export const userSchema = z.looseObject({
   id: z.number().int(),
   url: z.string(),

@@ -25,8 +25,9 @@ function PlanList({ title, items, tone }: { title: string; items: string[]; tone
         {title} ({items.length.toLocaleString()})
       </summary>
       <ul>
-        {items.slice(0, 200).map((item) => (
-          <li key={item}>{item}</li>
+        {items.slice(0, 200).map((item, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list in which the same text may repeat
+          <li key={index}>{item}</li>
         ))}
         {items.length > 200 && <li>… and {(items.length - 200).toLocaleString()} more</li>}
       </ul>
@@ -36,15 +37,7 @@ function PlanList({ title, items, tone }: { title: string; items: string[]; tone
 
 const describeUser = (user: User) => `${user.name} <${user.email ?? user.id}>`;
 
-export function AddAgentsDialog({
-  group,
-  onClose,
-  onStarted,
-}: {
-  group: Group;
-  onClose: () => void;
-  onStarted: (operationId: string) => void;
-}) {
+export function AddAgentsDialog({ group, onClose }: { group: Group; onClose: () => void }) {
   const engine = useBulkEngine();
   const [picked, setPicked] = useState<User[]>([]);
   const [pasted, setPasted] = useState('');
@@ -59,7 +52,7 @@ export function AddAgentsDialog({
   const plan: AgentAdditionPlan | undefined = review.data;
 
   function submit(toAdd: User[]) {
-    const operationId = engine.start({
+    engine.start({
       kind: 'group_memberships.create',
       label: `Add ${toAdd.length.toLocaleString()} agent${toAdd.length === 1 ? '' : 's'} to ${group.name}`,
       items: toAdd.map((user) => ({
@@ -69,7 +62,6 @@ export function AddAgentsDialog({
       invalidates: [groupMembershipKeys.lists(), groupKeys.memberCount(group.id)],
       scope: groupScope(group.id),
     });
-    onStarted(operationId);
     onClose();
   }
 

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useCombobox, useMultipleSelection } from 'downshift';
 import { useDeferredValue, useState } from 'react';
 import { userSearchQueryOptions } from '../../api/users.ts';
-import type { User } from '../../contract/user.ts';
+import { isAgentRole, type User } from '../../contract/user.ts';
 
-const isAgent = (user: User) => user.role === 'agent' || user.role === 'admin';
+const isAgent = (user: User) => isAgentRole(user.role);
 
 /**
  * Find people by name or email and pick several. End users are listed but cannot be picked, with

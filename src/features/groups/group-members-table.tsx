@@ -16,11 +16,10 @@ type Props = {
   onToggleLoaded: (selected: boolean) => void;
   onClearSelection: () => void;
   onMakeDefault: (row: GroupMemberRow) => void;
-  canEdit: boolean;
 };
 
 export function GroupMembersTable(props: Props) {
-  const { rows, selection, onToggle, onToggleLoaded, onMakeDefault, canEdit } = props;
+  const { rows, selection, onToggle, onToggleLoaded, onMakeDefault } = props;
   const loadedSelected = rows.filter((row) => isSelected(selection, row.membership.id)).length;
 
   const columns = useMemo<VirtualTableColumn<GroupMemberRow>[]>(
@@ -38,7 +37,6 @@ export function GroupMembersTable(props: Props) {
               if (input) input.indeterminate = loadedSelected > 0 && loadedSelected < rows.length;
             }}
             onChange={(event) => onToggleLoaded(event.target.checked)}
-            disabled={!canEdit}
           />
         ),
         cell: ({ row }) => (
@@ -47,7 +45,6 @@ export function GroupMembersTable(props: Props) {
             aria-label={`Select ${row.original.user?.name ?? `user ${row.original.membership.user_id}`}`}
             checked={isSelected(selection, row.original.membership.id)}
             onChange={() => onToggle(row.original.membership.id)}
-            disabled={!canEdit}
           />
         ),
       },
@@ -108,7 +105,7 @@ export function GroupMembersTable(props: Props) {
         ),
       },
     ],
-    [rows.length, loadedSelected, selection, onToggle, onToggleLoaded, onMakeDefault, canEdit],
+    [rows.length, loadedSelected, selection, onToggle, onToggleLoaded, onMakeDefault],
   );
 
   return (
@@ -122,7 +119,7 @@ export function GroupMembersTable(props: Props) {
       isFetchingMore={props.isFetchingMore}
       onLoadMore={props.onLoadMore}
       isRowSelected={(row) => isSelected(selection, row.membership.id)}
-      onToggleRow={canEdit ? (row) => onToggle(row.membership.id) : undefined}
+      onToggleRow={(row) => onToggle(row.membership.id)}
       onEscape={props.onClearSelection}
     />
   );

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
 import { groupMembersQueryOptions } from '../../api/group-memberships.ts';
@@ -8,7 +8,6 @@ import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
 import { selectedCount, useRowSelection } from '../../components/data-table/row-selection.ts';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
-import { operationProgress } from '../../lib/bulk-operations/bulk-operation.ts';
 import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
 import { AddAgentsDialog } from './add-agents-dialog.tsx';
 import { type GroupMemberRow, memberRowsOf } from './group-member-row.ts';
@@ -43,7 +42,6 @@ function GroupDetail({ groupId }: { groupId: number }) {
   const rows = useMemo(() => memberRowsOf(members.data?.pages ?? []), [members.data]);
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<number>();
   const [dialog, setDialog] = useState<'add' | 'remove' | undefined>();
-  const [selectionOperation, setSelectionOperation] = useState<string>();
   const makeDefault = useMakeDefault();
   const engine = useBulkEngine();
   const operations = useBulkOperations();
@@ -51,16 +49,6 @@ function GroupDetail({ groupId }: { groupId: number }) {
   const pageOperations = operations.filter(
     (operation) => operation.scope === groupScope(groupId) && !dismissed.has(operation.id),
   );
-
-  const selectionDone = operations.find((operation) => operation.id === selectionOperation);
-  useEffect(() => {
-    if (!selectionDone) return;
-    const state = operationProgress(selectionDone).state;
-    if (state !== 'queued' && state !== 'working') {
-      clear();
-      setSelectionOperation(undefined);
-    }
-  }, [selectionDone, clear]);
 
   const onToggleLoaded = useCallback(
     (selected: boolean) =>
@@ -96,6 +84,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
   const selected = selectedCount(selection, count);
   return (
     <section className="page">
+      <title>{`${group.data?.name ?? 'Group'} · Roster`}</title>
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/groups">Groups</Link> <span aria-hidden="true">/</span>
       </nav>
@@ -128,7 +117,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
 
       {makeDefault.isError && (
         <div className="notice notice-error" role="alert">
-          Could not make this {makeDefault.variables?.userName}'s default group:{' '}
+          Could not make {group.data?.name} {makeDefault.variables?.userName}'s default group:{' '}
           {describeError(makeDefault.error)}. The previous default is back.
           <button type="button" className="button-quiet" onClick={() => makeDefault.reset()}>
             Dismiss
@@ -145,7 +134,9 @@ function GroupDetail({ groupId }: { groupId: number }) {
         />
       ))}
 
-      {selected > 0 && (
+      {selected === 0 ? (
+        <p className="bulk-hint">Select members to remove them, or press Space on a focused row.</p>
+      ) : (
         <BulkActionBar count={selected} noun="member" onClear={clear}>
           {selection.mode === 'some' && count > selection.ids.size && (
             <button type="button" onClick={selectAll}>
@@ -172,18 +163,17 @@ function GroupDetail({ groupId }: { groupId: number }) {
           total={total.data}
           hasMore={members.hasNextPage}
           isFetchingMore={members.isFetchingNextPage}
-          onLoadMore={() => void members.fetchNextPage()}
+          onLoadMore={() => void members.fetchNextPage({ cancelRefetch: false })}
           selection={selection}
           onToggle={toggle}
           onToggleLoaded={onToggleLoaded}
           onClearSelection={clear}
           onMakeDefault={onMakeDefault}
-          canEdit
         />
       )}
 
       {dialog === 'add' && group.data && (
-        <AddAgentsDialog group={group.data} onClose={() => setDialog(undefined)} onStarted={() => {}} />
+        <AddAgentsDialog group={group.data} onClose={() => setDialog(undefined)} />
       )}
       {dialog === 'remove' && group.data && (
         <RemoveMembersDialog
@@ -192,7 +182,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
           total={count}
           loadedRows={rows}
           onClose={() => setDialog(undefined)}
-          onStarted={setSelectionOperation}
+          onStarted={clear}
         />
       )}
     </section>

@@ -1,7 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { groupsQueryOptions } from '../../api/groups.ts';
+import { groupCountQueryOptions, groupsQueryOptions } from '../../api/groups.ts';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import type { Group } from '../../contract/group.ts';
@@ -39,6 +39,11 @@ export function GroupsPage() {
   const [params, setParams] = useSearchParams();
   const name = params.get('q') ?? '';
   const [text, setText] = useState(name);
+  const [shownName, setShownName] = useState(name);
+  if (name !== shownName) {
+    setShownName(name);
+    setText(name);
+  }
   useEffect(() => {
     const timer = setTimeout(() => {
       if (text.trim() !== name) setParams(text.trim() ? { q: text.trim() } : {}, { replace: true });
@@ -47,10 +52,12 @@ export function GroupsPage() {
   }, [text, name, setParams]);
 
   const groups = useInfiniteQuery(groupsQueryOptions({ name }));
+  const total = useQuery({ ...groupCountQueryOptions(), enabled: !name });
   const rows = useMemo(() => groups.data?.pages.flatMap((page) => page.groups) ?? [], [groups.data]);
 
   return (
     <section className="page">
+      <title>Groups · Roster</title>
       <header className="page-header">
         <div>
           <h1>Groups</h1>
@@ -70,8 +77,10 @@ export function GroupsPage() {
         </label>
         {groups.data && (
           <span className="result-count" aria-live="polite">
-            {rows.length.toLocaleString()}
-            {groups.hasNextPage ? '+' : ''} group{rows.length === 1 ? '' : 's'}
+            {name
+              ? `${rows.length.toLocaleString()}${groups.hasNextPage ? '+' : ''} matching`
+              : total.data !== undefined &&
+                `${total.data.toLocaleString()} group${total.data === 1 ? '' : 's'}`}
           </span>
         )}
       </div>
@@ -91,7 +100,7 @@ export function GroupsPage() {
           getRowId={(group) => String(group.id)}
           hasMore={groups.hasNextPage}
           isFetchingMore={groups.isFetchingNextPage}
-          onLoadMore={() => void groups.fetchNextPage()}
+          onLoadMore={() => void groups.fetchNextPage({ cancelRefetch: false })}
         />
       )}
     </section>

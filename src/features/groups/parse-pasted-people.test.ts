@@ -12,10 +12,12 @@ describe('parsePastedPeople', () => {
   });
 
   it('takes the address out of "Name <email>" as mail clients copy it', () => {
-    expect(parsePastedPeople('Ada Lovelace <Ada@Example.com>, "Alan" <alan@example.com>').emails).toEqual([
-      'ada@example.com',
-      'alan@example.com',
-    ]);
+    expect(parsePastedPeople('Ada Lovelace <Ada@Example.com>, "Turing, Alan" <alan@example.com>')).toEqual({
+      ids: [],
+      emails: ['ada@example.com', 'alan@example.com'],
+      invalid: [],
+      duplicates: [],
+    });
   });
 
   it('lists garbage as invalid instead of dropping it', () => {

@@ -19,7 +19,7 @@ export function parsePastedPeople(text: string): PastedPeople {
   const result: PastedPeople = { ids: [], emails: [], invalid: [], duplicates: [] };
   const seen = new Set<string>();
   const entries = text
-    .replace(/[^<>\s,;]*<([^<>\s]+@[^<>\s]+)>/g, ' $1 ')
+    .replace(/(?:"[^"]*"|[^<>,;\n])*<([^<>\s]+@[^<>\s]+)>/g, ' $1 ')
     .split(/[\s,;]+/)
     .map((entry) => entry.trim().replace(/^["'(]+|["')]+$/g, ''))
     .filter(Boolean);

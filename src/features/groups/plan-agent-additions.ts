@@ -1,6 +1,6 @@
 import { fetchAllGroupMemberships } from '../../api/group-memberships.ts';
 import { findUsersByEmail, showManyUsers } from '../../api/users.ts';
-import type { User } from '../../contract/user.ts';
+import { isAgentRole, type User } from '../../contract/user.ts';
 import type { PastedPeople } from './parse-pasted-people.ts';
 
 /** What "Add agents" will do, shown before anything is submitted. */
@@ -13,8 +13,6 @@ export type AgentAdditionPlan = {
   invalid: string[];
   duplicates: string[];
 };
-
-const isAgent = (user: User) => user.role === 'agent' || user.role === 'admin';
 
 /**
  * Resolves picked users and pasted ids/emails, then sorts them against the group's current members
@@ -52,7 +50,7 @@ export async function planAgentAdditions(
     duplicates,
   };
   for (const user of people.values()) {
-    if (!isAgent(user)) plan.notAgents.push(user);
+    if (!isAgentRole(user.role)) plan.notAgents.push(user);
     else if (members.has(user.id)) plan.alreadyMembers.push(user);
     else plan.toAdd.push(user);
   }

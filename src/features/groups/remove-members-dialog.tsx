@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import { fetchAllGroupMemberships, groupMembershipKeys } from '../../api/group-memberships.ts';
 import { groupKeys } from '../../api/groups.ts';
@@ -16,7 +17,7 @@ type Props = {
   total: number;
   loadedRows: GroupMemberRow[];
   onClose: () => void;
-  onStarted: (operationId: string) => void;
+  onStarted: () => void;
 };
 
 /**
@@ -25,7 +26,8 @@ type Props = {
  */
 export function RemoveMembersDialog({ group, selection, total, loadedRows, onClose, onStarted }: Props) {
   const engine = useBulkEngine();
-  const count = selectedCount(selection, total);
+  /** What the person has agreed to remove; "all N" is re-counted when the ids are fetched. */
+  const [count, setCount] = useState(() => selectedCount(selection, total));
   const remove = useMutation({
     mutationFn: async () => {
       const names = new Map(loadedRows.map((row) => [row.membership.user_id, row.user?.name]));
@@ -38,6 +40,12 @@ export function RemoveMembersDialog({ group, selection, total, loadedRows, onClo
         targets = all
           .filter((m) => !selection.except.has(m.id))
           .map((m) => ({ id: m.id, userId: m.user_id }));
+        if (targets.length !== count) {
+          setCount(targets.length);
+          throw new Error(
+            `The group changed since the count was taken: ${targets.length.toLocaleString()} members match now. Press Remove again to remove them.`,
+          );
+        }
       }
       const unnamed = [...new Set(targets.map((t) => t.userId).filter((id) => id && !names.has(id)))];
       for (const user of await showManyUsers(unnamed)) names.set(user.id, user.name);
@@ -52,8 +60,8 @@ export function RemoveMembersDialog({ group, selection, total, loadedRows, onClo
         scope: groupScope(group.id),
       });
     },
-    onSuccess: (operationId) => {
-      onStarted(operationId);
+    onSuccess: () => {
+      onStarted();
       onClose();
     },
   });
@@ -64,16 +72,17 @@ export function RemoveMembersDialog({ group, selection, total, loadedRows, onClo
       onClose={onClose}
     >
       <p>
-        {count.toLocaleString()} agent{count === 1 ? '' : 's'} will be removed from{' '}
+        {count.toLocaleString()} member{count === 1 ? '' : 's'} will be removed from{' '}
         <strong>{group.name}</strong>.
       </p>
       <p className="warning" role="note">
-        <span aria-hidden="true">⚠</span> Their open tickets in this group will be reassigned: Zendesk
-        unassigns each removed agent's working tickets in {group.name}.
+        <span aria-hidden="true">⚠</span> Zendesk unassigns their open tickets in {group.name}; those tickets
+        will need a new assignee. Where {group.name} is someone's default group, another of their groups
+        becomes the default.
       </p>
       {remove.isError && (
         <p className="form-error" role="alert">
-          Could not start the removal: {describeError(remove.error)}
+          {describeError(remove.error)}
         </p>
       )}
       <div className="dialog-actions">

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   applyDefaultInCache,
+  currentDefaultOf,
   groupMembershipKeys,
   makeDefaultGroupMembership,
 } from '../../api/group-memberships.ts';
@@ -19,12 +20,15 @@ export function useMakeDefault() {
       makeDefaultGroupMembership(userId, membershipId),
     onMutate: async ({ userId, membershipId }) => {
       await queryClient.cancelQueries({ queryKey: groupMembershipKeys.lists() });
-      const snapshot = queryClient.getQueriesData({ queryKey: groupMembershipKeys.lists() });
+      const previousDefault = currentDefaultOf(queryClient, userId);
       applyDefaultInCache(queryClient, userId, membershipId);
-      return { snapshot };
+      return { previousDefault };
     },
-    onError: (_error, _variables, context) => {
-      for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
+    // Only this user's rows go back, so other toggles still in flight keep their optimistic state.
+    onError: (_error, { userId }, context) => {
+      if (context?.previousDefault !== undefined)
+        applyDefaultInCache(queryClient, userId, context.previousDefault);
+      else void queryClient.invalidateQueries({ queryKey: groupMembershipKeys.lists() });
     },
     onSettled: () => {
       if (queryClient.isMutating({ mutationKey: MAKE_DEFAULT_KEY }) === 1) {

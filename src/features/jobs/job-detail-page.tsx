@@ -19,6 +19,7 @@ export function JobDetailPage() {
   const operation = useBulkOperation(id);
   return (
     <section className="page">
+      <title>Job results · Roster</title>
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/jobs">Jobs</Link> <span aria-hidden="true">/</span>
       </nav>

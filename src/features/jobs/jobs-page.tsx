@@ -99,6 +99,7 @@ export function JobsPage() {
 
   return (
     <section className="page">
+      <title>Jobs · Roster</title>
       <header className="page-header">
         <div>
           <h1>Jobs</h1>
@@ -152,7 +153,7 @@ export function JobsPage() {
             getRowId={(job) => job.id}
             hasMore={jobs.hasNextPage}
             isFetchingMore={jobs.isFetchingNextPage}
-            onLoadMore={() => void jobs.fetchNextPage()}
+            onLoadMore={() => void jobs.fetchNextPage({ cancelRefetch: false })}
           />
         </div>
       )}

@@ -365,7 +365,7 @@ describe('the bulk engine against the sandbox', () => {
     expect(requestsSince(mark, '/group_memberships/create_many', 'POST').map((r) => r.items)).toEqual([1]);
   });
 
-  it('marks jobs the server no longer reports as expired, asking about at most 100 per request', async () => {
+  it('marks jobs missing from three polls in a row as expired, asking about at most 100 per request', async () => {
     const storage = createMemoryStorage();
     const items = pairs.take(150);
     const created = createBulkOperation({
@@ -400,7 +400,7 @@ describe('the bulk engine against the sandbox', () => {
     const operation = await settled(engine, gone.id);
 
     expect(requestsSince(mark, '/job_statuses/show_many').map((request) => request.ids.length)).toEqual([
-      100, 50,
+      100, 50, 100, 50, 100, 50,
     ]);
     expect(operation.attempts[0]?.chunks.every((chunk) => chunk.state === 'expired')).toBe(true);
     expect(itemOutcome(operation, 0)).toEqual({

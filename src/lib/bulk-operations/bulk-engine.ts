@@ -271,15 +271,26 @@ export function createBulkEngine(options: BulkEngineOptions): BulkEngine {
       let jobs: JobStatus[];
       try {
         jobs = await fetchJobStatuses(batch.map((watched) => watched.jobId));
-      } catch (error) {
-        if (!(error instanceof ApiError && error.kind === 'not_found')) continue;
-        jobs = [];
+      } catch {
+        // A failed poll says nothing about the jobs; the next round asks again.
+        continue;
       }
       if (disposed) return false;
       if (applyPolledJobs(batch, new Map(jobs.map((job) => [job.id, job])))) changed = true;
     }
     if (changed) pump();
     return changed;
+  }
+
+  /** Jobs absent from show_many answers, and how many answers in a row left them out. */
+  const misses = new Map<string, number>();
+  const MISSES_BEFORE_EXPIRY = 3;
+
+  /** One answer without a job may be a hiccup; several in a row mean Zendesk has forgotten it. */
+  function missedTooOften(jobId: string): boolean {
+    const count = (misses.get(jobId) ?? 0) + 1;
+    misses.set(jobId, count);
+    return count >= MISSES_BEFORE_EXPIRY;
   }
 
   function applyPolledJobs(batch: readonly WatchedJob[], jobsById: ReadonlyMap<string, JobStatus>): boolean {
@@ -293,6 +304,8 @@ export function createBulkEngine(options: BulkEngineOptions): BulkEngine {
       update(operationId, (operation) =>
         watchedOfOperation.reduce((current, watched) => {
           const job = jobsById.get(watched.jobId);
+          if (!job && !missedTooOften(watched.jobId)) return current;
+          misses.delete(watched.jobId);
           const next = job
             ? withJobStatus(current, watched.address, job)
             : withJobExpired(current, watched.address);

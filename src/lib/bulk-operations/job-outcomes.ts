@@ -5,7 +5,20 @@ export const INTERRUPTED_MESSAGE = 'Interrupted while submitting; retry to resub
 export const EXPIRED_MESSAGE =
   'Zendesk no longer reports this job, so its outcome is unknown; retry to resubmit';
 
+/** A delete whose membership is already gone has reached what was asked: counted as done, not failed. */
+function alreadyRemoved(result: JobResult): boolean {
+  return result.action === 'delete' && result.error === 'RecordNotFound';
+}
+
 function outcomeOf(result: JobResult): ItemOutcome {
+  if (alreadyRemoved(result)) {
+    return {
+      success: true,
+      status: 'AlreadyRemoved',
+      ...(result.id !== undefined && { id: result.id }),
+      ...(result.details !== undefined && { details: result.details }),
+    };
+  }
   const success = result.success ?? (result.error === undefined && result.status !== 'Failed');
   return {
     success,

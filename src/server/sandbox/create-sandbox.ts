@@ -1,4 +1,5 @@
-import { openDatabase } from './db/open-database.ts';
+import { rmSync } from 'node:fs';
+import { openDatabase, readMeta } from './db/open-database.ts';
 import { FaultInjector, type Faults } from './http/fault-injection.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { JobWorker } from './jobs/job-worker.ts';
@@ -20,9 +21,15 @@ export type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 
 /** Opens (and on first run seeds) the database, starts the job worker and builds the API. */
 export function createSandbox(config: SandboxConfig) {
-  const db = openDatabase(config.databaseFile);
+  let db = openDatabase(config.databaseFile);
   const userCount = (db.prepare('SELECT count(*) AS count FROM users').get() as { count: number }).count;
-  if (userCount === 0) {
+  if (userCount > 0 && readMeta(db, 'seed_complete') === undefined) {
+    config.log('The sandbox database was left half-seeded by an interrupted start; seeding it again.');
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.databaseFile}${suffix}`, { force: true });
+    db = openDatabase(config.databaseFile);
+  }
+  if (userCount === 0 || readMeta(db, 'seed_complete') === undefined) {
     const started = performance.now();
     seedDatabase(db, { scale: config.seedScale });
     config.log(`Seeded the sandbox (${config.seedScale}) in ${Math.round(performance.now() - started)} ms`);

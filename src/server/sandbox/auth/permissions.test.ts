@@ -312,3 +312,23 @@ describe('group managers (agents with a custom role)', () => {
     expect(assignable.count).toBe(all.count);
   });
 });
+
+describe('what an end user can learn about records that are not theirs', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('gets the same 403 for an existing and a missing id, so ids cannot be probed', async () => {
+    for (const path of [
+      '/users/{id}/groups',
+      '/groups/{id}/users',
+      '/organizations/{id}/users',
+      '/users/{id}/organizations',
+    ]) {
+      const missing = await server.api(path.replace('{id}', '999999999'), { as: 'endUser' });
+      expect(missing.status).toBe(403);
+    }
+  });
+});

@@ -45,10 +45,19 @@ export class JobWorker {
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
-      const job = nextActiveJob(this.db);
-      if (job) {
-        await this.run(job);
-      } else {
+      let job: JobStatusRow | undefined;
+      try {
+        job = nextActiveJob(this.db);
+        if (job) await this.run(job);
+      } catch (error) {
+        // A job that cannot even start (unreadable payload, a locked database) must not take the
+        // server down, nor block the queue on every restart: it fails, and the next one runs.
+        this.options.log?.(`job ${job?.id ?? '?'} could not run: ${String(error)}`);
+        if (job) this.tryFinish(job, `Failed: ${error instanceof Error ? error.message : 'error'}`);
+        await sleep(100);
+        continue;
+      }
+      if (!job) {
         await new Promise<void>((resolve) => {
           this.wake = resolve;
         });
@@ -97,6 +106,14 @@ export class JobWorker {
       }
     }
     this.finish(job, 'completed', `Completed at ${zendeskMessageTime(new Date())}`);
+  }
+
+  private tryFinish(job: JobStatusRow, message: string): void {
+    try {
+      this.finish(job, 'failed', message);
+    } catch (error) {
+      this.options.log?.(`job ${job.id} could not be marked failed: ${String(error)}`);
+    }
   }
 
   private finish(job: JobStatusRow, status: 'completed' | 'failed', message: string): void {

@@ -77,6 +77,7 @@ export function groupRoutes({ db }: SandboxDeps) {
   });
   const ofUser = 'g.id IN (SELECT group_id FROM group_memberships WHERE user_id = ?)';
   app.get('/users/:user_id/groups', (c) => {
+    requireAgent(c.get('identity'));
     const userId = parseId(c.req.param('user_id'));
     if (!findUser(db, userId)) throw recordNotFound();
     return list(c, [ofUser], [userId]);

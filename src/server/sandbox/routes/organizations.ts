@@ -66,6 +66,7 @@ export function organizationRoutes({ db }: SandboxDeps) {
     return c.json({ organization: presentOrganization(organization, c.get('apiBase')) });
   });
   app.get('/users/:user_id/organizations', (c) => {
+    requireAgent(c.get('identity'));
     const userId = parseId(c.req.param('user_id'));
     if (!findUser(db, userId)) throw recordNotFound();
     return list(

@@ -122,3 +122,20 @@ describe('users', () => {
     expect(await expectError(await server.api('/groups/360999999/users'), 404)).toEqual(RECORD_NOT_FOUND);
   });
 });
+
+describe('users/search with email:', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('matches the whole address, ignoring case, as Zendesk does; * asks for a partial match', async () => {
+    const exact = await (await server.api('/users/search?query=email:ADMIN@roster.example')).json();
+    expect(exact.users.map((u: { email: string }) => u.email)).toEqual(['admin@roster.example']);
+    const partial = await (await server.api('/users/search?query=email:admin')).json();
+    expect(partial.users).toEqual([]);
+    const wildcard = await (await server.api('/users/search?query=email:admin*')).json();
+    expect(wildcard.users.length).toBeGreaterThan(0);
+  });
+});

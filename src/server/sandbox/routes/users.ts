@@ -52,9 +52,13 @@ function searchCondition(text: string): { where: string[]; params: string[] } {
     if (field === 'role') {
       where.push('u.role = ?');
       params.push(value as string);
+    } else if (field === 'email' && !(value as string).includes('*')) {
+      // Zendesk matches `email:` exactly (case-insensitively); `*` asks for a wildcard match.
+      where.push('u.email = ?');
+      params.push(value as string);
     } else if (field === 'email' || field === 'name') {
       where.push(`u.${field} LIKE ? ESCAPE '\\'`);
-      params.push(like(value as string));
+      params.push(like((value as string).replaceAll('*', '')));
     } else {
       where.push(`(u.name LIKE ? ESCAPE '\\' OR u.email LIKE ? ESCAPE '\\')`);
       params.push(like(value as string), like(value as string));
@@ -116,6 +120,7 @@ export function userRoutes({ db }: SandboxDeps) {
   });
 
   app.get('/groups/:group_id/users', (c) => {
+    requireAgent(c.get('identity'));
     const groupId = parseId(c.req.param('group_id'));
     if (!findGroup(db, groupId)) throw recordNotFound();
     return list(c, inGroup, ['gm.group_id = ?'], [groupId]);
@@ -127,6 +132,7 @@ export function userRoutes({ db }: SandboxDeps) {
     return c.json(countBody(db, 'group_memberships gm', ['gm.group_id = ?'], [groupId]));
   });
   app.get('/organizations/:organization_id/users', (c) => {
+    requireAgent(c.get('identity'));
     const organizationId = parseId(c.req.param('organization_id'));
     if (!findOrganization(db, organizationId)) throw recordNotFound();
     return list(c, inOrganization, ['om.organization_id = ?'], [organizationId]);

@@ -82,6 +82,8 @@ export function seedDatabase(db: SandboxDatabase, options: SeedOptions): SeedSum
   writeMeta(db, 'seed', String(seed));
   writeMeta(db, 'seed_counts', JSON.stringify(summary));
   writeMeta(db, 'seeded_at', new Date().toISOString());
+  // Written last: a start-up that finds users but not this knows the seed was cut off.
+  writeMeta(db, 'seed_complete', '1');
   return summary;
 }
 

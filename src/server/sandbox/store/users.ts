@@ -1,3 +1,4 @@
+import { isAgentRole } from '../../../contract/user.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import type { UserRow } from '../db/rows.ts';
 
@@ -17,5 +18,5 @@ export function findUsers(db: SandboxDatabase, ids: readonly number[]): UserRow[
 }
 
 export function isAgent(user: Pick<UserRow, 'role'>): boolean {
-  return user.role === 'agent' || user.role === 'admin';
+  return isAgentRole(user.role);
 }
