@@ -8,9 +8,9 @@ import { useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations
 import { formatElapsed, useNow } from './elapsed.ts';
 import { useOperationCompletions } from './use-operation-completions.ts';
 
-function outcomeSentence(label: string, failed: number, total: number): string {
-  if (failed === 0) return `${label}: done, all ${total.toLocaleString()} succeeded.`;
-  return `${label}: done, ${(total - failed).toLocaleString()} succeeded and ${failed.toLocaleString()} failed.`;
+function outcomeSummary(failed: number, total: number): string {
+  if (failed === 0) return `all ${total.toLocaleString()} succeeded`;
+  return `${(total - failed).toLocaleString()} succeeded and ${failed.toLocaleString()} failed`;
 }
 
 /**
@@ -77,7 +77,7 @@ export function JobTray() {
       <div className="visually-hidden" aria-live="polite" data-testid="tray-announcement">
         {latest &&
           latestProgress &&
-          outcomeSentence(latest.label, latestProgress.failed, latestProgress.total)}
+          `${latest.label}: done, ${outcomeSummary(latestProgress.failed, latestProgress.total)}.`}
       </div>
       {finished.map((operation) => {
         const progress = operationProgress(operation);
@@ -87,9 +87,7 @@ export function JobTray() {
               {progress.failed === 0 ? '✓ ' : '⚠ '}
               {operation.label}
             </Toast.Title>
-            <Toast.Description>
-              {outcomeSentence('Finished', progress.failed, progress.total)}
-            </Toast.Description>
+            <Toast.Description>Done: {outcomeSummary(progress.failed, progress.total)}.</Toast.Description>
             <Toast.Action altText={`View the results of ${operation.label}`} asChild>
               <Link to={`/jobs/${operation.id}`}>View results</Link>
             </Toast.Action>
