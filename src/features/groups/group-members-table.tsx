@@ -62,7 +62,11 @@ export function GroupMembersTable(props: Props) {
         id: 'email',
         header: 'Email',
         width: 'minmax(180px, 1.6fr)',
-        cell: ({ row }) => <span className="cell-muted truncate">{row.original.user?.email ?? '—'}</span>,
+        cell: ({ row }) => (
+          <span className="cell-muted truncate" title={row.original.user?.email ?? undefined}>
+            {row.original.user?.email ?? '—'}
+          </span>
+        ),
       },
       {
         id: 'role',

@@ -22,7 +22,11 @@ const COLUMNS: VirtualTableColumn<Group>[] = [
     id: 'description',
     header: 'Description',
     width: 'minmax(240px, 2fr)',
-    cell: ({ row }) => <span className="cell-muted truncate">{row.original.description || '—'}</span>,
+    cell: ({ row }) => (
+      <span className="cell-muted truncate" title={row.original.description || undefined}>
+        {row.original.description || '—'}
+      </span>
+    ),
   },
   {
     id: 'visibility',
