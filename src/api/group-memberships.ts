@@ -1,7 +1,6 @@
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { type GroupMembership, groupMembershipSchema } from '../contract/group-membership.ts';
-import { type JobStatus, jobStatusEnvelopeSchema } from '../contract/job-status.ts';
 import { userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
 import { type CursorPageParam, cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
@@ -49,25 +48,6 @@ export async function fetchAllGroupMemberships(
     after = nextCursor(page);
   } while (after);
   return memberships;
-}
-
-export async function createGroupMembershipsJob(
-  items: readonly { user_id: number; group_id: number }[],
-): Promise<JobStatus> {
-  const body = await apiRequest('/api/v2/group_memberships/create_many', {
-    method: 'POST',
-    body: { group_memberships: items },
-    schema: jobStatusEnvelopeSchema,
-  });
-  return body.job_status;
-}
-
-export async function destroyGroupMembershipsJob(ids: readonly number[]): Promise<JobStatus> {
-  const body = await apiRequest(`/api/v2/group_memberships/destroy_many?ids=${ids.join(',')}`, {
-    method: 'DELETE',
-    schema: jobStatusEnvelopeSchema,
-  });
-  return body.job_status;
 }
 
 const membershipListSchema = z.looseObject({ group_memberships: z.array(groupMembershipSchema) });

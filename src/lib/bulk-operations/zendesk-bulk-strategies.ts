@@ -1,9 +1,5 @@
 import type { z } from 'zod';
-import { createGroupMembershipsJob, destroyGroupMembershipsJob } from '../../api/group-memberships.ts';
-import {
-  createOrganizationMembershipsJob,
-  destroyOrganizationMembershipsJob,
-} from '../../api/organization-memberships.ts';
+import { createManyJob, destroyManyJob } from '../../api/membership-bulk-jobs.ts';
 import {
   type BulkItem,
   groupMembershipPayloadSchema,
@@ -25,34 +21,34 @@ function payloadsOf<Schema extends z.ZodType>(
   });
 }
 
+const membershipIds = (items: readonly BulkItem[], what: string) =>
+  payloadsOf(items, membershipIdPayloadSchema, what).map((payload) => payload.membership_id);
+
 /** Zendesk's create_many / destroy_many, each answering with a job status. */
 export const zendeskBulkStrategies: BulkStrategies = {
   'group_memberships.create': {
     submit: (items) =>
-      createGroupMembershipsJob(
+      createManyJob(
+        'group_memberships',
         payloadsOf(items, groupMembershipPayloadSchema, 'a group membership to create'),
       ),
   },
   'group_memberships.destroy': {
     submit: (items) =>
-      destroyGroupMembershipsJob(
-        payloadsOf(items, membershipIdPayloadSchema, 'a group membership to remove').map(
-          (p) => p.membership_id,
-        ),
-      ),
+      destroyManyJob('group_memberships', membershipIds(items, 'a group membership to remove')),
   },
   'organization_memberships.create': {
     submit: (items) =>
-      createOrganizationMembershipsJob(
+      createManyJob(
+        'organization_memberships',
         payloadsOf(items, organizationMembershipPayloadSchema, 'an organization membership to create'),
       ),
   },
   'organization_memberships.destroy': {
     submit: (items) =>
-      destroyOrganizationMembershipsJob(
-        payloadsOf(items, membershipIdPayloadSchema, 'an organization membership to remove').map(
-          (p) => p.membership_id,
-        ),
+      destroyManyJob(
+        'organization_memberships',
+        membershipIds(items, 'an organization membership to remove'),
       ),
   },
 };
