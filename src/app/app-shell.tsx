@@ -3,8 +3,9 @@ import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { connectionQueryOptions } from '../api/connection.ts';
 import { currentUserQueryOptions } from '../api/current-user.ts';
+import { useBulkOperations } from '../lib/bulk-operations/use-bulk-operations.ts';
 
-/** Loaded after the page itself: it only matters once an operation exists. */
+/** Loaded only once an operation exists, so a first visit downloads none of it. */
 const JobTray = lazy(async () => ({ default: (await import('../features/jobs/job-tray.tsx')).JobTray }));
 
 const SECTIONS = [
@@ -17,6 +18,7 @@ const SECTIONS = [
 export function AppShell() {
   const connection = useQuery(connectionQueryOptions());
   const user = useQuery(currentUserQueryOptions());
+  const hasOperations = useBulkOperations().length > 0;
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -53,9 +55,11 @@ export function AppShell() {
       <main id="main" className="shell-main">
         <Outlet />
       </main>
-      <Suspense fallback={null}>
-        <JobTray />
-      </Suspense>
+      {hasOperations && (
+        <Suspense fallback={null}>
+          <JobTray />
+        </Suspense>
+      )}
     </div>
   );
 }
