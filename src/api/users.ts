@@ -51,6 +51,7 @@ export async function showManyUsers(ids: readonly number[], signal?: AbortSignal
 export async function findUsersByEmail(
   emails: readonly string[],
   signal?: AbortSignal,
+  onProgress?: (checked: number) => void,
 ): Promise<Map<string, User>> {
   const found = new Map<string, User>();
   const queue = [...emails];
@@ -59,6 +60,7 @@ export async function findUsersByEmail(
       const body = await searchUsers(`email:${email}`, 10, signal);
       const match = body.users.find((user) => user.email?.toLowerCase() === email.toLowerCase());
       if (match) found.set(email.toLowerCase(), match);
+      onProgress?.(emails.length - queue.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(6, emails.length) }, worker));

@@ -46,8 +46,12 @@ export function AddAgentsDialog({ group, onClose }: { group: Group; onClose: () 
     parsed.ids.length + parsed.emails.length + parsed.invalid.length + parsed.duplicates.length;
   const tooMany = entryCount > MAX_PASTED_ENTRIES;
 
+  const [emailsChecked, setEmailsChecked] = useState(0);
   const review = useMutation({
-    mutationFn: () => planAgentAdditions(group.id, picked, parsed),
+    mutationFn: () => {
+      setEmailsChecked(0);
+      return planAgentAdditions(group.id, picked, parsed, setEmailsChecked);
+    },
   });
   const plan: AgentAdditionPlan | undefined = review.data;
 
@@ -110,7 +114,11 @@ export function AddAgentsDialog({ group, onClose }: { group: Group; onClose: () 
               className="button-primary"
               disabled={review.isPending || tooMany || (picked.length === 0 && entryCount === 0)}
             >
-              {review.isPending ? 'Checking…' : 'Review'}
+              {review.isPending
+                ? parsed.emails.length > 20
+                  ? `Checking emails ${emailsChecked.toLocaleString()} / ${parsed.emails.length.toLocaleString()}…`
+                  : 'Checking…'
+                : 'Review'}
             </button>
           </div>
         </form>

@@ -16,10 +16,12 @@ type Props = {
   onToggleLoaded: (selected: boolean) => void;
   onClearSelection: () => void;
   onMakeDefault: (row: GroupMemberRow) => void;
+  /** The membership whose make-default request is in flight, so a double click sends one. */
+  pendingDefaultId: number | undefined;
 };
 
 export function GroupMembersTable(props: Props) {
-  const { rows, selection, onToggle, onToggleLoaded, onMakeDefault } = props;
+  const { rows, selection, onToggle, onToggleLoaded, onMakeDefault, pendingDefaultId } = props;
   const loadedSelected = rows.filter((row) => isSelected(selection, row.membership.id)).length;
 
   const columns = useMemo<VirtualTableColumn<GroupMemberRow>[]>(
@@ -91,6 +93,7 @@ export function GroupMembersTable(props: Props) {
               className="button-link"
               aria-label={`Make this ${name}'s default group`}
               onClick={() => onMakeDefault(row.original)}
+              disabled={pendingDefaultId === membership.id}
             >
               Make default
             </button>
@@ -109,7 +112,7 @@ export function GroupMembersTable(props: Props) {
         ),
       },
     ],
-    [rows.length, loadedSelected, selection, onToggle, onToggleLoaded, onMakeDefault],
+    [rows.length, loadedSelected, selection, onToggle, onToggleLoaded, onMakeDefault, pendingDefaultId],
   );
 
   return (

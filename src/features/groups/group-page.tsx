@@ -169,6 +169,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
           onToggleLoaded={onToggleLoaded}
           onClearSelection={clear}
           onMakeDefault={onMakeDefault}
+          pendingDefaultId={makeDefault.isPending ? makeDefault.variables?.membershipId : undefined}
         />
       )}
 

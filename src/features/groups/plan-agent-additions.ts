@@ -22,12 +22,12 @@ export async function planAgentAdditions(
   groupId: number,
   picked: readonly User[],
   pasted: PastedPeople,
-  signal?: AbortSignal,
+  onEmailsChecked?: (checked: number) => void,
 ): Promise<AgentAdditionPlan> {
   const [byId, byEmail, memberships] = await Promise.all([
-    showManyUsers(pasted.ids, signal),
-    findUsersByEmail(pasted.emails, signal),
-    fetchAllGroupMemberships(groupId, signal),
+    showManyUsers(pasted.ids),
+    findUsersByEmail(pasted.emails, undefined, onEmailsChecked),
+    fetchAllGroupMemberships(groupId),
   ]);
   const foundIds = new Set(byId.map((user) => user.id));
   const unknown = [
