@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { zendeskErrorBodySchema, zendeskErrorListBodySchema } from '../contract/zendesk-error.ts';
+import { abortableSleep } from '../lib/abortable-sleep.ts';
 import { ApiError, kindOfStatus } from './api-error.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -18,6 +19,7 @@ export function setApiOrigin(origin: string): void {
 }
 
 const READ_RETRY_DELAYS_MS = [300, 1200];
+const NEVER_ABORTED = new AbortController().signal;
 const MAX_RATE_LIMIT_WAITS = 3;
 const MAX_RETRY_AFTER_SECONDS = 60;
 
@@ -40,13 +42,13 @@ export async function apiRequest<Schema extends z.ZodType>(
       if (!(error instanceof ApiError) || options.signal?.aborted) throw error;
       if (error.kind === 'rate_limited' && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
         rateLimitWaits++;
-        await wait((error.retryAfterSeconds ?? 1) * 1000, options.signal);
+        await abortableSleep((error.retryAfterSeconds ?? 1) * 1000, options.signal ?? NEVER_ABORTED);
         continue;
       }
       const delay = READ_RETRY_DELAYS_MS[readRetries];
       if (method === 'GET' && (error.kind === 'network' || error.kind === 'server') && delay !== undefined) {
         readRetries++;
-        await wait(delay, options.signal);
+        await abortableSleep(delay, options.signal ?? NEVER_ABORTED);
         continue;
       }
       throw error;
@@ -116,19 +118,5 @@ function errorFrom(response: Response, body: unknown, endpoint: string): ApiErro
     ...(single.success && single.data.details && { details: single.data.details }),
     ...(Number.isFinite(retryAfter) &&
       retryAfter > 0 && { retryAfterSeconds: Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) }),
-  });
-}
-
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
   });
 }

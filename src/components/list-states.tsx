@@ -32,3 +32,29 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
+
+type ListQuery = { isPending: boolean; error: unknown; data: unknown; refetch: () => unknown };
+
+/**
+ * The one sequence every list follows: a skeleton while the first page loads, the error with Retry
+ * when there is nothing to show, the empty state, then the list. A failed refetch keeps showing the
+ * data it already has.
+ */
+export function ListStates({
+  query,
+  what,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: ListQuery;
+  what: string;
+  isEmpty: boolean;
+  empty: ReactNode;
+  children: ReactNode;
+}) {
+  if (query.isPending) return <LoadingRows label={`Loading ${what}`} />;
+  if (query.data === undefined)
+    return <ErrorState what={what} error={query.error} onRetry={() => query.refetch()} />;
+  return isEmpty ? empty : children;
+}

@@ -6,7 +6,7 @@ import { groupMembersQueryOptions } from '../../api/group-memberships.ts';
 import { groupMemberCountQueryOptions, groupQueryOptions } from '../../api/groups.ts';
 import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
 import { selectedCount, useRowSelection } from '../../components/data-table/row-selection.ts';
-import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
 import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
 import { AddAgentsDialog } from './add-agents-dialog.tsx';
@@ -149,15 +149,16 @@ function GroupDetail({ groupId }: { groupId: number }) {
         </BulkActionBar>
       )}
 
-      {members.isPending ? (
-        <LoadingRows label="Loading members" />
-      ) : members.isError ? (
-        <ErrorState what="the members" error={members.error} onRetry={() => members.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No one is in this group yet.">
-          <span>Use “Add agents” to find agents by name or paste a list of emails.</span>
-        </EmptyState>
-      ) : (
+      <ListStates
+        query={members}
+        what="the members"
+        isEmpty={rows.length === 0}
+        empty={
+          <EmptyState title="No one is in this group yet.">
+            <span>Use “Add agents” to find agents by name or paste a list of emails.</span>
+          </EmptyState>
+        }
+      >
         <GroupMembersTable
           rows={rows}
           total={total.data}
@@ -171,7 +172,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
           onMakeDefault={onMakeDefault}
           pendingDefaultId={makeDefault.isPending ? makeDefault.variables?.membershipId : undefined}
         />
-      )}
+      </ListStates>
 
       {dialog === 'add' && group.data && (
         <AddAgentsDialog group={group.data} onClose={() => setDialog(undefined)} />

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { groupCountQueryOptions, groupsQueryOptions } from '../../api/groups.ts';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
-import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import type { Group } from '../../contract/group.ts';
 
 const COLUMNS: VirtualTableColumn<Group>[] = [
@@ -88,15 +88,18 @@ export function GroupsPage() {
           </span>
         )}
       </div>
-      {groups.isPending ? (
-        <LoadingRows label="Loading groups" />
-      ) : groups.isError ? (
-        <ErrorState what="groups" error={groups.error} onRetry={() => groups.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title={name ? `No group name starts with “${name}”.` : 'This account has no groups yet.'}>
-          {name && <span>Try the first letters of the group's name, or clear the search.</span>}
-        </EmptyState>
-      ) : (
+      <ListStates
+        query={groups}
+        what="groups"
+        isEmpty={rows.length === 0}
+        empty={
+          <EmptyState
+            title={name ? `No group name starts with “${name}”.` : 'This account has no groups yet.'}
+          >
+            {name && <span>Try the first letters of the group's name, or clear the search.</span>}
+          </EmptyState>
+        }
+      >
         <VirtualTable
           label="Groups"
           columns={COLUMNS}
@@ -106,7 +109,7 @@ export function GroupsPage() {
           isFetchingMore={groups.isFetchingNextPage}
           onLoadMore={() => void groups.fetchNextPage({ cancelRefetch: false })}
         />
-      )}
+      </ListStates>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { recentJobStatusesQueryOptions } from '../../api/job-statuses.ts';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
-import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import { OPERATION_STATE_TEXT } from '../../components/operation-state-text.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import type { JobStatus } from '../../contract/job-status.ts';
@@ -138,13 +138,12 @@ export function JobsPage() {
       )}
 
       <h2 className="section-title">All jobs in this account</h2>
-      {jobs.isPending ? (
-        <LoadingRows label="Loading jobs" rows={4} />
-      ) : jobs.isError && !jobs.data ? (
-        <ErrorState what="the account's jobs" error={jobs.error} onRetry={() => jobs.refetch()} />
-      ) : jobRows.length === 0 ? (
-        <EmptyState title="No jobs in the last day." />
-      ) : (
+      <ListStates
+        query={jobs}
+        what="the account's jobs"
+        isEmpty={jobRows.length === 0}
+        empty={<EmptyState title="No jobs in the last day." />}
+      >
         <div className="jobs-table">
           <VirtualTable
             label="Account jobs"
@@ -156,7 +155,7 @@ export function JobsPage() {
             onLoadMore={() => void jobs.fetchNextPage({ cancelRefetch: false })}
           />
         </div>
-      )}
+      </ListStates>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { ApiError, describeError } from '../../api/api-error.ts';
 import { showManyJobStatuses } from '../../api/job-statuses.ts';
 import { FINAL_JOB_STATES, type JobStatus } from '../../contract/job-status.ts';
-import { abortableSleep, type Sleep } from './abortable-sleep.ts';
+import { abortableSleep, type Sleep } from '../abortable-sleep.ts';
 import {
   type BulkItem,
   type BulkOperation,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { abortableSleep, type Sleep } from './abortable-sleep.ts';
+import { abortableSleep, type Sleep } from '../abortable-sleep.ts';
 import { createPollLoop } from './poll-loop.ts';
 
 /** A clock that jumps ahead by each requested wait, so back-off is observable without real time. */

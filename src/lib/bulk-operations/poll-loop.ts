@@ -1,4 +1,4 @@
-import type { Sleep } from './abortable-sleep.ts';
+import type { Sleep } from '../abortable-sleep.ts';
 
 export type PollLoopOptions = {
   minMs: number;
