@@ -1,13 +1,9 @@
 import type { GroupMemberPage } from '../../api/group-memberships.ts';
+import { type MemberRow, memberRowsOf } from '../../components/members/members-table.tsx';
 import type { GroupMembership } from '../../contract/group-membership.ts';
-import type { User } from '../../contract/user.ts';
 
-/** A membership with its person, joined from the page's sideloaded users. */
-export type GroupMemberRow = { membership: GroupMembership; user: User | undefined };
+export type GroupMemberRow = MemberRow<GroupMembership>;
 
-export function memberRowsOf(pages: readonly GroupMemberPage[]): GroupMemberRow[] {
-  return pages.flatMap((page) => {
-    const users = new Map(page.users.map((user) => [user.id, user]));
-    return page.group_memberships.map((membership) => ({ membership, user: users.get(membership.user_id) }));
-  });
+export function groupMemberRowsOf(pages: readonly GroupMemberPage[]): GroupMemberRow[] {
+  return memberRowsOf(pages.map((page) => ({ memberships: page.group_memberships, users: page.users })));
 }

@@ -7,13 +7,13 @@ import { groupMemberCountQueryOptions, groupQueryOptions } from '../../api/group
 import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
 import { selectedCount, useRowSelection } from '../../components/data-table/row-selection.ts';
 import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
+import { MembersTable } from '../../components/members/members-table.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
 import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
 import { AddAgentsDialog } from './add-agents-dialog.tsx';
-import { type GroupMemberRow, memberRowsOf } from './group-member-row.ts';
-import { GroupMembersTable } from './group-members-table.tsx';
+import { type GroupMemberRow, groupMemberRowsOf } from './group-member-row.ts';
 import { groupScope } from './group-scope.ts';
-import { RemoveMembersDialog } from './remove-members-dialog.tsx';
+import { RemoveGroupMembersDialog } from './remove-group-members-dialog.tsx';
 import { useMakeDefault } from './use-make-default.ts';
 
 function parseGroupId(raw: string | undefined): number | undefined {
@@ -39,7 +39,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
   const group = useQuery(groupQueryOptions(groupId));
   const total = useQuery(groupMemberCountQueryOptions(groupId));
   const members = useInfiniteQuery(groupMembersQueryOptions(groupId));
-  const rows = useMemo(() => memberRowsOf(members.data?.pages ?? []), [members.data]);
+  const rows = useMemo(() => groupMemberRowsOf(members.data?.pages ?? []), [members.data]);
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<number>();
   const [dialog, setDialog] = useState<'add' | 'remove' | undefined>();
   const makeDefault = useMakeDefault();
@@ -159,7 +159,9 @@ function GroupDetail({ groupId }: { groupId: number }) {
           </EmptyState>
         }
       >
-        <GroupMembersTable
+        <MembersTable
+          label="Group members"
+          defaultOf="group"
           rows={rows}
           total={total.data}
           hasMore={members.hasNextPage}
@@ -178,7 +180,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
         <AddAgentsDialog group={group.data} onClose={() => setDialog(undefined)} />
       )}
       {dialog === 'remove' && group.data && (
-        <RemoveMembersDialog
+        <RemoveGroupMembersDialog
           group={group.data}
           selection={selection}
           total={count}

@@ -1,12 +1,35 @@
 import { useMemo } from 'react';
-import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
-import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
-import type { GroupMemberRow } from './group-member-row.ts';
+import type { User } from '../../contract/user.ts';
+import { isSelected, type RowSelection } from '../data-table/row-selection.ts';
+import { VirtualTable, type VirtualTableColumn } from '../data-table/virtual-table.tsx';
+
+/** A membership with its person, joined from the page's sideloaded users. */
+export type MemberRow<Membership extends MembershipLike = MembershipLike> = {
+  membership: Membership;
+  user: User | undefined;
+};
+/** What the table needs of either membership kind; organizations send `default: null` for "no". */
+export type MembershipLike = { id: number; user_id: number; default: boolean | null; created_at: string };
+
+/** Joins a page's memberships with the users sideloaded on the same page. */
+export function memberRowsOf<Membership extends MembershipLike>(
+  pages: readonly { memberships: readonly Membership[]; users: readonly User[] }[],
+): MemberRow<Membership>[] {
+  return pages.flatMap((page) => {
+    const users = new Map(page.users.map((user) => [user.id, user]));
+    return page.memberships.map((membership) => ({ membership, user: users.get(membership.user_id) }));
+  });
+}
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
-type Props = {
-  rows: GroupMemberRow[];
+type Props<Membership extends MembershipLike> = {
+  label: string;
+  /** "group" or "organization": what the default column is about. */
+  defaultOf: string;
+  rows: MemberRow<Membership>[];
+  /** Columns between the role and the default, e.g. organizations' "view tickets". */
+  extraColumns?: VirtualTableColumn<MemberRow<Membership>>[];
   total: number | undefined;
   hasMore: boolean;
   isFetchingMore: boolean;
@@ -15,16 +38,17 @@ type Props = {
   onToggle: (membershipId: number) => void;
   onToggleLoaded: (selected: boolean) => void;
   onClearSelection: () => void;
-  onMakeDefault: (row: GroupMemberRow) => void;
+  onMakeDefault: (row: MemberRow<Membership>) => void;
   /** The membership whose make-default request is in flight, so a double click sends one. */
   pendingDefaultId: number | undefined;
 };
 
-export function GroupMembersTable(props: Props) {
-  const { rows, selection, onToggle, onToggleLoaded, onMakeDefault, pendingDefaultId } = props;
+export function MembersTable<Membership extends MembershipLike>(props: Props<Membership>) {
+  const { rows, selection, onToggle, onToggleLoaded, onMakeDefault, pendingDefaultId, defaultOf } = props;
+  const extraColumns = props.extraColumns;
   const loadedSelected = rows.filter((row) => isSelected(selection, row.membership.id)).length;
 
-  const columns = useMemo<VirtualTableColumn<GroupMemberRow>[]>(
+  const columns = useMemo<VirtualTableColumn<MemberRow<Membership>>[]>(
     () => [
       {
         id: 'select',
@@ -52,7 +76,7 @@ export function GroupMembersTable(props: Props) {
       },
       {
         id: 'name',
-        header: 'Agent',
+        header: 'Name',
         width: 'minmax(160px, 1.4fr)',
         cell: ({ row }) => (
           <span className="cell-main truncate">
@@ -76,22 +100,23 @@ export function GroupMembersTable(props: Props) {
         width: '90px',
         cell: ({ row }) => <span className="capitalize">{row.original.user?.role ?? '—'}</span>,
       },
+      ...(extraColumns ?? []),
       {
         id: 'default',
-        header: 'Default group',
+        header: `Default ${defaultOf}`,
         width: '140px',
         cell: ({ row }) => {
           const { membership, user } = row.original;
           const name = user?.name ?? `user ${membership.user_id}`;
           return membership.default ? (
-            <span className="default-on" title={`This is ${name}'s default group`}>
+            <span className="default-on" title={`This is ${name}'s default ${defaultOf}`}>
               <span aria-hidden="true">●</span> Default
             </span>
           ) : (
             <button
               type="button"
               className="button-link"
-              aria-label={`Make this ${name}'s default group`}
+              aria-label={`Make this ${name}'s default ${defaultOf}`}
               onClick={() => onMakeDefault(row.original)}
               disabled={pendingDefaultId === membership.id}
             >
@@ -112,12 +137,22 @@ export function GroupMembersTable(props: Props) {
         ),
       },
     ],
-    [rows.length, loadedSelected, selection, onToggle, onToggleLoaded, onMakeDefault, pendingDefaultId],
+    [
+      rows.length,
+      loadedSelected,
+      selection,
+      onToggle,
+      onToggleLoaded,
+      onMakeDefault,
+      pendingDefaultId,
+      defaultOf,
+      extraColumns,
+    ],
   );
 
   return (
     <VirtualTable
-      label="Group members"
+      label={props.label}
       columns={columns}
       rows={rows}
       getRowId={(row) => String(row.membership.id)}

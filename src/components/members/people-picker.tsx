@@ -2,15 +2,25 @@ import { useQuery } from '@tanstack/react-query';
 import { useCombobox, useMultipleSelection } from 'downshift';
 import { useDeferredValue, useState } from 'react';
 import { userSearchQueryOptions } from '../../api/users.ts';
-import { isAgentRole, type User } from '../../contract/user.ts';
-
-const isAgent = (user: User) => isAgentRole(user.role);
+import type { User } from '../../contract/user.ts';
 
 /**
- * Find people by name or email and pick several. End users are listed but cannot be picked, with
- * the reason, so a search for someone who is not an agent does not look like "not found".
+ * Find people by name or email and pick several. People who cannot join are listed but cannot be
+ * picked, with the reason, so a search for them does not look like "not found".
  */
-export function AgentPicker({ picked, onChange }: { picked: User[]; onChange: (users: User[]) => void }) {
+export function PeoplePicker({
+  label,
+  picked,
+  onChange,
+  refusal,
+}: {
+  label: string;
+  picked: User[];
+  onChange: (users: User[]) => void;
+  /** Why this person cannot be picked, or undefined when they can. */
+  refusal: (user: User) => string | undefined;
+}) {
+  const canPick = (user: User) => refusal(user) === undefined;
   const [text, setText] = useState('');
   const deferred = useDeferredValue(text.trim());
   const search = useQuery(userSearchQueryOptions(deferred));
@@ -27,7 +37,7 @@ export function AgentPicker({ picked, onChange }: { picked: User[]; onChange: (u
     inputValue: text,
     selectedItem: null,
     itemToString: (user) => user?.name ?? '',
-    isItemDisabled: (user) => !isAgent(user),
+    isItemDisabled: (user) => !canPick(user),
     onInputValueChange: ({ inputValue, type }) => {
       if (
         type !== useCombobox.stateChangeTypes.ItemClick &&
@@ -37,7 +47,7 @@ export function AgentPicker({ picked, onChange }: { picked: User[]; onChange: (u
       }
     },
     onSelectedItemChange: ({ selectedItem }) => {
-      if (selectedItem && isAgent(selectedItem)) onChange([...picked, selectedItem]);
+      if (selectedItem && canPick(selectedItem)) onChange([...picked, selectedItem]);
     },
     stateReducer: (_state, { changes, type }) =>
       type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
@@ -49,7 +59,7 @@ export function AgentPicker({ picked, onChange }: { picked: User[]; onChange: (u
   return (
     <div className="picker">
       {/* biome-ignore lint/a11y/noLabelWithoutControl: downshift's getLabelProps sets htmlFor */}
-      <label {...combobox.getLabelProps()}>Find agents by name or email</label>
+      <label {...combobox.getLabelProps()}>{label}</label>
       <div className="picker-box">
         {picked.map((user, index) => (
           <span
@@ -93,13 +103,13 @@ export function AgentPicker({ picked, onChange }: { picked: User[]; onChange: (u
             <li
               key={user.id}
               className={`picker-option${combobox.highlightedIndex === index ? ' is-highlighted' : ''}${
-                isAgent(user) ? '' : ' is-disabled'
+                canPick(user) ? '' : ' is-disabled'
               }`}
               {...combobox.getItemProps({ item: user, index })}
             >
               <span>{user.name}</span>
               <span className="cell-muted">{user.email}</span>
-              {!isAgent(user) && <span className="picker-reason">end user — cannot join groups</span>}
+              {!canPick(user) && <span className="picker-reason">{refusal(user)}</span>}
             </li>
           ))}
       </ul>
