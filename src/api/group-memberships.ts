@@ -1,9 +1,11 @@
-import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { type GroupMembership, groupMembershipSchema } from '../contract/group-membership.ts';
 import { userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
 import { type CursorPageParam, cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
+import { membershipDefaultCache } from './membership-default-cache.ts';
+import { fetchAllPages } from './named-list.ts';
 
 export const groupMembershipKeys = {
   all: ['group-memberships'] as const,
@@ -33,21 +35,13 @@ export const groupMembersQueryOptions = (groupId: number) =>
   });
 
 /** Every membership of a group, page by page: for "select all" and for checking who is already a member. */
-export async function fetchAllGroupMemberships(
-  groupId: number,
-  signal?: AbortSignal,
-): Promise<GroupMembership[]> {
-  const memberships: GroupMembership[] = [];
-  let after: CursorPageParam;
-  do {
-    const page = await apiRequest(`/api/v2/groups/${groupId}/memberships?${cursorQuery(after)}`, {
-      schema: cursorPageOf('group_memberships', groupMembershipSchema),
-      ...(signal && { signal }),
-    });
-    memberships.push(...page.group_memberships);
-    after = nextCursor(page);
-  } while (after);
-  return memberships;
+export function fetchAllGroupMemberships(groupId: number, signal?: AbortSignal): Promise<GroupMembership[]> {
+  return fetchAllPages(
+    `/api/v2/groups/${groupId}/memberships`,
+    'group_memberships',
+    groupMembershipSchema,
+    signal,
+  );
 }
 
 const membershipListSchema = z.looseObject({ group_memberships: z.array(groupMembershipSchema) });
@@ -64,37 +58,8 @@ export async function makeDefaultGroupMembership(
   return body.group_memberships;
 }
 
-/** The user's default membership as the cached lists show it, if any list holds it. */
-export function currentDefaultOf(queryClient: QueryClient, userId: number): number | undefined {
-  for (const [, data] of queryClient.getQueriesData<{ pages: GroupMemberPage[] }>({
-    queryKey: groupMembershipKeys.lists(),
-  })) {
-    for (const page of data?.pages ?? []) {
-      const found = page.group_memberships.find((m) => m.user_id === userId && m.default);
-      if (found) return found.id;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Makes one membership the user's default in every cached member list: the chosen one on, the
- * user's others off. Returns nothing; callers snapshot beforehand to roll back.
- */
-export function applyDefaultInCache(queryClient: QueryClient, userId: number, membershipId: number): void {
-  queryClient.setQueriesData<{ pages: GroupMemberPage[]; pageParams: unknown[] }>(
-    { queryKey: groupMembershipKeys.lists() },
-    (data) =>
-      data && {
-        ...data,
-        pages: data.pages.map((page) => ({
-          ...page,
-          group_memberships: page.group_memberships.map((membership) =>
-            membership.user_id === userId
-              ? { ...membership, default: membership.id === membershipId }
-              : membership,
-          ),
-        })),
-      },
-  );
-}
+export const groupMembershipDefaults = membershipDefaultCache(
+  groupMembershipKeys.lists(),
+  'group_memberships',
+  false,
+);

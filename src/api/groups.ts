@@ -1,10 +1,9 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { countSchema } from '../contract/count.ts';
 import { groupEnvelopeSchema, groupSchema } from '../contract/group.ts';
-import { offsetPageSchema } from '../contract/pagination.ts';
 import { apiRequest } from './api-client.ts';
-import { type CursorPageParam, cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
+import type { CursorPageParam } from './cursor-pagination.ts';
+import { fetchNamedListPage } from './named-list.ts';
 
 export const groupKeys = {
   all: ['groups'] as const,
@@ -25,32 +24,19 @@ export const groupCountQueryOptions = () =>
       ),
   });
 
-const groupCursorPageSchema = cursorPageOf('groups', groupSchema);
-const groupAutocompletePageSchema = offsetPageSchema.extend({ groups: z.array(groupSchema) });
-
-/**
- * All groups by cursor, or those whose name starts with `name` through autocomplete (which only
- * pages by offset). Both answer the same page shape to the caller: groups plus the next page param.
- */
+/** All groups, or those whose name starts with `name`. */
 export const groupsQueryOptions = (filters: { name: string }) =>
   infiniteQueryOptions({
     queryKey: groupKeys.list(filters),
-    queryFn: async ({ pageParam, signal }) => {
-      if (filters.name) {
-        const page = Number(pageParam ?? 1);
-        const query = new URLSearchParams({ name: filters.name, page: String(page), per_page: '100' });
-        const body = await apiRequest(`/api/v2/groups/autocomplete?${query}`, {
-          schema: groupAutocompletePageSchema,
-          signal,
-        });
-        return { groups: body.groups, next: body.next_page ? String(page + 1) : undefined };
-      }
-      const body = await apiRequest(`/api/v2/groups?${cursorQuery(pageParam, { exclude_deleted: 'true' })}`, {
-        schema: groupCursorPageSchema,
+    queryFn: ({ pageParam, signal }) =>
+      fetchNamedListPage({
+        resource: 'groups',
+        item: groupSchema,
+        name: filters.name,
+        pageParam,
+        extra: { exclude_deleted: 'true' },
         signal,
-      });
-      return { groups: body.groups, next: nextCursor(body) };
-    },
+      }),
     initialPageParam: undefined as CursorPageParam,
     getNextPageParam: (page) => page.next,
   });

@@ -57,7 +57,7 @@ export function GroupsPage() {
 
   const groups = useInfiniteQuery(groupsQueryOptions({ name }));
   const total = useQuery({ ...groupCountQueryOptions(), enabled: !name });
-  const rows = useMemo(() => groups.data?.pages.flatMap((page) => page.groups) ?? [], [groups.data]);
+  const rows = useMemo(() => groups.data?.pages.flatMap((page) => page.items) ?? [], [groups.data]);
 
   return (
     <section className="page">

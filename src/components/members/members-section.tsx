@@ -1,0 +1,144 @@
+import { type ReactNode, useCallback, useState } from 'react';
+import { describeError } from '../../api/api-error.ts';
+import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
+import { BulkActionBar } from '../bulk-action-bar.tsx';
+import { type RowSelection, selectedCount, useRowSelection } from '../data-table/row-selection.ts';
+import type { VirtualTableColumn } from '../data-table/virtual-table.tsx';
+import { ListStates } from '../list-states.tsx';
+import { OperationProgress } from '../operation-progress.tsx';
+import { type MemberRow, type MembershipLike, MembersTable } from './members-table.tsx';
+import type { useMakeDefault } from './use-make-default.ts';
+
+type MembersQuery = {
+  isPending: boolean;
+  error: unknown;
+  data: unknown;
+  refetch: () => unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: (options: { cancelRefetch: boolean }) => unknown;
+};
+
+export type RemoveDialogArgs<Membership extends MembershipLike> = {
+  selection: RowSelection<number>;
+  total: number;
+  loadedRows: MemberRow<Membership>[];
+  onClose: () => void;
+  /** Hands the selection over, so the same rows cannot be submitted twice. */
+  onStarted: () => void;
+};
+
+/**
+ * Everything below a group's or organization's header: the make-default notice, this page's bulk
+ * operations, the selection bar and the member table with its states.
+ */
+export function MembersSection<Membership extends MembershipLike>(props: {
+  /** The operations' scope that belongs to this page. */
+  scope: string;
+  /** The group's or organization's name, for messages. */
+  name: string | undefined;
+  defaultOf: 'group' | 'organization';
+  label: string;
+  members: MembersQuery;
+  rows: MemberRow<Membership>[];
+  total: number | undefined;
+  extraColumns?: VirtualTableColumn<MemberRow<Membership>>[];
+  empty: ReactNode;
+  makeDefault: ReturnType<typeof useMakeDefault>;
+  renderRemoveDialog: (args: RemoveDialogArgs<Membership>) => ReactNode;
+}) {
+  const { members, rows, makeDefault } = props;
+  const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<number>();
+  const [removing, setRemoving] = useState(false);
+  const engine = useBulkEngine();
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const operations = useBulkOperations().filter(
+    (operation) => operation.scope === props.scope && !dismissed.has(operation.id),
+  );
+  const onToggleLoaded = useCallback(
+    (selected: boolean) =>
+      setLoaded(
+        rows.map((row) => row.membership.id),
+        selected,
+      ),
+    [rows, setLoaded],
+  );
+  const mutateDefault = makeDefault.mutate;
+  const onMakeDefault = useCallback(
+    (row: MemberRow<Membership>) =>
+      mutateDefault({
+        userId: row.membership.user_id,
+        membershipId: row.membership.id,
+        userName: row.user?.name ?? `user ${row.membership.user_id}`,
+      }),
+    [mutateDefault],
+  );
+  const count = props.total ?? rows.length;
+  const selected = selectedCount(selection, count);
+
+  return (
+    <>
+      {makeDefault.isError && (
+        <div className="notice notice-error" role="alert">
+          Could not make {props.name} {makeDefault.variables?.userName}'s default {props.defaultOf}:{' '}
+          {describeError(makeDefault.error)}. The previous default is back.
+          <button type="button" className="button-quiet" onClick={() => makeDefault.reset()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      {operations.slice(0, 3).map((operation) => (
+        <OperationProgress
+          key={operation.id}
+          operation={operation}
+          onRetryFailed={() => engine.retryFailed(operation.id)}
+          onDismiss={() => setDismissed((current) => new Set([...current, operation.id]))}
+        />
+      ))}
+
+      {selected === 0 ? (
+        <p className="bulk-hint">Select members to remove them, or press Space on a focused row.</p>
+      ) : (
+        <BulkActionBar count={selected} noun="member" onClear={clear}>
+          {selection.mode === 'some' && count > selection.ids.size && (
+            <button type="button" onClick={selectAll}>
+              Select all {count.toLocaleString()} members
+            </button>
+          )}
+          <button type="button" className="button-danger" onClick={() => setRemoving(true)}>
+            Remove selected
+          </button>
+        </BulkActionBar>
+      )}
+
+      <ListStates query={members} what="the members" isEmpty={rows.length === 0} empty={props.empty}>
+        <MembersTable
+          label={props.label}
+          defaultOf={props.defaultOf}
+          rows={rows}
+          {...(props.extraColumns && { extraColumns: props.extraColumns })}
+          total={props.total}
+          hasMore={members.hasNextPage}
+          isFetchingMore={members.isFetchingNextPage}
+          onLoadMore={() => void members.fetchNextPage({ cancelRefetch: false })}
+          selection={selection}
+          onToggle={toggle}
+          onToggleLoaded={onToggleLoaded}
+          onClearSelection={clear}
+          onMakeDefault={onMakeDefault}
+          pendingDefaultId={makeDefault.isPending ? makeDefault.variables?.membershipId : undefined}
+        />
+      </ListStates>
+
+      {removing &&
+        props.renderRemoveDialog({
+          selection,
+          total: count,
+          loadedRows: rows,
+          onClose: () => setRemoving(false),
+          onStarted: clear,
+        })}
+    </>
+  );
+}
