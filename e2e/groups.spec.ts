@@ -36,7 +36,7 @@ test('scrolls a 1,000-member group to the end, seeing each member once with few 
     if (r.url().includes(`/api/v2/groups/${group.id}/memberships`)) listRequests.push(r.url());
   });
   await page.goto(`/groups/${group.id}`);
-  await expect(page.getByTestId('member-total')).toHaveText(/1,000 members/);
+  await expect(page.getByTestId('member-total')).toContainText(/1,000 members/);
   const table = page.getByRole('table', { name: 'Group members' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
 
@@ -84,7 +84,7 @@ test('adds 150 agents by pasted emails in two jobs, with progress to 100 % and t
   await expect(operation).toContainText('150 / 150 (100%)');
   await expect(operation).toContainText('2 of 2 jobs done');
   expect(jobRequests).toHaveLength(2);
-  await expect(page.getByTestId('member-total')).toHaveText(
+  await expect(page.getByTestId('member-total')).toContainText(
     `${(before + 150).toLocaleString('en-US')} members`,
   );
   await expect(page.getByRole('table', { name: 'Group members' })).toContainText(agents[0]?.name ?? '');
@@ -116,7 +116,7 @@ test('removes 120 members selected with "select all", after a confirmation that 
   }
 
   await page.goto(`/groups/${group.id}`);
-  await expect(page.getByTestId('member-total')).toHaveText('120 members');
+  await expect(page.getByTestId('member-total')).toContainText('120 members');
   await page.getByRole('checkbox', { name: 'Select all loaded members' }).check();
   const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
   await expect(bar).toContainText('100 members selected');

@@ -77,3 +77,47 @@ export async function waitForJob(api: SandboxApi, jobId: string): Promise<void> 
   }
   throw new Error(`job ${jobId} did not finish`);
 }
+
+export async function organizationNamed(
+  api: SandboxApi,
+  name: string,
+): Promise<{ id: number; name: string }> {
+  const body = await api.get<{ organizations: { id: number; name: string }[] }>(
+    `/organizations/autocomplete?name=${encodeURIComponent(name)}`,
+  );
+  const organization = body.organizations.find((o) => o.name === name);
+  if (!organization) throw new Error(`no organization named ${name}`);
+  return organization;
+}
+
+/** End users who are not in the organization yet, in a stable order. */
+export async function endUsersOutside(
+  api: SandboxApi,
+  organizationId: number,
+  count: number,
+): Promise<Identified[]> {
+  const members = new Set(
+    (
+      await allPages<{ user_id: number }>(
+        api,
+        `/organizations/${organizationId}/organization_memberships`,
+        'organization_memberships',
+      )
+    ).map((m) => m.user_id),
+  );
+  const people: Identified[] = [];
+  let after: string | null = null;
+  while (people.length < count) {
+    const cursor: string = after ? `&page[after]=${after}` : '';
+    const page = await api.get<{
+      users: Identified[];
+      meta: { has_more: boolean; after_cursor: string | null };
+    }>(`/users?role=end-user&page[size]=100${cursor}`);
+    people.push(
+      ...page.users.filter((user) => !members.has(user.id) && !user.email.endsWith('@roster.example')),
+    );
+    if (!page.meta.has_more) break;
+    after = page.meta.after_cursor;
+  }
+  return people.slice(0, count);
+}

@@ -27,7 +27,19 @@ export function createAppRouter() {
                 Component: (await import('../features/groups/group-page.tsx')).GroupPage,
               }),
             },
-            { path: 'organizations/*', element: <SectionPendingPage title="Organizations" /> },
+            {
+              path: 'organizations',
+              lazy: async () => ({
+                Component: (await import('../features/organizations/organizations-page.tsx'))
+                  .OrganizationsPage,
+              }),
+            },
+            {
+              path: 'organizations/:organizationId',
+              lazy: async () => ({
+                Component: (await import('../features/organizations/organization-page.tsx')).OrganizationPage,
+              }),
+            },
             { path: 'users/*', element: <SectionPendingPage title="Users" /> },
             {
               path: 'jobs',

@@ -5,7 +5,7 @@ export function SectionPendingPage({ title }: { title: string }) {
   return (
     <section className="message-page">
       <h1>{title}</h1>
-      <p>This section is not available yet. Group memberships can be managed today.</p>
+      <p>This section is not available yet. Group and organization memberships can be managed today.</p>
       <Link to="/groups">Go to Groups</Link>
     </section>
   );

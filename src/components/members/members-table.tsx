@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { User } from '../../contract/user.ts';
+import type { User, UserRole } from '../../contract/user.ts';
 import { isSelected, type RowSelection } from '../data-table/row-selection.ts';
 import { VirtualTable, type VirtualTableColumn } from '../data-table/virtual-table.tsx';
 
@@ -20,6 +20,8 @@ export function memberRowsOf<Membership extends MembershipLike>(
     return page.memberships.map((membership) => ({ membership, user: users.get(membership.user_id) }));
   });
 }
+
+const ROLE_LABELS: Record<UserRole, string> = { admin: 'Admin', agent: 'Agent', 'end-user': 'End user' };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -98,7 +100,7 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         id: 'role',
         header: 'Role',
         width: '90px',
-        cell: ({ row }) => <span className="capitalize">{row.original.user?.role ?? '—'}</span>,
+        cell: ({ row }) => (row.original.user ? ROLE_LABELS[row.original.user.role] : '—'),
       },
       ...(extraColumns ?? []),
       {

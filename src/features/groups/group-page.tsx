@@ -12,18 +12,14 @@ import { groupMemberCountQueryOptions, groupQueryOptions } from '../../api/group
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
 import { useMakeDefault } from '../../components/members/use-make-default.ts';
+import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { AddAgentsDialog } from './add-agents-dialog.tsx';
 import { groupMemberRowsOf } from './group-member-row.ts';
 import { groupScope } from './group-scope.ts';
 import { RemoveGroupMembersDialog } from './remove-group-members-dialog.tsx';
 
-function parseGroupId(raw: string | undefined): number | undefined {
-  const id = Number(raw);
-  return raw && /^\d{1,16}$/.test(raw) && Number.isSafeInteger(id) && id > 0 ? id : undefined;
-}
-
 export function GroupPage() {
-  const groupId = parseGroupId(useParams().groupId);
+  const groupId = parseRecordId(useParams().groupId);
   if (groupId === undefined) {
     return (
       <section className="message-page">
@@ -78,7 +74,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
             {group.data?.description || ' '}
             {total.data !== undefined && (
               <span className="member-total" data-testid="member-total">
-                {' '}
+                {group.data?.description ? ' · ' : ''}
                 {total.data.toLocaleString()} member{total.data === 1 ? '' : 's'}
               </span>
             )}

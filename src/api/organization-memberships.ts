@@ -1,0 +1,73 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  type OrganizationMembership,
+  organizationMembershipSchema,
+} from '../contract/organization-membership.ts';
+import { userSchema } from '../contract/user.ts';
+import { apiRequest } from './api-client.ts';
+import { type CursorPageParam, cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
+import { membershipDefaultCache } from './membership-default-cache.ts';
+import { fetchAllPages } from './named-list.ts';
+
+export const organizationMembershipKeys = {
+  all: ['organization-memberships'] as const,
+  lists: () => [...organizationMembershipKeys.all, 'list'] as const,
+  ofOrganization: (organizationId: number) =>
+    [...organizationMembershipKeys.lists(), { organizationId }] as const,
+};
+
+/** A page of an organization's members with the users sideloaded. */
+const memberPageSchema = cursorPageOf('organization_memberships', organizationMembershipSchema).extend({
+  users: z.array(userSchema).default([]),
+});
+export type OrganizationMemberPage = z.infer<typeof memberPageSchema>;
+
+export const organizationMembersQueryOptions = (organizationId: number) =>
+  infiniteQueryOptions({
+    queryKey: organizationMembershipKeys.ofOrganization(organizationId),
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest(
+        `/api/v2/organizations/${organizationId}/organization_memberships?${cursorQuery(pageParam, { include: 'users' })}`,
+        { schema: memberPageSchema, signal },
+      ),
+    initialPageParam: undefined as CursorPageParam,
+    getNextPageParam: nextCursor,
+  });
+
+export function fetchAllOrganizationMemberships(
+  organizationId: number,
+  signal?: AbortSignal,
+): Promise<OrganizationMembership[]> {
+  return fetchAllPages(
+    `/api/v2/organizations/${organizationId}/organization_memberships`,
+    'organization_memberships',
+    organizationMembershipSchema,
+    signal,
+  );
+}
+
+const membershipListSchema = z.looseObject({
+  organization_memberships: z.array(organizationMembershipSchema),
+});
+
+/** The membership-id form; answers with every organization membership of the user. */
+export async function makeDefaultOrganizationMembership(
+  userId: number,
+  membershipId: number,
+): Promise<OrganizationMembership[]> {
+  const body = await apiRequest(
+    `/api/v2/users/${userId}/organization_memberships/${membershipId}/make_default`,
+    {
+      method: 'PUT',
+      schema: membershipListSchema,
+    },
+  );
+  return body.organization_memberships;
+}
+
+export const organizationMembershipDefaults = membershipDefaultCache(
+  organizationMembershipKeys.lists(),
+  'organization_memberships',
+  null,
+);

@@ -1,0 +1,56 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { countSchema } from '../contract/count.ts';
+import { organizationEnvelopeSchema, organizationSchema } from '../contract/organization.ts';
+import { apiRequest } from './api-client.ts';
+import type { CursorPageParam } from './cursor-pagination.ts';
+import { fetchNamedListPage } from './named-list.ts';
+
+export const organizationKeys = {
+  all: ['organizations'] as const,
+  lists: () => [...organizationKeys.all, 'list'] as const,
+  list: (filters: { name: string }) => [...organizationKeys.lists(), filters] as const,
+  details: () => [...organizationKeys.all, 'detail'] as const,
+  detail: (id: number) => [...organizationKeys.details(), id] as const,
+  memberCount: (id: number) => [...organizationKeys.detail(id), 'member-count'] as const,
+  count: () => [...organizationKeys.all, 'count'] as const,
+};
+
+const countOf = (path: string, signal: AbortSignal) =>
+  apiRequest(path, { schema: countSchema, signal }).then((body) => body.count.value);
+
+export const organizationCountQueryOptions = () =>
+  queryOptions({
+    queryKey: organizationKeys.count(),
+    queryFn: ({ signal }) => countOf('/api/v2/organizations/count', signal),
+  });
+
+/** All organizations, or those whose name starts with `name`. */
+export const organizationsQueryOptions = (filters: { name: string }) =>
+  infiniteQueryOptions({
+    queryKey: organizationKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      fetchNamedListPage({
+        resource: 'organizations',
+        item: organizationSchema,
+        name: filters.name,
+        pageParam,
+        signal,
+      }),
+    initialPageParam: undefined as CursorPageParam,
+    getNextPageParam: (page) => page.next,
+  });
+
+export const organizationQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: organizationKeys.detail(id),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/v2/organizations/${id}`, { schema: organizationEnvelopeSchema, signal }).then(
+        (body) => body.organization,
+      ),
+  });
+
+export const organizationMemberCountQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: organizationKeys.memberCount(id),
+    queryFn: ({ signal }) => countOf(`/api/v2/organizations/${id}/users/count`, signal),
+  });

@@ -1,0 +1,118 @@
+import {
+  type InfiniteData,
+  type QueryKey,
+  type UseInfiniteQueryOptions,
+  type UseQueryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { CursorPageParam } from '../api/cursor-pagination.ts';
+import type { NamedListPage as Page } from '../api/named-list.ts';
+import { VirtualTable, type VirtualTableColumn } from './data-table/virtual-table.tsx';
+import { EmptyState, ListStates } from './list-states.tsx';
+
+const SEARCH_DELAY_MS = 250;
+
+export type NamedListPageProps<
+  Item extends { id: number },
+  ListKey extends QueryKey,
+  CountKey extends QueryKey,
+> = {
+  /** e.g. "Groups"; also the table's label. */
+  title: string;
+  lede: string;
+  noun: { one: string; other: string };
+  columns: VirtualTableColumn<Item>[];
+  listQuery: (filters: {
+    name: string;
+  }) => UseInfiniteQueryOptions<Page<Item>, Error, InfiniteData<Page<Item>>, ListKey, CursorPageParam>;
+  countQuery: () => UseQueryOptions<number, Error, number, CountKey>;
+};
+
+/**
+ * A page listing a named resource: the total from its count endpoint, a search by name that lives
+ * in the URL (`?q=`, so every view is a link and Back works), and the infinite table.
+ */
+export function NamedListPage<
+  Item extends { id: number },
+  ListKey extends QueryKey,
+  CountKey extends QueryKey,
+>(props: NamedListPageProps<Item, ListKey, CountKey>) {
+  const { title, noun } = props;
+  const [params, setParams] = useSearchParams();
+  const name = params.get('q') ?? '';
+  const [text, setText] = useState(name);
+  const [shownName, setShownName] = useState(name);
+  if (name !== shownName) {
+    setShownName(name);
+    setText(name);
+  }
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (text.trim() !== name) setParams(text.trim() ? { q: text.trim() } : {}, { replace: true });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, name, setParams]);
+
+  const list = useInfiniteQuery(props.listQuery({ name }));
+  const total = useQuery({ ...props.countQuery(), enabled: !name });
+  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+
+  return (
+    <section className="page">
+      <title>{`${title} · Roster`}</title>
+      <header className="page-header">
+        <div>
+          <h1>{title}</h1>
+          <p className="lede">{props.lede}</p>
+        </div>
+      </header>
+      <div className="page-tools">
+        <label className="search">
+          <span className="visually-hidden">Search {noun.other} by name</span>
+          <input
+            type="search"
+            placeholder={`Search ${noun.other} by name…`}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            maxLength={100}
+          />
+        </label>
+        {list.data && (
+          <span className="result-count" aria-live="polite">
+            {name
+              ? `${rows.length.toLocaleString()}${list.hasNextPage ? '+' : ''} matching`
+              : total.data !== undefined &&
+                `${total.data.toLocaleString()} ${total.data === 1 ? noun.one : noun.other}`}
+          </span>
+        )}
+      </div>
+      <ListStates
+        query={list}
+        what={noun.other}
+        isEmpty={rows.length === 0}
+        empty={
+          <EmptyState
+            title={
+              name ? `No ${noun.one} name starts with “${name}”.` : `This account has no ${noun.other} yet.`
+            }
+          >
+            {name && <span>Try the first letters of the {noun.one}'s name, or clear the search.</span>}
+          </EmptyState>
+        }
+      >
+        <VirtualTable
+          label={title}
+          columns={props.columns}
+          rows={rows}
+          getRowId={(item) => String(item.id)}
+          hasMore={list.hasNextPage}
+          isFetchingMore={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage({ cancelRefetch: false })}
+        />
+      </ListStates>
+    </section>
+  );
+}

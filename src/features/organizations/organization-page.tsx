@@ -1,0 +1,123 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/api-error.ts';
+import {
+  makeDefaultOrganizationMembership,
+  organizationMembershipDefaults,
+  organizationMembershipKeys,
+  organizationMembersQueryOptions,
+} from '../../api/organization-memberships.ts';
+import { organizationMemberCountQueryOptions, organizationQueryOptions } from '../../api/organizations.ts';
+import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { EmptyState, ErrorState } from '../../components/list-states.tsx';
+import { MembersSection } from '../../components/members/members-section.tsx';
+import { useMakeDefault } from '../../components/members/use-make-default.ts';
+import { parseRecordId } from '../../lib/parse-record-id.ts';
+import { AddUsersDialog } from './add-users-dialog.tsx';
+import { type OrganizationMemberRow, organizationMemberRowsOf } from './organization-member-row.ts';
+import { organizationScope } from './organization-scope.ts';
+import { RemoveOrganizationMembersDialog } from './remove-organization-members-dialog.tsx';
+
+const VIEW_TICKETS_COLUMN: VirtualTableColumn<OrganizationMemberRow>[] = [
+  {
+    id: 'view_tickets',
+    header: 'Org tickets',
+    width: '110px',
+    cell: ({ row }) =>
+      row.original.membership.view_tickets ? 'Yes' : <span className="cell-muted">No</span>,
+  },
+];
+
+export function OrganizationPage() {
+  const organizationId = parseRecordId(useParams().organizationId);
+  if (organizationId === undefined) {
+    return (
+      <section className="message-page">
+        <h1>No such organization</h1>
+        <p>Organization addresses end in the organization's number, like /organizations/370000001.</p>
+        <Link to="/organizations">All organizations</Link>
+      </section>
+    );
+  }
+  return <OrganizationDetail key={organizationId} organizationId={organizationId} />;
+}
+
+function OrganizationDetail({ organizationId }: { organizationId: number }) {
+  const organization = useQuery(organizationQueryOptions(organizationId));
+  const total = useQuery(organizationMemberCountQueryOptions(organizationId));
+  const members = useInfiniteQuery(organizationMembersQueryOptions(organizationId));
+  const rows = useMemo(() => organizationMemberRowsOf(members.data?.pages ?? []), [members.data]);
+  const [adding, setAdding] = useState(false);
+  const makeDefault = useMakeDefault({
+    mutationKey: ['make-default-organization-membership'],
+    listsKey: organizationMembershipKeys.lists(),
+    defaults: organizationMembershipDefaults,
+    makeDefault: makeDefaultOrganizationMembership,
+  });
+
+  if (organization.isError) {
+    return organization.error instanceof ApiError && organization.error.kind === 'not_found' ? (
+      <section className="message-page">
+        <h1>Organization not found</h1>
+        <p>There is no organization {organizationId} in this account. It may have been deleted.</p>
+        <Link to="/organizations">All organizations</Link>
+      </section>
+    ) : (
+      <ErrorState
+        what="this organization"
+        error={organization.error}
+        onRetry={() => organization.refetch()}
+      />
+    );
+  }
+
+  const data = organization.data;
+  return (
+    <section className="page">
+      <title>{`${data?.name ?? 'Organization'} · Roster`}</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/organizations">Organizations</Link> <span aria-hidden="true">/</span>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{data?.name ?? '…'}</h1>
+          <p className="lede">
+            {data?.domain_names.join(', ') || ' '}
+            {total.data !== undefined && (
+              <span className="member-total" data-testid="member-total">
+                {data?.domain_names.length ? ' · ' : ''}
+                {total.data.toLocaleString()} member{total.data === 1 ? '' : 's'}
+              </span>
+            )}
+          </p>
+        </div>
+        <button type="button" className="button-primary" onClick={() => setAdding(true)} disabled={!data}>
+          Add users
+        </button>
+      </header>
+
+      <MembersSection
+        scope={organizationScope(organizationId)}
+        name={data?.name}
+        defaultOf="organization"
+        label="Organization members"
+        members={members}
+        rows={rows}
+        total={total.data}
+        extraColumns={VIEW_TICKETS_COLUMN}
+        empty={
+          <EmptyState title="No one is in this organization yet.">
+            <span>Use “Add users” to find people by name or paste a list of emails.</span>
+          </EmptyState>
+        }
+        makeDefault={makeDefault}
+        renderRemoveDialog={(args) =>
+          data && <RemoveOrganizationMembersDialog organization={data} {...args} />
+        }
+      />
+
+      {adding && data && <AddUsersDialog organization={data} onClose={() => setAdding(false)} />}
+    </section>
+  );
+}

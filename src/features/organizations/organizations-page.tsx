@@ -1,0 +1,54 @@
+import { Link } from 'react-router';
+import { organizationCountQueryOptions, organizationsQueryOptions } from '../../api/organizations.ts';
+import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { NamedListPage } from '../../components/named-list-page.tsx';
+import type { Organization } from '../../contract/organization.ts';
+
+const COLUMNS: VirtualTableColumn<Organization>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    width: 'minmax(200px, 1.2fr)',
+    cell: ({ row }) => (
+      <span className="cell-main">
+        <Link to={`/organizations/${row.original.id}`}>{row.original.name}</Link>
+      </span>
+    ),
+  },
+  {
+    id: 'domains',
+    header: 'Domains',
+    width: 'minmax(200px, 1.4fr)',
+    cell: ({ row }) => {
+      const domains = row.original.domain_names.join(', ');
+      return (
+        <span className="cell-muted truncate" title={domains || undefined}>
+          {domains || '—'}
+        </span>
+      );
+    },
+  },
+  {
+    id: 'details',
+    header: 'Details',
+    width: 'minmax(200px, 2fr)',
+    cell: ({ row }) => (
+      <span className="cell-muted truncate" title={row.original.details ?? undefined}>
+        {row.original.details || '—'}
+      </span>
+    ),
+  },
+];
+
+export function OrganizationsPage() {
+  return (
+    <NamedListPage
+      title="Organizations"
+      lede="People belong to organizations; open one to see and change who is in it."
+      noun={{ one: 'organization', other: 'organizations' }}
+      columns={COLUMNS}
+      listQuery={organizationsQueryOptions}
+      countQuery={organizationCountQueryOptions}
+    />
+  );
+}
