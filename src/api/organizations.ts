@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
 import { countSchema } from '../contract/count.ts';
 import { organizationEnvelopeSchema, organizationSchema } from '../contract/organization.ts';
 import { apiRequest } from './api-client.ts';
@@ -53,4 +54,26 @@ export const organizationMemberCountQueryOptions = (id: number) =>
   queryOptions({
     queryKey: organizationKeys.memberCount(id),
     queryFn: ({ signal }) => countOf(`/api/v2/organizations/${id}/users/count`, signal),
+  });
+
+const organizationListSchema = z.looseObject({ organizations: z.array(organizationSchema) });
+
+/** Names for the organizations a page of people points at: one `show_many` per 100 ids. */
+export const organizationsByIdsQueryOptions = (ids: readonly number[]) =>
+  queryOptions({
+    queryKey: [...organizationKeys.all, 'by-ids', [...ids].sort((a, b) => a - b)] as const,
+    queryFn: async ({ signal }) => {
+      const organizations = [];
+      for (let start = 0; start < ids.length; start += 100) {
+        const chunk = ids.slice(start, start + 100);
+        const body = await apiRequest(`/api/v2/organizations/show_many?ids=${chunk.join(',')}`, {
+          schema: organizationListSchema,
+          signal,
+        });
+        organizations.push(...body.organizations);
+      }
+      return organizations;
+    },
+    enabled: ids.length > 0,
+    staleTime: 5 * 60_000,
   });

@@ -1,8 +1,9 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { offsetPageSchema } from '../contract/pagination.ts';
-import { type User, userSchema } from '../contract/user.ts';
+import { cursorPageSchema, offsetPageSchema } from '../contract/pagination.ts';
+import { type User, userEnvelopeSchema, userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
+import { nextCursor } from './cursor-pagination.ts';
 
 export const userKeys = {
   all: ['users'] as const,
@@ -66,3 +67,49 @@ export async function findUsersByEmail(
   await Promise.all(Array.from({ length: Math.min(6, emails.length) }, worker));
   return found;
 }
+
+export const userQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: [...userKeys.all, 'detail', id] as const,
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/v2/users/${id}`, { schema: userEnvelopeSchema, signal }).then((body) => body.user),
+  });
+
+/** Which people the users list shows; `staff` is agents and admins, the default. */
+export type UserRoleFilter = 'staff' | 'agent' | 'admin' | 'end-user' | 'all';
+
+const ROLE_QUERY: Record<UserRoleFilter, string[]> = {
+  staff: ['agent', 'admin'],
+  agent: ['agent'],
+  admin: ['admin'],
+  'end-user': ['end-user'],
+  all: [],
+};
+
+const userCursorPageSchema = cursorPageSchema.extend({ users: z.array(userSchema) });
+
+/**
+ * People by role, by cursor; with search text, `users/search` (offset only) narrowed to the role
+ * on the page, since Zendesk's search cannot ask for two roles at once.
+ */
+export const usersQueryOptions = (filters: { role: UserRoleFilter; text: string }) =>
+  infiniteQueryOptions({
+    queryKey: [...userKeys.all, 'list', filters] as const,
+    queryFn: async ({ pageParam, signal }): Promise<{ items: User[]; next: string | undefined }> => {
+      const roles = ROLE_QUERY[filters.role];
+      if (filters.text) {
+        const page = Number(pageParam ?? 1);
+        const params = new URLSearchParams({ query: filters.text, page: String(page), per_page: '100' });
+        const body = await apiRequest(`/api/v2/users/search?${params}`, { schema: searchPageSchema, signal });
+        const items = body.users.filter((user) => roles.length === 0 || roles.includes(user.role));
+        return { items, next: body.next_page ? String(page + 1) : undefined };
+      }
+      const params = new URLSearchParams(roles.map((role) => ['role[]', role]));
+      params.set('page[size]', '100');
+      if (pageParam) params.set('page[after]', pageParam);
+      const body = await apiRequest(`/api/v2/users?${params}`, { schema: userCursorPageSchema, signal });
+      return { items: body.users, next: nextCursor(body) };
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next,
+  });

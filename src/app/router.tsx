@@ -2,7 +2,6 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
-import { SectionPendingPage } from './section-pending-page.tsx';
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -40,7 +39,14 @@ export function createAppRouter() {
                 Component: (await import('../features/organizations/organization-page.tsx')).OrganizationPage,
               }),
             },
-            { path: 'users/*', element: <SectionPendingPage title="Users" /> },
+            {
+              path: 'users',
+              lazy: async () => ({ Component: (await import('../features/users/users-page.tsx')).UsersPage }),
+            },
+            {
+              path: 'users/:userId',
+              lazy: async () => ({ Component: (await import('../features/users/user-page.tsx')).UserPage }),
+            },
             {
               path: 'jobs',
               lazy: async () => ({ Component: (await import('../features/jobs/jobs-page.tsx')).JobsPage }),

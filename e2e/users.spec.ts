@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { allPages, organizationNamed, sandboxApi } from './sandbox-api.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+type Person = { id: number; name: string; email: string; default_group_id: number | null };
+
+test('lists agents and admins by default, filters by role and opens a person', async ({ page }) => {
+  await page.goto('/users');
+  const table = page.getByRole('table', { name: 'Users' });
+  await expect(table).toContainText('Ada Admin');
+  await expect(table).not.toContainText('End user');
+  await page.getByRole('combobox', { name: 'Show' }).selectOption('end-user');
+  await expect(page).toHaveURL(/role=end-user/);
+  await expect(table).not.toContainText('Agent');
+  await page
+    .getByRole('searchbox', { name: 'Search people by name or email' })
+    .fill('end-user@roster.example');
+  await expect(page).toHaveURL(/q=end-user%40roster.example/);
+  await table.getByRole('link', { name: 'Eve Enduser' }).click();
+  await expect(page.getByRole('heading', { name: 'Eve Enduser' })).toBeVisible();
+});
+
+test("changes a person's default organization, which moves it to the top, and unassigns one", async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const eve = (await api.get<{ users: Person[] }>('/users/search?query=email:end-user@roster.example'))
+    .users[0];
+  await page.goto(`/users/${eve?.id}`);
+  const rows = page.getByTestId('organization-membership');
+  await expect(rows).toHaveCount(2);
+  const second = (await rows.nth(1).getByRole('link').textContent()) ?? '';
+  await rows.nth(1).getByRole('radio').check();
+  await expect(rows.first()).toContainText(second);
+  await expect(rows.first().getByRole('radio')).toBeChecked();
+
+  await rows.nth(1).getByRole('button', { name: 'Unassign' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(second);
+});
+
+test('shows the 422 plainly when a person is added to an organization they are already in', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const eve = (await api.get<{ users: Person[] }>('/users/search?query=email:end-user@roster.example'))
+    .users[0];
+  const [membership] = await allPages<{ organization_name: string }>(
+    api,
+    `/users/${eve?.id}/organization_memberships`,
+    'organization_memberships',
+  );
+  await page.goto(`/users/${eve?.id}`);
+  await page
+    .getByPlaceholder('Add to an organization: type its name…')
+    .fill(membership?.organization_name ?? '');
+  await page.getByRole('button', { name: 'Add to organization' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    `Eve Enduser is already a member of ${membership?.organization_name}`,
+  );
+  const other = await organizationNamed(api, 'Falcon Systems');
+  await page.getByPlaceholder('Add to an organization: type its name…').fill(other.name);
+  await page.getByRole('button', { name: 'Add to organization' }).click();
+  await expect(
+    page.getByTestId('organization-membership').filter({ hasText: 'Falcon Systems' }),
+  ).toBeVisible();
+});
+
+test("refuses, with the reason, to remove an agent's only group", async ({ page, request }) => {
+  const api = sandboxApi(request);
+  const agents = await allPages<Person>(api, '/users?role=agent', 'users');
+  const agent = agents.at(-1);
+  const memberships = await allPages<{ id: number }>(
+    api,
+    `/users/${agent?.id}/group_memberships`,
+    'group_memberships',
+  );
+  for (const membership of memberships.slice(1)) await api.delete(`/group_memberships/${membership.id}`);
+
+  await page.goto(`/users/${agent?.id}`);
+  const table = page.getByRole('table', { name: 'Group memberships' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('button', { name: 'Remove' })).toBeDisabled();
+  await expect(
+    page.getByText('This is their only group: an agent must belong to at least one.'),
+  ).toBeVisible();
+});

@@ -1,0 +1,94 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { groupSchema } from '../contract/group.ts';
+import { groupMembershipEnvelopeSchema, groupMembershipSchema } from '../contract/group-membership.ts';
+import {
+  organizationMembershipEnvelopeSchema,
+  organizationMembershipSchema,
+} from '../contract/organization-membership.ts';
+import { apiRequest } from './api-client.ts';
+import { fetchAllPages } from './named-list.ts';
+
+/** One person's memberships, both kinds, and the writes the person page makes one at a time. */
+export const userMembershipKeys = {
+  all: ['user-memberships'] as const,
+  groups: (userId: number) => [...userMembershipKeys.all, userId, 'groups'] as const,
+  organizations: (userId: number) => [...userMembershipKeys.all, userId, 'organizations'] as const,
+  allGroups: () => ['groups', 'all'] as const,
+};
+
+export const userGroupMembershipsQueryOptions = (userId: number) =>
+  queryOptions({
+    queryKey: userMembershipKeys.groups(userId),
+    queryFn: ({ signal }) =>
+      fetchAllPages(
+        `/api/v2/users/${userId}/group_memberships`,
+        'group_memberships',
+        groupMembershipSchema,
+        signal,
+      ),
+  });
+
+/** Listed as Zendesk orders them: the default first, then by organization name. */
+export const userOrganizationMembershipsQueryOptions = (userId: number) =>
+  queryOptions({
+    queryKey: userMembershipKeys.organizations(userId),
+    queryFn: ({ signal }) =>
+      fetchAllPages(
+        `/api/v2/users/${userId}/organization_memberships`,
+        'organization_memberships',
+        organizationMembershipSchema,
+        signal,
+      ),
+  });
+
+/** Every group, to name a person's memberships; accounts have hundreds at most. */
+export const allGroupsQueryOptions = () =>
+  queryOptions({
+    queryKey: userMembershipKeys.allGroups(),
+    queryFn: ({ signal }) => fetchAllPages('/api/v2/groups', 'groups', groupSchema, signal),
+    staleTime: 5 * 60_000,
+  });
+
+const noContent = z.undefined();
+
+export async function addUserToGroup(userId: number, groupId: number) {
+  const body = await apiRequest(`/api/v2/users/${userId}/group_memberships`, {
+    method: 'POST',
+    body: { group_membership: { group_id: groupId } },
+    schema: groupMembershipEnvelopeSchema,
+  });
+  return body.group_membership;
+}
+
+export function removeUserGroupMembership(userId: number, membershipId: number) {
+  return apiRequest(`/api/v2/users/${userId}/group_memberships/${membershipId}`, {
+    method: 'DELETE',
+    schema: noContent,
+  });
+}
+
+export async function addUserToOrganization(userId: number, organizationId: number) {
+  const body = await apiRequest(`/api/v2/users/${userId}/organization_memberships`, {
+    method: 'POST',
+    body: { organization_membership: { organization_id: organizationId } },
+    schema: organizationMembershipEnvelopeSchema,
+  });
+  return body.organization_membership;
+}
+
+/** The `users/{id}/organizations/{org_id}` forms, as the person page uses them. */
+export function unassignOrganization(userId: number, organizationId: number) {
+  return apiRequest(`/api/v2/users/${userId}/organizations/${organizationId}`, {
+    method: 'DELETE',
+    schema: noContent,
+  });
+}
+
+export async function makeDefaultOrganization(userId: number, organizationId: number) {
+  const body = await apiRequest(`/api/v2/users/${userId}/organizations/${organizationId}/make_default`, {
+    method: 'PUT',
+    schema: organizationMembershipEnvelopeSchema,
+  });
+  return body.organization_membership;
+}

@@ -1,0 +1,364 @@
+import {
+  type QueryKey,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, describeError } from '../../api/api-error.ts';
+import { groupMembershipKeys, makeDefaultGroupMembership } from '../../api/group-memberships.ts';
+import { organizationMembershipKeys } from '../../api/organization-memberships.ts';
+import { organizationsQueryOptions } from '../../api/organizations.ts';
+import {
+  addUserToGroup,
+  addUserToOrganization,
+  allGroupsQueryOptions,
+  makeDefaultOrganization,
+  removeUserGroupMembership,
+  unassignOrganization,
+  userGroupMembershipsQueryOptions,
+  userMembershipKeys,
+  userOrganizationMembershipsQueryOptions,
+} from '../../api/user-memberships.ts';
+import { userQueryOptions } from '../../api/users.ts';
+import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { isAgentRole } from '../../contract/user.ts';
+import { parseRecordId } from '../../lib/parse-record-id.ts';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+export function UserPage() {
+  const userId = parseRecordId(useParams().userId);
+  if (userId === undefined) {
+    return (
+      <section className="message-page">
+        <h1>No such person</h1>
+        <p>Addresses of people end in their number, like /users/380000001.</p>
+        <Link to="/users">All users</Link>
+      </section>
+    );
+  }
+  return <UserDetail key={userId} userId={userId} />;
+}
+
+/**
+ * A write on the person page: the lists it touches are refetched afterwards, here and in the
+ * group and organization member lists that show the same memberships.
+ */
+function usePersonWrite<Variables>(
+  userId: number,
+  write: (variables: Variables) => Promise<unknown>,
+  optimistic?: { key: QueryKey; apply: (data: unknown, variables: Variables) => unknown },
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onMutate: async (variables) => {
+      if (!optimistic) return undefined;
+      await queryClient.cancelQueries({ queryKey: optimistic.key });
+      const before = queryClient.getQueryData(optimistic.key);
+      queryClient.setQueryData(optimistic.key, (data: unknown) => optimistic.apply(data, variables));
+      return { before };
+    },
+    onError: (_error, _variables, context) => {
+      if (optimistic && context) queryClient.setQueryData(optimistic.key, context.before);
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...userMembershipKeys.all, userId] }),
+        queryClient.invalidateQueries({ queryKey: groupMembershipKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: organizationMembershipKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: userQueryOptions(userId).queryKey }),
+      ]),
+  });
+}
+
+type Membership = { id: number; default: boolean | null };
+const withDefault = (id: number) => (data: unknown) =>
+  (data as Membership[] | undefined)?.map((m) => ({
+    ...m,
+    default: m.id === id ? true : m.default === true ? false : m.default,
+  }));
+
+function UserDetail({ userId }: { userId: number }) {
+  const user = useQuery(userQueryOptions(userId));
+  const groups = useQuery(allGroupsQueryOptions());
+  const groupMemberships = useQuery(userGroupMembershipsQueryOptions(userId));
+  const organizationMemberships = useQuery(userOrganizationMembershipsQueryOptions(userId));
+  const [groupToAdd, setGroupToAdd] = useState('');
+  const [organizationToAdd, setOrganizationToAdd] = useState('');
+  const organizationName = useDeferredValue(organizationToAdd.trim());
+  const organizations = useInfiniteQuery({
+    ...organizationsQueryOptions({ name: organizationName }),
+    enabled: organizationName.length > 0,
+  });
+  const organizationOptions = organizations.data?.pages[0]?.items ?? [];
+  const chosenOrganization = organizationOptions.find(
+    (organization) => organization.name.toLowerCase() === organizationName.toLowerCase(),
+  );
+
+  const makeGroupDefault = usePersonWrite(userId, (id: number) => makeDefaultGroupMembership(userId, id), {
+    key: userMembershipKeys.groups(userId),
+    apply: (data, id) => withDefault(id)(data),
+  });
+  const removeGroup = usePersonWrite(userId, (id: number) => removeUserGroupMembership(userId, id));
+  const addGroup = usePersonWrite(userId, (groupId: number) => addUserToGroup(userId, groupId));
+  const makeOrganizationDefault = usePersonWrite(
+    userId,
+    (organizationId: number) => makeDefaultOrganization(userId, organizationId),
+    {
+      key: userMembershipKeys.organizations(userId),
+      apply: (data, organizationId) =>
+        (data as { organization_id: number; default: true | null }[] | undefined)?.map((m) => ({
+          ...m,
+          default: m.organization_id === organizationId ? true : null,
+        })),
+    },
+  );
+  const unassign = usePersonWrite(userId, (organizationId: number) =>
+    unassignOrganization(userId, organizationId),
+  );
+  const addOrganization = usePersonWrite(userId, (organizationId: number) =>
+    addUserToOrganization(userId, organizationId),
+  );
+
+  if (user.isError) {
+    return user.error instanceof ApiError && user.error.kind === 'not_found' ? (
+      <section className="message-page">
+        <h1>Person not found</h1>
+        <p>There is no user {userId} in this account.</p>
+        <Link to="/users">All users</Link>
+      </section>
+    ) : (
+      <ErrorState what="this person" error={user.error} onRetry={() => user.refetch()} />
+    );
+  }
+  const person = user.data;
+  const groupName = new Map((groups.data ?? []).map((group) => [group.id, group.name]));
+  const memberOf = new Set((groupMemberships.data ?? []).map((m) => m.group_id));
+  const inOrganization = new Set((organizationMemberships.data ?? []).map((m) => m.organization_id));
+  const agent = person ? isAgentRole(person.role) : false;
+  const onlyGroup = (groupMemberships.data ?? []).length === 1;
+  const errors = [makeGroupDefault, removeGroup, addGroup, makeOrganizationDefault, unassign, addOrganization]
+    .filter((mutation) => mutation.isError)
+    .map((mutation) => describeError(mutation.error));
+
+  return (
+    <section className="page">
+      <title>{`${person?.name ?? 'Person'} · Roster`}</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/users">Users</Link> <span aria-hidden="true">/</span>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{person?.name ?? '…'}</h1>
+          <p className="lede">
+            {person?.email} ·{' '}
+            {person
+              ? person.role === 'end-user'
+                ? 'End user'
+                : person.role === 'admin'
+                  ? 'Admin'
+                  : 'Agent'
+              : ''}
+          </p>
+        </div>
+      </header>
+
+      {errors.map((message) => (
+        <div key={message} className="notice notice-error" role="alert">
+          {message}
+        </div>
+      ))}
+
+      {agent && (
+        <section className="person-section" aria-labelledby="person-groups">
+          <h2 id="person-groups" className="section-title">
+            Groups
+          </h2>
+          {groupMemberships.isPending ? (
+            <LoadingRows label="Loading groups" rows={3} />
+          ) : groupMemberships.isError ? (
+            <ErrorState
+              what="their groups"
+              error={groupMemberships.error}
+              onRetry={() => groupMemberships.refetch()}
+            />
+          ) : (
+            <table className="person-table" aria-label="Group memberships">
+              <thead>
+                <tr>
+                  <th>Group</th>
+                  <th>Default group</th>
+                  <th className="align-end">Member since</th>
+                  <th>
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {groupMemberships.data.map((membership) => (
+                  <tr key={membership.id}>
+                    <td>
+                      <Link to={`/groups/${membership.group_id}`}>
+                        {groupName.get(membership.group_id) ?? `Group ${membership.group_id}`}
+                      </Link>
+                    </td>
+                    <td>
+                      <label className="radio-default">
+                        <input
+                          type="radio"
+                          name="default-group"
+                          checked={membership.default}
+                          disabled={makeGroupDefault.isPending}
+                          onChange={() => makeGroupDefault.mutate(membership.id)}
+                        />
+                        {membership.default ? 'Default' : 'Make default'}
+                      </label>
+                    </td>
+                    <td className="align-end">{dateFormat.format(new Date(membership.created_at))}</td>
+                    <td className="align-end">
+                      <button
+                        type="button"
+                        className="button-quiet"
+                        disabled={onlyGroup || removeGroup.isPending}
+                        title={onlyGroup ? 'An agent must belong to at least one group' : undefined}
+                        onClick={() => removeGroup.mutate(membership.id)}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {onlyGroup && (
+            <p className="cell-muted">This is their only group: an agent must belong to at least one.</p>
+          )}
+          <form
+            className="page-tools"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (groupToAdd) addGroup.mutate(Number(groupToAdd), { onSuccess: () => setGroupToAdd('') });
+            }}
+          >
+            <label>
+              <span className="visually-hidden">Group to add</span>
+              <select value={groupToAdd} onChange={(event) => setGroupToAdd(event.target.value)}>
+                <option value="">Add to a group…</option>
+                {(groups.data ?? [])
+                  .filter((group) => !group.deleted && !memberOf.has(group.id))
+                  .map((group) => (
+                    <option key={group.id} value={group.id}>
+                      {group.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <button type="submit" disabled={!groupToAdd || addGroup.isPending}>
+              Add to group
+            </button>
+          </form>
+        </section>
+      )}
+
+      <section className="person-section" aria-labelledby="person-organizations">
+        <h2 id="person-organizations" className="section-title">
+          Organizations
+        </h2>
+        {organizationMemberships.isPending ? (
+          <LoadingRows label="Loading organizations" rows={3} />
+        ) : organizationMemberships.isError ? (
+          <ErrorState
+            what="their organizations"
+            error={organizationMemberships.error}
+            onRetry={() => organizationMemberships.refetch()}
+          />
+        ) : organizationMemberships.data.length === 0 ? (
+          <p className="cell-muted">Not in any organization.</p>
+        ) : (
+          <table className="person-table" aria-label="Organization memberships">
+            <thead>
+              <tr>
+                <th>Organization</th>
+                <th>Default organization</th>
+                <th>Org tickets</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {organizationMemberships.data.map((membership) => (
+                <tr key={membership.id} data-testid="organization-membership">
+                  <td>
+                    <Link to={`/organizations/${membership.organization_id}`}>
+                      {membership.organization_name}
+                    </Link>
+                  </td>
+                  <td>
+                    <label className="radio-default">
+                      <input
+                        type="radio"
+                        name="default-organization"
+                        checked={membership.default === true}
+                        disabled={makeOrganizationDefault.isPending}
+                        onChange={() => makeOrganizationDefault.mutate(membership.organization_id)}
+                      />
+                      {membership.default ? 'Default' : 'Make default'}
+                    </label>
+                  </td>
+                  <td>{membership.view_tickets ? 'Yes' : 'No'}</td>
+                  <td className="align-end">
+                    <button
+                      type="button"
+                      className="button-quiet"
+                      disabled={unassign.isPending}
+                      onClick={() => unassign.mutate(membership.organization_id)}
+                    >
+                      Unassign
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <form
+          className="page-tools"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (chosenOrganization) {
+              addOrganization.mutate(chosenOrganization.id, { onSuccess: () => setOrganizationToAdd('') });
+            }
+          }}
+        >
+          <label>
+            <span className="visually-hidden">Organization to add</span>
+            <input
+              type="search"
+              list="organization-options"
+              placeholder="Add to an organization: type its name…"
+              value={organizationToAdd}
+              onChange={(event) => setOrganizationToAdd(event.target.value)}
+              maxLength={100}
+            />
+            <datalist id="organization-options">
+              {organizationOptions.map((organization) => (
+                <option key={organization.id} value={organization.name}>
+                  {inOrganization.has(organization.id) ? 'already a member' : ''}
+                </option>
+              ))}
+            </datalist>
+          </label>
+          <button type="submit" disabled={!chosenOrganization || addOrganization.isPending}>
+            Add to organization
+          </button>
+        </form>
+      </section>
+    </section>
+  );
+}

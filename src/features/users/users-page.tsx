@@ -1,0 +1,182 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { organizationsByIdsQueryOptions } from '../../api/organizations.ts';
+import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
+import { type UserRoleFilter, usersQueryOptions } from '../../api/users.ts';
+import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import type { User } from '../../contract/user.ts';
+
+const ROLE_FILTERS: Record<UserRoleFilter, string> = {
+  staff: 'Agents and admins',
+  agent: 'Agents',
+  admin: 'Admins',
+  'end-user': 'End users',
+  all: 'Everyone',
+};
+const isRoleFilter = (value: string | null): value is UserRoleFilter =>
+  value !== null && value in ROLE_FILTERS;
+const ROLE_LABELS = { admin: 'Admin', agent: 'Agent', 'end-user': 'End user' } as const;
+const SEARCH_DELAY_MS = 250;
+
+function columns(
+  groupName: Map<number, string>,
+  organizationName: Map<number, string>,
+): VirtualTableColumn<User>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      width: 'minmax(160px, 1.2fr)',
+      cell: ({ row }) => (
+        <span className="cell-main">
+          <Link to={`/users/${row.original.id}`}>{row.original.name}</Link>
+        </span>
+      ),
+    },
+    {
+      id: 'email',
+      header: 'Email',
+      width: 'minmax(200px, 1.5fr)',
+      cell: ({ row }) => (
+        <span className="cell-muted truncate" title={row.original.email ?? undefined}>
+          {row.original.email ?? '—'}
+        </span>
+      ),
+    },
+    { id: 'role', header: 'Role', width: '90px', cell: ({ row }) => ROLE_LABELS[row.original.role] },
+    {
+      id: 'default-group',
+      header: 'Default group',
+      width: 'minmax(140px, 1fr)',
+      cell: ({ row }) => {
+        const id = row.original.default_group_id;
+        return <span className="truncate">{id === null ? '—' : (groupName.get(id) ?? '…')}</span>;
+      },
+    },
+    {
+      id: 'default-organization',
+      header: 'Default organization',
+      width: 'minmax(160px, 1fr)',
+      cell: ({ row }) => {
+        const id = row.original.organization_id;
+        return <span className="truncate">{id === null ? '—' : (organizationName.get(id) ?? '…')}</span>;
+      },
+    },
+  ];
+}
+
+export function UsersPage() {
+  const [params, setParams] = useSearchParams();
+  const roleParam = params.get('role');
+  const role: UserRoleFilter = isRoleFilter(roleParam) ? roleParam : 'staff';
+  const text = params.get('q') ?? '';
+  const [typed, setTyped] = useState(text);
+  const [shownText, setShownText] = useState(text);
+  if (text !== shownText) {
+    setShownText(text);
+    setTyped(text);
+  }
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (typed.trim() === text) return;
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (typed.trim()) next.set('q', typed.trim());
+          else next.delete('q');
+          return next;
+        },
+        { replace: true },
+      );
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed, text, setParams]);
+
+  const users = useInfiniteQuery(usersQueryOptions({ role, text }));
+  const rows = useMemo(() => users.data?.pages.flatMap((page) => page.items) ?? [], [users.data]);
+  const groups = useQuery(allGroupsQueryOptions());
+  const organizationIds = useMemo(
+    () => [...new Set(rows.flatMap((user) => (user.organization_id === null ? [] : [user.organization_id])))],
+    [rows],
+  );
+  const organizations = useQuery(organizationsByIdsQueryOptions(organizationIds));
+  const tableColumns = useMemo(
+    () =>
+      columns(
+        new Map((groups.data ?? []).map((group) => [group.id, group.name])),
+        new Map((organizations.data ?? []).map((organization) => [organization.id, organization.name])),
+      ),
+    [groups.data, organizations.data],
+  );
+
+  return (
+    <section className="page">
+      <title>Users · Roster</title>
+      <header className="page-header">
+        <div>
+          <h1>Users</h1>
+          <p className="lede">Open a person to see every group and organization they belong to.</p>
+        </div>
+      </header>
+      <div className="page-tools">
+        <label className="search">
+          <span className="visually-hidden">Search people by name or email</span>
+          <input
+            type="search"
+            placeholder="Search by name or email…"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            maxLength={100}
+          />
+        </label>
+        <label>
+          <span className="visually-hidden">Show</span>
+          <select
+            value={role}
+            onChange={(event) =>
+              setParams(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  if (event.target.value === 'staff') next.delete('role');
+                  else next.set('role', event.target.value);
+                  return next;
+                },
+                { replace: true },
+              )
+            }
+          >
+            {(Object.keys(ROLE_FILTERS) as UserRoleFilter[]).map((filter) => (
+              <option key={filter} value={filter}>
+                {ROLE_FILTERS[filter]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {users.data && (
+          <span className="result-count" aria-live="polite">
+            {rows.length.toLocaleString()}
+            {users.hasNextPage ? '+' : ''} shown
+          </span>
+        )}
+      </div>
+      <ListStates
+        query={users}
+        what="people"
+        isEmpty={rows.length === 0}
+        empty={<EmptyState title={text ? `No one matches “${text}”.` : 'No one has this role.'} />}
+      >
+        <VirtualTable
+          label="Users"
+          columns={tableColumns}
+          rows={rows}
+          getRowId={(user) => String(user.id)}
+          hasMore={users.hasNextPage}
+          isFetchingMore={users.isFetchingNextPage}
+          onLoadMore={() => void users.fetchNextPage({ cancelRefetch: false })}
+        />
+      </ListStates>
+    </section>
+  );
+}
