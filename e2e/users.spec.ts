@@ -88,3 +88,53 @@ test("refuses, with the reason, to remove an agent's only group", async ({ page,
     page.getByText('This is their only group: an agent must belong to at least one.'),
   ).toBeVisible();
 });
+
+test('adds 3 agents to 4 groups in one operation, showing the pair that already exists', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const firstPage = (await api.get<{ users: Person[] }>('/users?role[]=agent&role[]=admin&page[size]=20'))
+    .users;
+  const [one, two, three] = firstPage.slice(5, 8);
+  if (!one || !two || !three) throw new Error('not enough agents');
+  const groupsOf = async (person: Person) =>
+    new Set(
+      (
+        await allPages<{ group_id: number }>(
+          api,
+          `/users/${person.id}/group_memberships`,
+          'group_memberships',
+        )
+      ).map((m) => m.group_id),
+    );
+  const [ofOne, ofTwo, ofThree] = await Promise.all([groupsOf(one), groupsOf(two), groupsOf(three)]);
+  const groups = (await allPages<{ id: number; name: string }>(api, '/groups', 'groups')).filter(
+    (group) => !group.name.includes('Overflow'),
+  );
+  const shared = groups.find((g) => ofOne.has(g.id) && !ofTwo.has(g.id) && !ofThree.has(g.id));
+  const fresh = groups.filter((g) => !ofOne.has(g.id) && !ofTwo.has(g.id) && !ofThree.has(g.id)).slice(0, 3);
+  if (!shared || fresh.length < 3) throw new Error('no suitable groups');
+
+  await page.goto('/users');
+  for (const person of [one, two, three])
+    await page.getByRole('checkbox', { name: `Select ${person.name}` }).check();
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar).toContainText('3 people selected');
+  await bar.getByRole('button', { name: 'Add to groups…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add 3 people to groups' });
+  for (const group of [shared, ...fresh])
+    await dialog.getByRole('checkbox', { name: group.name, exact: true }).check();
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(dialog.getByTestId('assign-plan-summary')).toContainText(
+    '11 new, 1 already existing of 12 pairs',
+  );
+  await expect(dialog).toContainText(`${one.name} → ${shared.name} — already a member`);
+  await dialog.getByRole('button', { name: 'Add 11 memberships' }).click();
+  const operation = page.getByTestId('operation').filter({ hasText: 'Add 11 memberships' });
+  await expect(operation.getByRole('status')).toContainText('11 succeeded, 0 failed', { timeout: 30_000 });
+  for (const person of [one, two, three]) {
+    const now = await groupsOf(person);
+    expect([shared, ...fresh].every((group) => now.has(group.id))).toBe(true);
+  }
+});

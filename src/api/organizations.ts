@@ -4,7 +4,7 @@ import { countSchema } from '../contract/count.ts';
 import { organizationEnvelopeSchema, organizationSchema } from '../contract/organization.ts';
 import { apiRequest } from './api-client.ts';
 import type { CursorPageParam } from './cursor-pagination.ts';
-import { fetchNamedListPage } from './named-list.ts';
+import { fetchAllPages, fetchNamedListPage } from './named-list.ts';
 
 export const organizationKeys = {
   all: ['organizations'] as const,
@@ -75,5 +75,14 @@ export const organizationsByIdsQueryOptions = (ids: readonly number[]) =>
       return organizations;
     },
     enabled: ids.length > 0,
+    staleTime: 5 * 60_000,
+  });
+
+/** Every organization, for pickers that choose several at once. */
+export const allOrganizationsQueryOptions = () =>
+  queryOptions({
+    queryKey: [...organizationKeys.all, 'all'] as const,
+    queryFn: ({ signal }) =>
+      fetchAllPages('/api/v2/organizations', 'organizations', organizationSchema, signal),
     staleTime: 5 * 60_000,
   });

@@ -11,7 +11,7 @@ export function BulkActionBar({
   children,
 }: {
   count: number;
-  noun: string;
+  noun: { one: string; other: string };
   onClear: () => void;
   children: ReactNode;
 }) {
@@ -31,8 +31,7 @@ export function BulkActionBar({
   return (
     <div ref={ref} role="toolbar" aria-label="Bulk actions" className="bulk-bar" onKeyDown={onKeyDown}>
       <span aria-live="polite" className="bulk-count">
-        {count.toLocaleString()} {noun}
-        {count === 1 ? '' : 's'} selected
+        {count.toLocaleString()} {count === 1 ? noun.one : noun.other} selected
       </span>
       {children}
       <button type="button" className="button-quiet" onClick={onClear}>

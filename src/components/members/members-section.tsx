@@ -100,7 +100,7 @@ export function MembersSection<Membership extends MembershipLike>(props: {
       {selected === 0 ? (
         <p className="bulk-hint">Select members to remove them, or press Space on a focused row.</p>
       ) : (
-        <BulkActionBar count={selected} noun="member" onClear={clear}>
+        <BulkActionBar count={selected} noun={{ one: 'member', other: 'members' }} onClear={clear}>
           {selection.mode === 'some' && count > selection.ids.size && (
             <button type="button" onClick={selectAll}>
               Select all {count.toLocaleString()} members

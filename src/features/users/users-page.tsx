@@ -4,9 +4,14 @@ import { Link, useSearchParams } from 'react-router';
 import { organizationsByIdsQueryOptions } from '../../api/organizations.ts';
 import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
 import { type UserRoleFilter, usersQueryOptions } from '../../api/users.ts';
+import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
+import { isSelected, useRowSelection } from '../../components/data-table/row-selection.ts';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import { OperationProgress } from '../../components/operation-progress.tsx';
 import type { User } from '../../contract/user.ts';
+import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
+import { type AssignKind, AssignMembershipsDialog } from './assign-memberships-dialog.tsx';
 
 const ROLE_FILTERS: Record<UserRoleFilter, string> = {
   staff: 'Agents and admins',
@@ -23,8 +28,23 @@ const SEARCH_DELAY_MS = 250;
 function columns(
   groupName: Map<number, string>,
   organizationName: Map<number, string>,
+  selection: { isSelected: (id: number) => boolean; toggle: (id: number) => void },
 ): VirtualTableColumn<User>[] {
   return [
+    {
+      id: 'select',
+      width: '44px',
+      align: 'center',
+      header: () => <span className="visually-hidden">Selected</span>,
+      cell: ({ row }) => (
+        <input
+          type="checkbox"
+          aria-label={`Select ${row.original.name}`}
+          checked={selection.isSelected(row.original.id)}
+          onChange={() => selection.toggle(row.original.id)}
+        />
+      ),
+    },
     {
       id: 'name',
       header: 'Name',
@@ -102,14 +122,21 @@ export function UsersPage() {
     [rows],
   );
   const organizations = useQuery(organizationsByIdsQueryOptions(organizationIds));
+  const { selection, toggle, clear } = useRowSelection<number>();
+  const [assigning, setAssigning] = useState<{ mode: 'add' | 'remove'; kind: AssignKind }>();
+  const engine = useBulkEngine();
+  const operations = useBulkOperations().filter((operation) => operation.scope === 'users');
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const tableColumns = useMemo(
     () =>
       columns(
         new Map((groups.data ?? []).map((group) => [group.id, group.name])),
         new Map((organizations.data ?? []).map((organization) => [organization.id, organization.name])),
+        { isSelected: (id) => isSelected(selection, id), toggle },
       ),
-    [groups.data, organizations.data],
+    [groups.data, organizations.data, selection, toggle],
   );
+  const chosen = rows.filter((user) => isSelected(selection, user.id));
 
   return (
     <section className="page">
@@ -161,6 +188,37 @@ export function UsersPage() {
           </span>
         )}
       </div>
+      {operations
+        .filter((operation) => !dismissed.has(operation.id))
+        .slice(0, 3)
+        .map((operation) => (
+          <OperationProgress
+            key={operation.id}
+            operation={operation}
+            onRetryFailed={() => engine.retryFailed(operation.id)}
+            onDismiss={() => setDismissed((current) => new Set([...current, operation.id]))}
+          />
+        ))}
+
+      {chosen.length === 0 ? (
+        <p className="bulk-hint">Select people to add them to groups or organizations, or remove them.</p>
+      ) : (
+        <BulkActionBar count={chosen.length} noun={{ one: 'person', other: 'people' }} onClear={clear}>
+          <button type="button" onClick={() => setAssigning({ mode: 'add', kind: 'groups' })}>
+            Add to groups…
+          </button>
+          <button type="button" onClick={() => setAssigning({ mode: 'remove', kind: 'groups' })}>
+            Remove from groups…
+          </button>
+          <button type="button" onClick={() => setAssigning({ mode: 'add', kind: 'organizations' })}>
+            Add to organizations…
+          </button>
+          <button type="button" onClick={() => setAssigning({ mode: 'remove', kind: 'organizations' })}>
+            Remove from organizations…
+          </button>
+        </BulkActionBar>
+      )}
+
       <ListStates
         query={users}
         what="people"
@@ -175,8 +233,21 @@ export function UsersPage() {
           hasMore={users.hasNextPage}
           isFetchingMore={users.isFetchingNextPage}
           onLoadMore={() => void users.fetchNextPage({ cancelRefetch: false })}
+          isRowSelected={(user) => isSelected(selection, user.id)}
+          onToggleRow={(user) => toggle(user.id)}
+          onEscape={clear}
         />
       </ListStates>
+
+      {assigning && (
+        <AssignMembershipsDialog
+          mode={assigning.mode}
+          kind={assigning.kind}
+          people={chosen}
+          onClose={() => setAssigning(undefined)}
+          onStarted={clear}
+        />
+      )}
     </section>
   );
 }
