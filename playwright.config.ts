@@ -37,13 +37,19 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
+  // The second server acts as the demo end user, for what an end user may see.
+  webServer: (
+    [
+      { port, env: {} },
+      { port: port + 1, env: { SANDBOX_IDENTITY: 'endUser' } },
+    ] as { port: number; env: Record<string, string> }[]
+  ).map((server) => ({
     command: 'node --import tsx src/server/testing/e2e-server.ts',
-    url: `${baseURL}/roster/connection`,
-    env: { PORT: String(port) },
+    url: `http://127.0.0.1:${server.port}/roster/connection`,
+    env: { PORT: String(server.port), ...server.env },
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  })),
 });

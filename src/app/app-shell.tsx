@@ -33,11 +33,15 @@ export function AppShell() {
           {connection.data?.kind === 'zendesk' ? connection.data.host : connection.data ? 'Sandbox' : '…'}
         </span>
         <nav aria-label="Sections" className="shell-nav">
-          {SECTIONS.map((section) => (
-            <NavLink key={section.to} to={section.to}>
-              {section.label}
-            </NavLink>
-          ))}
+          {user.data?.role === 'end-user' ? (
+            <NavLink to={`/users/${user.data.id}`}>My organizations</NavLink>
+          ) : (
+            SECTIONS.map((section) => (
+              <NavLink key={section.to} to={section.to}>
+                {section.label}
+              </NavLink>
+            ))
+          )}
         </nav>
         <span className="signed-in" aria-live="polite">
           {user.data ? (

@@ -1,5 +1,6 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { AppShell } from './app-shell.tsx';
+import { HomeRedirect } from './home-redirect.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
 
@@ -10,7 +11,7 @@ export function createAppRouter() {
       errorElement: <RouteError />,
       hydrateFallbackElement: null,
       children: [
-        { index: true, element: <Navigate to="/groups" replace /> },
+        { index: true, element: <HomeRedirect /> },
         {
           errorElement: <RouteError />,
           children: [

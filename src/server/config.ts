@@ -23,6 +23,7 @@ const environmentSchema = z.object({
   ZENDESK_EMAIL: z.string().min(1).optional(),
   ZENDESK_API_TOKEN: z.string().min(1).optional(),
   SANDBOX_SEED_SCALE: z.enum(['tiny', 'demo', 'large']).default('demo'),
+  SANDBOX_IDENTITY: z.enum(['admin', 'agent', 'groupManager', 'endUser']).default('admin'),
   SANDBOX_JOB_ITEM_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(20),
   SANDBOX_RATE_LIMIT: z.coerce.number().int().min(1).default(700),
   SANDBOX_MAX_ACTIVE_JOBS: z.coerce.number().int().min(1).default(30),
@@ -69,6 +70,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       : { kind: 'sandbox' as const },
     sandbox: {
       seedScale: env.SANDBOX_SEED_SCALE,
+      /** Which demo identity the dashboard acts as until sign-in exists. */
+      identity: env.SANDBOX_IDENTITY,
       itemDelayMs: env.SANDBOX_JOB_ITEM_DELAY_MS,
       rateLimitPerMinute: env.SANDBOX_RATE_LIMIT,
       maxActiveJobs: env.SANDBOX_MAX_ACTIVE_JOBS,

@@ -36,7 +36,7 @@ export async function startServer(
     const embedded = sandbox.app;
     upstream = {
       baseUrl: '',
-      authorization: basicTokenAuthorization(DEMO_IDENTITIES.admin.email, DEMO_API_TOKEN),
+      authorization: basicTokenAuthorization(DEMO_IDENTITIES[config.sandbox.identity].email, DEMO_API_TOKEN),
       fetch: (request) => embedded.fetch(request),
     };
     connection = { kind: 'sandbox' };

@@ -8,6 +8,7 @@ import {
 import { useDeferredValue, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error.ts';
+import { currentUserQueryOptions } from '../../api/current-user.ts';
 import { groupMembershipKeys, makeDefaultGroupMembership } from '../../api/group-memberships.ts';
 import { organizationMembershipKeys } from '../../api/organization-memberships.ts';
 import { organizationsQueryOptions } from '../../api/organizations.ts';
@@ -84,7 +85,10 @@ const withDefault = (id: number) => (data: unknown) =>
 
 function UserDetail({ userId }: { userId: number }) {
   const user = useQuery(userQueryOptions(userId));
-  const groups = useQuery(allGroupsQueryOptions());
+  const viewer = useQuery(currentUserQueryOptions());
+  /** End users may read their own organization memberships and nothing more, so they get no controls. */
+  const canEdit = viewer.data !== undefined && isAgentRole(viewer.data.role);
+  const groups = useQuery({ ...allGroupsQueryOptions(), enabled: canEdit });
   const groupMemberships = useQuery(userGroupMembershipsQueryOptions(userId));
   const organizationMemberships = useQuery(userOrganizationMembershipsQueryOptions(userId));
   const [groupToAdd, setGroupToAdd] = useState('');
@@ -92,7 +96,7 @@ function UserDetail({ userId }: { userId: number }) {
   const organizationName = useDeferredValue(organizationToAdd.trim());
   const organizations = useInfiniteQuery({
     ...organizationsQueryOptions({ name: organizationName }),
-    enabled: organizationName.length > 0,
+    enabled: canEdit && organizationName.length > 0,
   });
   const organizationOptions = organizations.data?.pages[0]?.items ?? [];
   const chosenOrganization = organizationOptions.find(
@@ -300,64 +304,74 @@ function UserDetail({ userId }: { userId: number }) {
                     </Link>
                   </td>
                   <td>
-                    <label className="radio-default">
-                      <input
-                        type="radio"
-                        name="default-organization"
-                        checked={membership.default === true}
-                        disabled={makeOrganizationDefault.isPending}
-                        onChange={() => makeOrganizationDefault.mutate(membership.organization_id)}
-                      />
-                      {membership.default ? 'Default' : 'Make default'}
-                    </label>
+                    {canEdit ? (
+                      <label className="radio-default">
+                        <input
+                          type="radio"
+                          name="default-organization"
+                          checked={membership.default === true}
+                          disabled={makeOrganizationDefault.isPending}
+                          onChange={() => makeOrganizationDefault.mutate(membership.organization_id)}
+                        />
+                        {membership.default ? 'Default' : 'Make default'}
+                      </label>
+                    ) : membership.default ? (
+                      'Default'
+                    ) : (
+                      '—'
+                    )}
                   </td>
                   <td>{membership.view_tickets ? 'Yes' : 'No'}</td>
                   <td className="align-end">
-                    <button
-                      type="button"
-                      className="button-quiet"
-                      disabled={unassign.isPending}
-                      onClick={() => unassign.mutate(membership.organization_id)}
-                    >
-                      Unassign
-                    </button>
+                    {canEdit && (
+                      <button
+                        type="button"
+                        className="button-quiet"
+                        disabled={unassign.isPending}
+                        onClick={() => unassign.mutate(membership.organization_id)}
+                      >
+                        Unassign
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <form
-          className="page-tools"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (chosenOrganization) {
-              addOrganization.mutate(chosenOrganization.id, { onSuccess: () => setOrganizationToAdd('') });
-            }
-          }}
-        >
-          <label>
-            <span className="visually-hidden">Organization to add</span>
-            <input
-              type="search"
-              list="organization-options"
-              placeholder="Add to an organization: type its name…"
-              value={organizationToAdd}
-              onChange={(event) => setOrganizationToAdd(event.target.value)}
-              maxLength={100}
-            />
-            <datalist id="organization-options">
-              {organizationOptions.map((organization) => (
-                <option key={organization.id} value={organization.name}>
-                  {inOrganization.has(organization.id) ? 'already a member' : ''}
-                </option>
-              ))}
-            </datalist>
-          </label>
-          <button type="submit" disabled={!chosenOrganization || addOrganization.isPending}>
-            Add to organization
-          </button>
-        </form>
+        {canEdit && (
+          <form
+            className="page-tools"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (chosenOrganization) {
+                addOrganization.mutate(chosenOrganization.id, { onSuccess: () => setOrganizationToAdd('') });
+              }
+            }}
+          >
+            <label>
+              <span className="visually-hidden">Organization to add</span>
+              <input
+                type="search"
+                list="organization-options"
+                placeholder="Add to an organization: type its name…"
+                value={organizationToAdd}
+                onChange={(event) => setOrganizationToAdd(event.target.value)}
+                maxLength={100}
+              />
+              <datalist id="organization-options">
+                {organizationOptions.map((organization) => (
+                  <option key={organization.id} value={organization.name}>
+                    {inOrganization.has(organization.id) ? 'already a member' : ''}
+                  </option>
+                ))}
+              </datalist>
+            </label>
+            <button type="submit" disabled={!chosenOrganization || addOrganization.isPending}>
+              Add to organization
+            </button>
+          </form>
+        )}
       </section>
     </section>
   );
