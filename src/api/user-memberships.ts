@@ -68,10 +68,11 @@ export function removeUserGroupMembership(userId: number, membershipId: number) 
   });
 }
 
+/** A single add through `POST /organization_memberships`, which answers 422 for an existing member. */
 export async function addUserToOrganization(userId: number, organizationId: number) {
-  const body = await apiRequest(`/api/v2/users/${userId}/organization_memberships`, {
+  const body = await apiRequest('/api/v2/organization_memberships', {
     method: 'POST',
-    body: { organization_membership: { organization_id: organizationId } },
+    body: { organization_membership: { user_id: userId, organization_id: organizationId } },
     schema: organizationMembershipEnvelopeSchema,
   });
   return body.organization_membership;
