@@ -61,6 +61,12 @@ export async function startServer(
     );
     started.once('error', reject);
   });
+  // Node closes idle keep-alive connections after 5 s; a client reusing one at that moment gets a
+  // reset. A longer idle window (and a header timeout above it) makes that race practically vanish.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const { port } = server.address() as AddressInfo;
   listeningPort = port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

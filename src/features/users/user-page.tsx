@@ -24,7 +24,7 @@ import {
   userOrganizationMembershipsQueryOptions,
 } from '../../api/user-memberships.ts';
 import { userQueryOptions } from '../../api/users.ts';
-import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { ErrorState, ListStates } from '../../components/list-states.tsx';
 import { isAgentRole } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 
@@ -182,15 +182,7 @@ function UserDetail({ userId }: { userId: number }) {
           <h2 id="person-groups" className="section-title">
             Groups
           </h2>
-          {groupMemberships.isPending ? (
-            <LoadingRows label="Loading groups" rows={3} />
-          ) : groupMemberships.isError ? (
-            <ErrorState
-              what="their groups"
-              error={groupMemberships.error}
-              onRetry={() => groupMemberships.refetch()}
-            />
-          ) : (
+          <ListStates query={groupMemberships} what="their groups" isEmpty={false} empty={null}>
             <table className="person-table" aria-label="Group memberships">
               <thead>
                 <tr>
@@ -203,7 +195,7 @@ function UserDetail({ userId }: { userId: number }) {
                 </tr>
               </thead>
               <tbody>
-                {groupMemberships.data.map((membership) => (
+                {(groupMemberships.data ?? []).map((membership) => (
                   <tr key={membership.id}>
                     <td>
                       <Link to={`/groups/${membership.group_id}`}>
@@ -238,7 +230,7 @@ function UserDetail({ userId }: { userId: number }) {
                 ))}
               </tbody>
             </table>
-          )}
+          </ListStates>
           {onlyGroup && (
             <p className="cell-muted">This is their only group: an agent must belong to at least one.</p>
           )}
@@ -273,17 +265,12 @@ function UserDetail({ userId }: { userId: number }) {
         <h2 id="person-organizations" className="section-title">
           Organizations
         </h2>
-        {organizationMemberships.isPending ? (
-          <LoadingRows label="Loading organizations" rows={3} />
-        ) : organizationMemberships.isError ? (
-          <ErrorState
-            what="their organizations"
-            error={organizationMemberships.error}
-            onRetry={() => organizationMemberships.refetch()}
-          />
-        ) : organizationMemberships.data.length === 0 ? (
-          <p className="cell-muted">Not in any organization.</p>
-        ) : (
+        <ListStates
+          query={organizationMemberships}
+          what="their organizations"
+          isEmpty={organizationMemberships.data?.length === 0}
+          empty={<p className="cell-muted">Not in any organization.</p>}
+        >
           <table className="person-table" aria-label="Organization memberships">
             <thead>
               <tr>
@@ -296,7 +283,7 @@ function UserDetail({ userId }: { userId: number }) {
               </tr>
             </thead>
             <tbody>
-              {organizationMemberships.data.map((membership) => (
+              {(organizationMemberships.data ?? []).map((membership) => (
                 <tr key={membership.id} data-testid="organization-membership">
                   <td>
                     <Link to={`/organizations/${membership.organization_id}`}>
@@ -338,7 +325,7 @@ function UserDetail({ userId }: { userId: number }) {
               ))}
             </tbody>
           </table>
-        )}
+        </ListStates>
         {canEdit && (
           <form
             className="page-tools"
