@@ -118,3 +118,39 @@ test("changes a member's default organization and rolls back when the sandbox re
     table.locator(`[data-row-id="${nextId}"]`).getByRole('button', { name: /Make this/ }),
   ).toBeVisible();
 });
+
+test("shows a removal on the person's page at once, without serving their old memberships from cache", async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const organization = await organizationNamed(api, 'Oakridge Games');
+  const body = await api.get<{
+    organization_memberships: { user_id: number }[];
+    users: { id: number; name: string; email: string }[];
+  }>(`/organizations/${organization.id}/organization_memberships?include=users&page[size]=5`);
+  const member = body.users.find(
+    (user) =>
+      user.id === body.organization_memberships[1]?.user_id && !user.email.endsWith('@roster.example'),
+  );
+  if (!member) throw new Error('no member to remove');
+
+  await page.goto(`/users/${member.id}`);
+  const memberships = page.getByTestId('organization-membership');
+  await expect(memberships.filter({ hasText: 'Oakridge Games' })).toHaveCount(1);
+  await memberships.filter({ hasText: 'Oakridge Games' }).getByRole('link').click();
+  await page.getByRole('checkbox', { name: `Select ${member.name}` }).check();
+  await page
+    .getByRole('toolbar', { name: 'Bulk actions' })
+    .getByRole('button', { name: 'Remove selected' })
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Remove 1 member?' })
+    .getByRole('button', { name: 'Remove 1' })
+    .click();
+  const operation = page.getByTestId('operation').filter({ hasText: 'Remove 1 member from Oakridge Games' });
+  await expect(operation.getByRole('status')).toContainText('1 succeeded, 0 failed', { timeout: 30_000 });
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: member.name })).toBeVisible();
+  await expect(memberships.filter({ hasText: 'Oakridge Games' })).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
+import { MEMBERSHIP_AFFECTED_KEYS } from '../../api/membership-affected-keys.ts';
 import type { membershipDefaultCache } from '../../api/membership-default-cache.ts';
 
 export type MakeDefaultVariables = { userId: number; membershipId: number; userName: string };
@@ -31,7 +32,9 @@ export function useMakeDefault(kind: {
     },
     onSettled: () => {
       if (queryClient.isMutating({ mutationKey: kind.mutationKey }) === 1) {
-        return queryClient.invalidateQueries({ queryKey: kind.listsKey });
+        return Promise.all(
+          MEMBERSHIP_AFFECTED_KEYS.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        );
       }
     },
   });

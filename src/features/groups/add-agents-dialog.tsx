@@ -1,5 +1,5 @@
-import { fetchAllGroupMemberships, groupMembershipKeys } from '../../api/group-memberships.ts';
-import { groupKeys } from '../../api/groups.ts';
+import { fetchAllGroupMemberships } from '../../api/group-memberships.ts';
+import { MEMBERSHIP_AFFECTED_KEYS } from '../../api/membership-affected-keys.ts';
 import { AddMembersDialog } from '../../components/members/add-members-dialog.tsx';
 import type { Group } from '../../contract/group.ts';
 import { isAgentRole, type User } from '../../contract/user.ts';
@@ -30,7 +30,7 @@ export function AddAgentsDialog({ group, onClose }: { group: Group; onClose: () 
             label: `${user.name} to ${group.name}`,
             payload: { user_id: user.id, group_id: group.id },
           })),
-          invalidates: [groupMembershipKeys.lists(), groupKeys.memberCount(group.id)],
+          invalidates: MEMBERSHIP_AFFECTED_KEYS,
           scope: groupScope(group.id),
         })
       }

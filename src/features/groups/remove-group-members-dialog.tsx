@@ -1,5 +1,5 @@
-import { fetchAllGroupMemberships, groupMembershipKeys } from '../../api/group-memberships.ts';
-import { groupKeys } from '../../api/groups.ts';
+import { fetchAllGroupMemberships } from '../../api/group-memberships.ts';
+import { MEMBERSHIP_AFFECTED_KEYS } from '../../api/membership-affected-keys.ts';
 import type { RowSelection } from '../../components/data-table/row-selection.ts';
 import { RemoveMembersDialog } from '../../components/members/remove-members-dialog.tsx';
 import type { Group } from '../../contract/group.ts';
@@ -38,7 +38,7 @@ export function RemoveGroupMembersDialog(props: {
             label: target.label,
             payload: { membership_id: target.membershipId },
           })),
-          invalidates: [groupMembershipKeys.lists(), groupKeys.memberCount(group.id)],
+          invalidates: MEMBERSHIP_AFFECTED_KEYS,
           scope: groupScope(group.id),
         });
         props.onStarted();

@@ -1,8 +1,5 @@
-import {
-  fetchAllOrganizationMemberships,
-  organizationMembershipKeys,
-} from '../../api/organization-memberships.ts';
-import { organizationKeys } from '../../api/organizations.ts';
+import { MEMBERSHIP_AFFECTED_KEYS } from '../../api/membership-affected-keys.ts';
+import { fetchAllOrganizationMemberships } from '../../api/organization-memberships.ts';
 import { AddMembersDialog } from '../../components/members/add-members-dialog.tsx';
 import type { Organization } from '../../contract/organization.ts';
 import { useBulkEngine } from '../../lib/bulk-operations/use-bulk-operations.ts';
@@ -37,7 +34,7 @@ export function AddUsersDialog({
             label: `${user.name} to ${organization.name}`,
             payload: { user_id: user.id, organization_id: organization.id },
           })),
-          invalidates: [organizationMembershipKeys.lists(), organizationKeys.memberCount(organization.id)],
+          invalidates: MEMBERSHIP_AFFECTED_KEYS,
           scope: organizationScope(organization.id),
         })
       }

@@ -1,8 +1,5 @@
-import {
-  fetchAllOrganizationMemberships,
-  organizationMembershipKeys,
-} from '../../api/organization-memberships.ts';
-import { organizationKeys } from '../../api/organizations.ts';
+import { MEMBERSHIP_AFFECTED_KEYS } from '../../api/membership-affected-keys.ts';
+import { fetchAllOrganizationMemberships } from '../../api/organization-memberships.ts';
 import type { RemoveDialogArgs } from '../../components/members/members-section.tsx';
 import { RemoveMembersDialog } from '../../components/members/remove-members-dialog.tsx';
 import type { Organization } from '../../contract/organization.ts';
@@ -36,7 +33,7 @@ export function RemoveOrganizationMembersDialog(
             label: target.label,
             payload: { membership_id: target.membershipId },
           })),
-          invalidates: [organizationMembershipKeys.lists(), organizationKeys.memberCount(organization.id)],
+          invalidates: MEMBERSHIP_AFFECTED_KEYS,
           scope: organizationScope(organization.id),
         });
         props.onStarted();

@@ -1,16 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
-import { groupMembershipKeys } from '../../api/group-memberships.ts';
-import { organizationMembershipKeys } from '../../api/organization-memberships.ts';
+import { MEMBERSHIP_AFFECTED_KEYS } from '../../api/membership-affected-keys.ts';
 import { allOrganizationsQueryOptions } from '../../api/organizations.ts';
 import {
   allGroupsQueryOptions,
   userGroupMembershipsQueryOptions,
-  userMembershipKeys,
   userOrganizationMembershipsQueryOptions,
 } from '../../api/user-memberships.ts';
-import { userKeys } from '../../api/users.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { isAgentRole, type User } from '../../contract/user.ts';
 import { useBulkEngine } from '../../lib/bulk-operations/use-bulk-operations.ts';
@@ -68,10 +65,14 @@ export function AssignMembershipsDialog({
                 target: m.organization_id,
               }));
         const byTarget = new Map(memberships.map((m) => [m.target, m.id]));
+        // Zendesk requires an agent to keep one group: removing every one of theirs is refused.
+        const wouldLeaveNoGroup =
+          mode === 'remove' && kind === 'groups' && memberships.every((m) => chosen.has(m.target));
         for (const target of picked) {
           const membershipId = byTarget.get(target.id);
           const pair: Pair = { person, target, ...(membershipId !== undefined && { membershipId }) };
           if (mode === 'add' && kind === 'groups' && !isAgentRole(person.role)) plan.refused.push(pair);
+          else if (wouldLeaveNoGroup && membershipId !== undefined) plan.refused.push(pair);
           else if ((mode === 'add') === (membershipId === undefined)) plan.act.push(pair);
           else plan.skip.push(pair);
         }
@@ -99,11 +100,7 @@ export function AssignMembershipsDialog({
               ? { user_id: person.id, group_id: target.id }
               : { user_id: person.id, organization_id: target.id },
       })),
-      invalidates: [
-        userMembershipKeys.all,
-        userKeys.all,
-        kind === 'groups' ? groupMembershipKeys.lists() : organizationMembershipKeys.lists(),
-      ],
+      invalidates: MEMBERSHIP_AFFECTED_KEYS,
       scope: 'users',
     });
     onStarted();
@@ -177,7 +174,7 @@ export function AssignMembershipsDialog({
             </strong>
             , {plan.skip.length} {mode === 'add' ? 'already existing' : 'not members'}
             {plan.refused.length > 0 &&
-              `, ${plan.refused.length} not possible (end users cannot join groups)`}{' '}
+              `, ${plan.refused.length} not possible (${mode === 'add' ? 'end users cannot join groups' : 'an agent must keep one group'})`}{' '}
             of {(plan.act.length + plan.skip.length + plan.refused.length).toLocaleString()} pairs.
           </p>
           <ul className="pair-list">
@@ -190,7 +187,12 @@ export function AssignMembershipsDialog({
                     — {mode === 'add' ? 'already a member' : 'not a member'}
                   </span>
                 )}
-                {plan.refused.includes(pair) && <span className="cell-muted"> — end user</span>}
+                {plan.refused.includes(pair) && (
+                  <span className="cell-muted">
+                    {' '}
+                    — {mode === 'add' ? 'end user' : 'would leave them with no group'}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

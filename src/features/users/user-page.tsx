@@ -9,8 +9,8 @@ import { useDeferredValue, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error.ts';
 import { currentUserQueryOptions } from '../../api/current-user.ts';
-import { groupMembershipKeys, makeDefaultGroupMembership } from '../../api/group-memberships.ts';
-import { organizationMembershipKeys } from '../../api/organization-memberships.ts';
+import { makeDefaultGroupMembership } from '../../api/group-memberships.ts';
+import { MEMBERSHIP_AFFECTED_KEYS } from '../../api/membership-affected-keys.ts';
 import { organizationsQueryOptions } from '../../api/organizations.ts';
 import {
   addUserToGroup,
@@ -49,7 +49,7 @@ export function UserPage() {
  * group and organization member lists that show the same memberships.
  */
 function usePersonWrite<Variables>(
-  userId: number,
+  _userId: number,
   write: (variables: Variables) => Promise<unknown>,
   optimistic?: { key: QueryKey; apply: (data: unknown, variables: Variables) => unknown },
 ) {
@@ -67,12 +67,7 @@ function usePersonWrite<Variables>(
       if (optimistic && context) queryClient.setQueryData(optimistic.key, context.before);
     },
     onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: [...userMembershipKeys.all, userId] }),
-        queryClient.invalidateQueries({ queryKey: groupMembershipKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: organizationMembershipKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: userQueryOptions(userId).queryKey }),
-      ]),
+      Promise.all(MEMBERSHIP_AFFECTED_KEYS.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
 }
 

@@ -116,6 +116,11 @@ export function UsersPage() {
 
   const users = useInfiniteQuery(usersQueryOptions({ role, text }));
   const rows = useMemo(() => users.data?.pages.flatMap((page) => page.items) ?? [], [users.data]);
+  // Search pages are narrowed to the role here, so a page can come back empty while later ones match.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = users;
+  useEffect(() => {
+    if (rows.length === 0 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
   const groups = useQuery(allGroupsQueryOptions());
   const organizationIds = useMemo(
     () => [...new Set(rows.flatMap((user) => (user.organization_id === null ? [] : [user.organization_id])))],
@@ -222,7 +227,7 @@ export function UsersPage() {
       <ListStates
         query={users}
         what="people"
-        isEmpty={rows.length === 0}
+        isEmpty={rows.length === 0 && !hasNextPage}
         empty={<EmptyState title={text ? `No one matches “${text}”.` : 'No one has this role.'} />}
       >
         <VirtualTable
