@@ -1,20 +1,13 @@
 import { fetchAllGroupMemberships } from '../../api/group-memberships.ts';
 import { MEMBERSHIP_AFFECTED_KEYS } from '../../api/membership-affected-keys.ts';
-import type { RowSelection } from '../../components/data-table/row-selection.ts';
+import type { RemoveDialogArgs } from '../../components/members/members-section.tsx';
 import { RemoveMembersDialog } from '../../components/members/remove-members-dialog.tsx';
 import type { Group } from '../../contract/group.ts';
+import type { GroupMembership } from '../../contract/group-membership.ts';
 import { useBulkEngine } from '../../lib/bulk-operations/use-bulk-operations.ts';
-import type { GroupMemberRow } from './group-member-row.ts';
 import { groupScope } from './group-scope.ts';
 
-export function RemoveGroupMembersDialog(props: {
-  group: Group;
-  selection: RowSelection<number>;
-  total: number;
-  loadedRows: GroupMemberRow[];
-  onClose: () => void;
-  onStarted: () => void;
-}) {
+export function RemoveGroupMembersDialog(props: RemoveDialogArgs<GroupMembership> & { group: Group }) {
   const { group } = props;
   const engine = useBulkEngine();
   return (

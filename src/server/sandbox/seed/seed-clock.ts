@@ -5,7 +5,6 @@ import type { SeededRandom } from './seeded-random.ts';
  * Seeded timestamps come from a fixed window rather than the wall clock, so a re-seed reproduces
  * the same rows. Times are whole seconds since the epoch until they are written.
  */
-export const SEED_WINDOW_START = utcSeconds(2023, 1, 1);
 export const SEED_WINDOW_END = utcSeconds(2026, 6, 30) + 86_399;
 
 export const MINUTE = 60;
