@@ -13,13 +13,44 @@ describe('readConfig', () => {
     expect(() => readConfig({ SANDBOX_ERROR_RATE: '2' })).toThrow(/SANDBOX_ERROR_RATE/);
   });
 
-  it('needs an identity when a real Zendesk is configured', () => {
-    expect(() => readConfig({ ZENDESK_URL: 'https://acme.zendesk.com' })).toThrow(/ZENDESK_EMAIL/);
+  it('reads a real Zendesk with an API token as one identity for everyone, with no sign-in', () => {
     const config = readConfig({
       ZENDESK_URL: 'https://acme.zendesk.com/',
       ZENDESK_EMAIL: 'me@acme.com',
       ZENDESK_API_TOKEN: 'abc',
     });
-    expect(config.upstream).toMatchObject({ kind: 'zendesk', url: 'https://acme.zendesk.com' });
+    expect(config.upstream).toMatchObject({
+      kind: 'zendesk',
+      url: 'https://acme.zendesk.com',
+      apiToken: { email: 'me@acme.com', token: 'abc' },
+    });
+  });
+
+  it('reads a real Zendesk with only an OAuth client as sign-in for each person', () => {
+    const config = readConfig({
+      ZENDESK_URL: 'https://acme.zendesk.com',
+      ZENDESK_OAUTH_CLIENT_ID: 'roster',
+      ZENDESK_OAUTH_CLIENT_SECRET: 's3cret',
+    });
+    expect(config.upstream).toMatchObject({
+      apiToken: undefined,
+      oauthClient: { id: 'roster', secret: 's3cret' },
+    });
+  });
+
+  it('refuses half-given credentials, plain http to a remote host and settings without ZENDESK_URL', () => {
+    expect(() =>
+      readConfig({ ZENDESK_URL: 'https://acme.zendesk.com', ZENDESK_EMAIL: 'me@acme.com' }),
+    ).toThrow(/ZENDESK_EMAIL and ZENDESK_API_TOKEN/);
+    expect(() => readConfig({ ZENDESK_URL: 'http://acme.zendesk.com' })).toThrow(/https/);
+    expect(() => readConfig({ ZENDESK_OAUTH_CLIENT_ID: 'roster' })).toThrow(/needs ZENDESK_URL/);
+    expect(readConfig({ ZENDESK_URL: 'http://127.0.0.1:4780/sandbox' }).upstream.kind).toBe('zendesk');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(readConfig({ SANDBOX_IDENTITY: '', PORT: '' })).toMatchObject({
+      port: 4780,
+      sandbox: { identity: undefined },
+    });
   });
 });

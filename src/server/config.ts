@@ -22,8 +22,23 @@ const environmentSchema = z.object({
     .optional(),
   ZENDESK_EMAIL: z.string().min(1).optional(),
   ZENDESK_API_TOKEN: z.string().min(1).optional(),
+  ZENDESK_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  ZENDESK_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  /** How long an access token from the OAuth sign-in lasts before Roster refreshes it. */
+  OAUTH_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(1).max(172_800).default(3600),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
+  SESSION_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  LOG_REQUESTS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
   SANDBOX_SEED_SCALE: z.enum(['tiny', 'demo', 'large']).default('demo'),
-  SANDBOX_IDENTITY: z.enum(['admin', 'agent', 'groupManager', 'endUser']).default('admin'),
+  SANDBOX_IDENTITY: z.enum(['admin', 'agent', 'groupManager', 'endUser']).optional(),
   SANDBOX_JOB_ITEM_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(20),
   SANDBOX_RATE_LIMIT: z.coerce.number().int().min(1).default(700),
   SANDBOX_MAX_ACTIVE_JOBS: z.coerce.number().int().min(1).default(30),
@@ -31,6 +46,31 @@ const environmentSchema = z.object({
   SANDBOX_ERROR_RATE: rate.default(0),
   SANDBOX_RATE_LIMIT_RATE: rate.default(0),
 });
+
+type Environment = z.infer<typeof environmentSchema>;
+
+function configurationProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  if (Boolean(env.ZENDESK_EMAIL) !== Boolean(env.ZENDESK_API_TOKEN)) {
+    problems.push('ZENDESK_EMAIL and ZENDESK_API_TOKEN are set together or not at all');
+  }
+  if (!env.ZENDESK_URL) {
+    for (const name of ['ZENDESK_EMAIL', 'ZENDESK_OAUTH_CLIENT_ID', 'ZENDESK_OAUTH_CLIENT_SECRET'] as const) {
+      if (env[name]) problems.push(`${name} needs ZENDESK_URL (https://{subdomain}.zendesk.com) as well`);
+    }
+  } else {
+    const url = new URL(env.ZENDESK_URL);
+    if (url.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+      problems.push('ZENDESK_URL must use https (plain http is accepted for loopback addresses only)');
+    }
+    if (env.SANDBOX_IDENTITY)
+      problems.push('SANDBOX_IDENTITY applies to the sandbox; unset it or ZENDESK_URL');
+  }
+  if (env.ZENDESK_OAUTH_CLIENT_SECRET && !env.ZENDESK_OAUTH_CLIENT_ID) {
+    problems.push('ZENDESK_OAUTH_CLIENT_SECRET needs ZENDESK_OAUTH_CLIENT_ID');
+  }
+  return problems;
+}
 
 /** `Host` headers spell IPv6 addresses in brackets: `[::1]:4780`. */
 function bracketIpv6(name: string): string {
@@ -41,17 +81,17 @@ export type ServerConfig = ReturnType<typeof readConfig>;
 
 /** Reads the environment once at start; a bad value stops the server with a message naming it. */
 export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
-  const parsed = environmentSchema.safeParse(environment);
+  // `NAME=` in a shell or an .env file means "not set", as most tools read it.
+  const set = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
-  if (env.ZENDESK_URL && !(env.ZENDESK_EMAIL && env.ZENDESK_API_TOKEN)) {
-    throw new Error(
-      'Invalid configuration:\n  ZENDESK_URL needs ZENDESK_EMAIL and ZENDESK_API_TOKEN as well',
-    );
-  }
+  const problems = configurationProblems(env);
+  if (problems.length > 0)
+    throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     port: env.PORT,
     host: env.HOST,
@@ -64,13 +104,32 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       ? {
           kind: 'zendesk' as const,
           url: env.ZENDESK_URL,
-          email: env.ZENDESK_EMAIL,
-          token: env.ZENDESK_API_TOKEN,
+          /** Set together: everyone using this server acts as this person, with no sign-in page. */
+          apiToken:
+            env.ZENDESK_EMAIL && env.ZENDESK_API_TOKEN
+              ? { email: env.ZENDESK_EMAIL, token: env.ZENDESK_API_TOKEN }
+              : undefined,
+          oauthClient: env.ZENDESK_OAUTH_CLIENT_ID
+            ? {
+                id: env.ZENDESK_OAUTH_CLIENT_ID,
+                secret: env.ZENDESK_OAUTH_CLIENT_SECRET,
+                accessTokenSeconds: env.OAUTH_ACCESS_TOKEN_SECONDS,
+              }
+            : undefined,
         }
       : { kind: 'sandbox' as const },
+    /** Where people reach Roster, when that is not the address it listens on (an https proxy in front). */
+    publicUrl: env.PUBLIC_URL,
+    oauthAccessTokenSeconds: env.OAUTH_ACCESS_TOKEN_SECONDS,
+    session: {
+      idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      maxAgeMs: env.SESSION_MAX_HOURS * 3_600_000,
+      secret: env.SESSION_SECRET,
+    },
+    logRequests: env.LOG_REQUESTS,
     sandbox: {
       seedScale: env.SANDBOX_SEED_SCALE,
-      /** Which demo identity the dashboard acts as until sign-in exists. */
+      /** Set: the dashboard acts as this demo identity with no sign-in page (a single-person setup). */
       identity: env.SANDBOX_IDENTITY,
       itemDelayMs: env.SANDBOX_JOB_ITEM_DELAY_MS,
       rateLimitPerMinute: env.SANDBOX_RATE_LIMIT,

@@ -1,17 +1,24 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { forwardToUpstream, type Upstream } from './proxy/forward-to-upstream.ts';
+import type { Connection } from '../contract/roster-session.ts';
+import { forwardToUpstream } from './proxy/forward-to-upstream.ts';
+import type { Upstream } from './proxy/upstream.ts';
+import { requestLog } from './request-log.ts';
 import { hostAllowlist } from './security/host-allowlist.ts';
 import { sameOriginWrites } from './security/same-origin-writes.ts';
 import { securityHeaders } from './security/security-headers.ts';
+import type { RosterEnv, SessionAuth } from './session/session-auth.ts';
 import { staticSpa } from './static-spa.ts';
-
-export type Connection = { kind: 'sandbox' } | { kind: 'zendesk'; host: string };
 
 export type RosterAppOptions = {
   upstream: Upstream;
   connection: Connection;
+  auth: SessionAuth;
+  /** `/roster/session` and `/roster/oauth/*` (see session/sign-in-routes.ts). */
+  signInRoutes: Hono;
+  /** One line per request; never headers or cookies. */
+  logRequest?: (line: string) => void;
   /** The embedded sandbox, answering under `/sandbox/*`; absent when a real account is configured. */
   sandbox?: { fetch: (request: Request) => Response | Promise<Response> };
   distDir: string;
@@ -23,7 +30,8 @@ export type RosterAppOptions = {
 const MAX_API_BODY_BYTES = 1024 * 1024;
 
 export function createRosterApp(options: RosterAppOptions) {
-  const app = new Hono();
+  const app = new Hono<RosterEnv>();
+  if (options.logRequest) app.use('*', requestLog(options.logRequest));
   app.use('*', hostAllowlist(options.allowedHostNames, options.port));
   app.use('*', securityHeaders());
   const sandbox = options.sandbox;
@@ -31,25 +39,31 @@ export function createRosterApp(options: RosterAppOptions) {
     app.all('/sandbox', (c) => c.redirect('/sandbox/api/v2/users/me'));
     app.all('/sandbox/*', (c) => sandbox.fetch(c.req.raw));
   }
+  const limitBody = bodyLimit({
+    maxSize: MAX_API_BODY_BYTES,
+    // The rest of the body is never read, so the connection cannot serve another request.
+    onError: () => {
+      const body = {
+        error: 'RequestTooLarge',
+        description: `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`,
+      };
+      throw new HTTPException(413, {
+        res: Response.json(body, { status: 413, headers: { Connection: 'close' } }),
+      });
+    },
+  });
   app.get('/roster/connection', (c) => c.json({ connection: options.connection }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_API_BODY_BYTES,
-      // The rest of the body is never read, so the connection cannot serve another request.
-      onError: () => {
-        const body = {
-          error: 'RequestTooLarge',
-          description: `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`,
-        };
-        throw new HTTPException(413, {
-          res: Response.json(body, { status: 413, headers: { Connection: 'close' } }),
-        });
-      },
+  app.use('/roster/*', limitBody, sameOriginWrites());
+  app.route('/roster', options.signInRoutes);
+  app.use('/api/*', limitBody, sameOriginWrites());
+  app.use('/api/v2/*', options.auth.requireCredential());
+  app.all(
+    '/api/v2/*',
+    forwardToUpstream(options.upstream, {
+      authorization: (c) => c.get('upstreamAuthorization'),
+      onUnauthorized: (c) => options.auth.end(c),
     }),
   );
-  app.use('/api/*', sameOriginWrites());
-  app.all('/api/v2/*', forwardToUpstream(options.upstream));
   app.all('/api/*', (c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404));
   app.route('/', staticSpa(options.distDir));
   return app;

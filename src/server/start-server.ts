@@ -2,11 +2,19 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import type { Context } from 'hono';
+import type { Connection } from '../contract/roster-session.ts';
 import type { ServerConfig } from './config.ts';
-import { basicTokenAuthorization, type Upstream } from './proxy/forward-to-upstream.ts';
-import { type Connection, createRosterApp } from './roster-app.ts';
+import type { Upstream } from './proxy/upstream.ts';
+import { createRosterApp } from './roster-app.ts';
 import { createSandbox, type Sandbox } from './sandbox/create-sandbox.ts';
-import { DEMO_API_TOKEN, DEMO_IDENTITIES } from './sandbox/demo-identities.ts';
+import { DEMO_API_TOKEN, DEMO_IDENTITIES, DEMO_OAUTH_CLIENT } from './sandbox/demo-identities.ts';
+import { createSecretBox, loadSessionKey } from './session/secret-box.ts';
+import { createSessionAuth, type SessionAuthOptions } from './session/session-auth.ts';
+import { openSessionStore, type SessionStore } from './session/session-store.ts';
+import { signInRoutes } from './session/sign-in-routes.ts';
+import type { UpstreamCredential } from './session/upstream-credential.ts';
+import type { OAuthClient } from './session/zendesk-oauth.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SANDBOX_BASE_PATH = '/sandbox';
@@ -26,6 +34,9 @@ export async function startServer(
   let sandbox: Sandbox | undefined;
   let upstream: Upstream;
   let connection: Connection;
+  /** Set: everyone acts with this credential and there is no sign-in. */
+  let environmentCredential: UpstreamCredential | undefined;
+  let oauthClient: OAuthClient | undefined;
   if (config.upstream.kind === 'sandbox') {
     sandbox = createSandbox({
       ...config.sandbox,
@@ -34,21 +45,72 @@ export async function startServer(
       log,
     });
     const embedded = sandbox.app;
-    upstream = {
-      baseUrl: '',
-      authorization: basicTokenAuthorization(DEMO_IDENTITIES[config.sandbox.identity].email, DEMO_API_TOKEN),
-      fetch: (request) => embedded.fetch(request),
-    };
+    upstream = { baseUrl: '', fetch: (request) => embedded.fetch(request) };
     connection = { kind: 'sandbox' };
+    const identity = config.sandbox.identity;
+    if (identity) {
+      environmentCredential = {
+        kind: 'apiToken',
+        email: DEMO_IDENTITIES[identity].email,
+        token: DEMO_API_TOKEN,
+      };
+    }
+    oauthClient = {
+      id: DEMO_OAUTH_CLIENT.identifier,
+      secret: DEMO_OAUTH_CLIENT.secret,
+      accessTokenSeconds: config.oauthAccessTokenSeconds,
+    };
   } else {
-    const { url, email, token } = config.upstream;
-    upstream = { baseUrl: url, authorization: basicTokenAuthorization(email ?? '', token ?? ''), fetch };
+    const { url, apiToken } = config.upstream;
+    upstream = { baseUrl: url, fetch };
     connection = { kind: 'zendesk', host: new URL(url).host };
+    if (apiToken) environmentCredential = { kind: 'apiToken', ...apiToken };
+    oauthClient = config.upstream.oauthClient;
   }
+
+  const box = createSecretBox(loadSessionKey(config.dataDir, config.session.secret));
+  const secureCookie = config.publicUrl?.startsWith('https:') ?? false;
+  let sessions: SessionStore | undefined;
+  let authOptions: SessionAuthOptions;
+  if (environmentCredential) {
+    authOptions = { mode: 'environment', credential: environmentCredential };
+  } else {
+    sessions = openSessionStore({
+      file: join(config.dataDir, 'roster.sqlite'),
+      box,
+      idleMs: config.session.idleMs,
+      maxAgeMs: config.session.maxAgeMs,
+    });
+    authOptions = {
+      mode: 'signIn',
+      store: sessions,
+      secureCookie,
+      maxAgeMs: config.session.maxAgeMs,
+      oauthClient,
+      log,
+    };
+  }
+  const auth = createSessionAuth(authOptions, upstream);
+  // The embedded sandbox's pages are on this server, at whatever origin the browser used.
+  const authorizeBase = (c: Context) =>
+    sandbox ? `${config.publicUrl ?? new URL(c.req.url).origin}${SANDBOX_BASE_PATH}` : upstream.baseUrl;
+
   let listeningPort = config.port;
   const app = createRosterApp({
     upstream,
     connection,
+    auth,
+    signInRoutes: signInRoutes({
+      auth,
+      upstream,
+      connection,
+      box,
+      publicUrl: config.publicUrl,
+      secureCookie,
+      authorizeBase,
+      log,
+    }),
+    ...(config.logRequests && { logRequest: log }),
     distDir: join(PROJECT_ROOT, 'dist'),
     ...(sandbox && { sandbox: sandbox.app }),
     allowedHostNames: config.allowedHostNames,
@@ -82,6 +144,7 @@ export async function startServer(
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       await sandbox?.close();
+      sessions?.close();
     },
   };
 }

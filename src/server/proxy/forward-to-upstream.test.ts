@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
-import { basicTokenAuthorization, forwardToUpstream } from './forward-to-upstream.ts';
+import { basicAuthFor, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { forwardToUpstream } from './forward-to-upstream.ts';
 
 describe('the Roster proxy in front of the embedded sandbox', () => {
   let server: TestServer;
@@ -69,11 +69,7 @@ describe('forwardToUpstream against a separate upstream over the network', () =>
     const app = new Hono();
     app.all(
       '/api/v2/*',
-      forwardToUpstream({
-        baseUrl: upstreamUrl,
-        authorization: basicTokenAuthorization('a@b.c', 't0k'),
-        fetch,
-      }),
+      forwardToUpstream({ baseUrl: upstreamUrl, fetch }, { authorization: () => basicAuthFor('admin') }),
     );
     return app;
   }
@@ -83,7 +79,7 @@ describe('forwardToUpstream against a separate upstream over the network', () =>
       headers: { cookie: 'session=abc', authorization: 'Bearer from-browser' },
     });
     expect(await response.json()).toEqual({ path: '/api/v2/groups.json?page[size]=2' });
-    expect(seen?.get('authorization')).toBe(`Basic ${Buffer.from('a@b.c/token:t0k').toString('base64')}`);
+    expect(seen?.get('authorization')).toBe(basicAuthFor('admin'));
     expect(seen?.get('cookie')).toBeNull();
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(response.headers.get('x-rate-limit')).toBe('700');
@@ -93,7 +89,7 @@ describe('forwardToUpstream against a separate upstream over the network', () =>
     const app = new Hono();
     app.all(
       '/api/v2/*',
-      forwardToUpstream({ baseUrl: 'http://127.0.0.1:9', authorization: 'Basic x', fetch }),
+      forwardToUpstream({ baseUrl: 'http://127.0.0.1:9', fetch }, { authorization: () => 'Basic x' }),
     );
     const response = await app.request('/api/v2/users/me');
     expect(response.status).toBe(502);

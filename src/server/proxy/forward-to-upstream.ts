@@ -1,29 +1,29 @@
 import type { Context } from 'hono';
-
-export type UpstreamFetch = (request: Request) => Response | Promise<Response>;
-
-export type Upstream = {
-  /** e.g. `https://acme.zendesk.com` or `http://127.0.0.1:4780/sandbox`. */
-  baseUrl: string;
-  authorization: string;
-  /** The network for a real account; the sandbox's own handler when it is embedded. */
-  fetch: UpstreamFetch;
-};
+import type { StatusCode } from 'hono/utils/http-status';
+import { describeFetchFailure, isTimeout } from './describe-fetch-failure.ts';
+import type { Upstream } from './upstream.ts';
 
 const REQUEST_HEADERS = ['accept', 'content-type'];
 const RESPONSE_HEADER = /^(content-type|retry-after|x-rate-limit.*|ratelimit-.*)$/i;
 const UPSTREAM_TIMEOUT_MS = 30_000;
+
+export type ForwardOptions = {
+  /** The `Authorization` header for this request: the signed-in person's or the configured one. */
+  authorization: (c: Context) => string;
+  /** The upstream refused the credential (401): the session holding it is over. */
+  onUnauthorized?: (c: Context) => void;
+};
 
 /**
  * Forwards `/api/v2/*` to the upstream with the server-held credential. Only the headers an API
  * call needs cross in either direction: the browser's cookies never reach the upstream and the
  * upstream's cookies never reach the browser.
  */
-export function forwardToUpstream(upstream: Upstream) {
+export function forwardToUpstream(upstream: Upstream, options: ForwardOptions) {
   return async (c: Context) => {
     const incoming = new URL(c.req.url);
     const target = `${upstream.baseUrl}${incoming.pathname}${incoming.search}`;
-    const headers = new Headers({ authorization: upstream.authorization });
+    const headers = new Headers({ authorization: options.authorization(c) });
     for (const name of REQUEST_HEADERS) {
       const value = c.req.header(name);
       if (value) headers.set(name, value);
@@ -40,25 +40,23 @@ export function forwardToUpstream(upstream: Upstream) {
         }),
       );
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      const timedOut = isTimeout(error);
       return c.json(
         {
           error: timedOut ? 'UpstreamTimeout' : 'UpstreamUnavailable',
           description: timedOut
-            ? `The upstream did not answer within ${UPSTREAM_TIMEOUT_MS / 1000} seconds`
-            : `The upstream could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+            ? `Zendesk did not answer within ${UPSTREAM_TIMEOUT_MS / 1000} seconds`
+            : describeFetchFailure(error, upstream.baseUrl),
         },
         timedOut ? 504 : 502,
       );
     }
+    if (response.status === 401) options.onUnauthorized?.(c);
     const outgoing = new Headers();
     response.headers.forEach((value, name) => {
       if (RESPONSE_HEADER.test(name)) outgoing.set(name, value);
     });
-    return new Response(response.body, { status: response.status, headers: outgoing });
+    // newResponse keeps headers set on the context, such as the cookie that ends a refused session.
+    return c.newResponse(response.body, response.status as StatusCode, Object.fromEntries(outgoing));
   };
-}
-
-export function basicTokenAuthorization(email: string, token: string): string {
-  return `Basic ${Buffer.from(`${email}/token:${token}`).toString('base64')}`;
 }

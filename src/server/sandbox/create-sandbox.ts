@@ -5,6 +5,7 @@ import { JobQueue } from './jobs/job-queue.ts';
 import { JobWorker } from './jobs/job-worker.ts';
 import { createSandboxApp } from './sandbox-app.ts';
 import { seedDatabase } from './seed/seed-database.ts';
+import { ensureDemoOAuthClient } from './store/oauth-grants.ts';
 
 export type SandboxConfig = {
   databaseFile: string;
@@ -34,6 +35,7 @@ export function createSandbox(config: SandboxConfig) {
     seedDatabase(db, { scale: config.seedScale });
     config.log(`Seeded the sandbox (${config.seedScale}) in ${Math.round(performance.now() - started)} ms`);
   }
+  ensureDemoOAuthClient(db);
   const worker = new JobWorker(db, { itemDelayMs: config.itemDelayMs, log: config.log });
   const jobs = new JobQueue(db, worker, {
     maxActiveJobs: config.maxActiveJobs,

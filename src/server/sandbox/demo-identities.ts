@@ -20,3 +20,14 @@ export type DemoIdentityKey = keyof typeof DEMO_IDENTITIES;
 
 /** The custom role that lets an agent add and remove group memberships. */
 export const GROUP_MANAGER_ROLE_NAME = 'Group manager';
+
+/**
+ * The OAuth client every sandbox knows, for Roster's sign-in: a confidential client whose redirect
+ * URL is any loopback address's `/roster/oauth/callback`.
+ */
+export const DEMO_OAUTH_CLIENT = {
+  identifier: 'roster',
+  name: 'Roster',
+  secret: 'roster-sandbox-client-secret',
+  redirectUris: ['http://127.0.0.1/roster/oauth/callback', 'http://localhost/roster/oauth/callback'],
+} as const;

@@ -13,6 +13,8 @@ import type { JobQueue } from './jobs/job-queue.ts';
 import { groupMembershipRoutes } from './routes/group-memberships.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { jobStatusRoutes } from './routes/job-statuses.ts';
+import { oauthAuthorizationRoutes } from './routes/oauth-authorization.ts';
+import { oauthTokenGrantRoutes } from './routes/oauth-token-grant.ts';
 import { oauthTokenRoutes } from './routes/oauth-tokens.ts';
 import { organizationMembershipRoutes } from './routes/organization-memberships.ts';
 import { organizationRoutes } from './routes/organizations.ts';
@@ -96,6 +98,9 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<SandboxEnv> {
     api.route('/api/v2', routes);
   }
   api.route('/_sandbox', sandboxFaultRoutes(faults));
+  // The browser-facing OAuth pages and the token endpoint sit outside `/api/v2` and its credential check.
+  app.route(`${basePath}/oauth`, oauthAuthorizationRoutes({ db, basePath }));
+  app.route(`${basePath}/oauth`, oauthTokenGrantRoutes({ db }));
   app.route(basePath || '/', api);
   return app;
 }

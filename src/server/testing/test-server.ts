@@ -31,6 +31,8 @@ export type TestServerOptions = {
   prepareDatabase?: (db: SandboxDatabase) => void;
   /** Leave the data directory in place on close, e.g. to start another server on it. */
   keepDataDir?: boolean;
+  /** Receives the server's log lines (request lines only with `LOG_REQUESTS: 'true'`). */
+  log?: (line: string) => void;
 };
 
 /** Where the server keeps the sandbox inside its DATA_DIR (see start-server.ts). */
@@ -92,9 +94,12 @@ export async function startTestServer(
     SANDBOX_SEED_SCALE: 'tiny',
     SANDBOX_JOB_ITEM_DELAY_MS: '0',
     SANDBOX_RATE_LIMIT: '100000',
+    // Requests through Roster's proxy act as the demo admin; `SANDBOX_IDENTITY: ''` turns on sign-in.
+    SANDBOX_IDENTITY: 'admin',
+    LOG_REQUESTS: 'false',
     ...environment,
   });
-  const server = await startServer(config, () => {});
+  const server = await startServer(config, options.log ?? (() => {}));
   const apiUrl = server.sandboxApiUrl as string;
   return {
     url: server.url,

@@ -118,6 +118,38 @@ CREATE TABLE IF NOT EXISTS oauth_tokens (
   expires_at TEXT
 );
 
+-- OAuth clients that may run the authorization-code flow. Redirect URLs are newline-separated;
+-- a loopback URL (127.0.0.1, localhost, [::1]) matches on any port, as Zendesk allows for local apps.
+CREATE TABLE IF NOT EXISTS oauth_clients (
+  identifier TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  secret TEXT,
+  redirect_uris TEXT NOT NULL
+);
+
+-- Authorization codes are stored hashed and single use.
+CREATE TABLE IF NOT EXISTS oauth_codes (
+  code_hash TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  redirect_uri TEXT NOT NULL,
+  scopes TEXT NOT NULL,
+  code_challenge TEXT,
+  expires_at TEXT NOT NULL,
+  used INTEGER NOT NULL DEFAULT 0
+);
+
+-- Refresh tokens rotate: each is good for one refresh and names the access token it replaces.
+CREATE TABLE IF NOT EXISTS oauth_refresh_tokens (
+  token TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  scopes TEXT NOT NULL,
+  access_token TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used INTEGER NOT NULL DEFAULT 0
+);
+
 -- seq orders jobs (newest first) and backs their cursors; id is Zendesk's opaque string id.
 CREATE TABLE IF NOT EXISTS job_statuses (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,0 +1,51 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type SecretBox = {
+  seal(plaintext: string): string;
+  /** undefined when the text was not sealed with this key or was altered. */
+  open(sealed: string): string | undefined;
+};
+
+const KEY_FILE = 'session-key';
+
+/**
+ * The key that seals session credentials at rest: SESSION_SECRET when set, else a random key kept
+ * next to the database (mode 0600), so a copied database file alone gives no one a token.
+ */
+export function loadSessionKey(dataDir: string, secret: string | undefined): Buffer {
+  if (secret) return createHash('sha256').update(secret).digest();
+  const file = join(dataDir, KEY_FILE);
+  if (existsSync(file)) {
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length === 32) return key;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return key;
+}
+
+/** AES-256-GCM: confidentiality and a check that nobody changed the text. */
+export function createSecretBox(key: Buffer): SecretBox {
+  return {
+    seal(plaintext) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    },
+    open(sealed) {
+      try {
+        const raw = Buffer.from(sealed, 'base64url');
+        const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+        decipher.setAuthTag(raw.subarray(12, 28));
+        return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
