@@ -27,5 +27,7 @@ export function describeFetchFailure(error: unknown, baseUrl: string): string {
   if (code && TLS_CODE.test(code)) {
     return `A secure (TLS) connection to ${host} could not be made (${code}). Check ZENDESK_URL and the server's certificates.`;
   }
-  return `${host} could not be reached${code ? ` (${code})` : ''}`;
+  const detail =
+    code ?? (error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined);
+  return `${host} could not be reached${detail ? ` (${detail})` : ''}`;
 }

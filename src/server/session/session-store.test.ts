@@ -1,0 +1,81 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeDataDir } from '../testing/test-server.ts';
+import { createSecretBox, loadSessionKey } from './secret-box.ts';
+import { openSessionStore, type SessionStore } from './session-store.ts';
+
+const user = { id: 1, name: 'Ada', email: 'ada@example.com', role: 'admin' };
+const credential = { kind: 'apiToken', email: 'ada@example.com', token: 'very-secret-token' } as const;
+const MINUTE = 60_000;
+
+describe('the session store', () => {
+  let store: SessionStore | undefined;
+  afterEach(() => store?.close());
+
+  function open(dataDir: string, clock: { now: number }) {
+    store = openSessionStore({
+      file: join(dataDir, 'roster.sqlite'),
+      box: createSecretBox(loadSessionKey(dataDir, undefined)),
+      idleMs: 30 * MINUTE,
+      maxAgeMs: 120 * MINUTE,
+      now: () => clock.now,
+    });
+    return store;
+  }
+
+  it('keeps credentials sealed at rest and the cookie value out of the database', () => {
+    const dataDir = makeDataDir();
+    const sessions = open(dataDir, { now: 0 });
+    const sessionId = sessions.create(user, credential, 'apiToken');
+    const file = readFileSync(join(dataDir, 'roster.sqlite')).toString('latin1');
+    const db = new Database(join(dataDir, 'roster.sqlite'), { readonly: true });
+    const rows = JSON.stringify(db.prepare('SELECT * FROM sessions').all());
+    db.close();
+    for (const text of [file, rows]) {
+      expect(text).not.toContain('very-secret-token');
+      expect(text).not.toContain(sessionId);
+    }
+    expect(statSync(join(dataDir, 'session-key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('ends a session idle for longer than the idle limit, but not one in use', () => {
+    const clock = { now: 0 };
+    const sessions = open(makeDataDir(), clock);
+    const busy = sessions.create(user, credential, 'demo');
+    const idle = sessions.create(user, credential, 'demo');
+    for (let minute = 10; minute <= 60; minute += 10) {
+      clock.now = minute * MINUTE;
+      expect(sessions.find(busy)).toBeDefined();
+    }
+    expect(sessions.find(idle)).toBeUndefined();
+  });
+
+  it('ends every session at the absolute limit however busy it is', () => {
+    const clock = { now: 0 };
+    const sessions = open(makeDataDir(), clock);
+    const sessionId = sessions.create(user, credential, 'oauth');
+    for (let minute = 10; minute <= 110; minute += 10) {
+      clock.now = minute * MINUTE;
+      expect(sessions.find(sessionId)).toBeDefined();
+    }
+    clock.now = 121 * MINUTE;
+    expect(sessions.find(sessionId)).toBeUndefined();
+  });
+
+  it('opens no session sealed with another key', () => {
+    const dataDir = makeDataDir();
+    const sessions = open(dataDir, { now: 0 });
+    const sessionId = sessions.create(user, credential, 'apiToken');
+    sessions.close();
+    store = openSessionStore({
+      file: join(dataDir, 'roster.sqlite'),
+      box: createSecretBox(loadSessionKey(dataDir, 'another secret that is long enough to use!')),
+      idleMs: MINUTE,
+      maxAgeMs: MINUTE,
+      now: () => 0,
+    });
+    expect(store.find(sessionId)).toBeUndefined();
+  });
+});
