@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { SANDBOX_SERVER, SANDBOX_SERVER_DATA_DIR, UPSTREAM_SERVER } from './e2e/e2e-env.ts';
+import { DEMO_OAUTH_CLIENT } from './src/server/sandbox/demo-identities.ts';
 
 /** Playwright cannot download its own browser on every machine; Debian's Chromium is used where installed. */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
-const port = Number(process.env.E2E_PORT ?? 4791);
-const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,7 +16,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   timeout: 60_000,
   use: {
-    baseURL,
+    baseURL: SANDBOX_SERVER.url,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -37,11 +37,20 @@ export default defineConfig({
       },
     },
   ],
-  // The second server acts as the demo end user, for what an end user may see.
   webServer: (
     [
-      { port, env: {} },
-      { port: port + 1, env: { SANDBOX_IDENTITY: 'endUser' } },
+      {
+        port: SANDBOX_SERVER.port,
+        env: { E2E_DATA_DIR: SANDBOX_SERVER_DATA_DIR },
+      },
+      {
+        port: UPSTREAM_SERVER.port,
+        env: {
+          ZENDESK_URL: `${SANDBOX_SERVER.url}/sandbox`,
+          ZENDESK_OAUTH_CLIENT_ID: DEMO_OAUTH_CLIENT.identifier,
+          ZENDESK_OAUTH_CLIENT_SECRET: DEMO_OAUTH_CLIENT.secret,
+        },
+      },
     ] as { port: number; env: Record<string, string> }[]
   ).map((server) => ({
     command: 'node --import tsx src/server/testing/e2e-server.ts',

@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
-const endUserServer = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4791) + 1}`;
-test.use({ baseURL: endUserServer });
+test.use({ signInAs: 'endUser' });
 
 test('shows an end user only their own organization memberships, without controls', async ({ page }) => {
   await page.goto('/');

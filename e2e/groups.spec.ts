@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { agentsOutside, allPages, groupNamed, sandboxApi, waitForJob } from './sandbox-api.ts';
 
 test.describe.configure({ mode: 'serial' });

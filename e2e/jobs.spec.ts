@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { agentsOutside, groupNamed, sandboxApi, waitForJob } from './sandbox-api.ts';
 
 test.describe.configure({ mode: 'serial' });

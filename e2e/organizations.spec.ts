@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { allPages, endUsersOutside, organizationNamed, sandboxApi, waitForJob } from './sandbox-api.ts';
 
 test.describe.configure({ mode: 'serial' });

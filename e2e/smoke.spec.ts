@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 test('loads the dashboard and shows the signed-in demo admin over the sandbox', async ({ page }) => {
   const errors: string[] = [];

@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setUnauthorizedHandler } from './api/api-client.ts';
+import { sessionKeys } from './api/session.ts';
 import { AppProviders } from './app/app-providers.tsx';
 import { createQueryClient } from './app/query-client.ts';
 import { createAppRouter } from './app/router.tsx';
@@ -12,6 +14,9 @@ if (!root) throw new Error('index.html has no #root element');
 
 // Created once per page load, outside React, so StrictMode's double effects cannot resume jobs twice.
 const queryClient = createQueryClient();
+// A 401 means the session ended (signed out elsewhere, expired, or Zendesk revoked the token): asking
+// the server again sends the shell to the sign-in page, remembering where the person was.
+setUnauthorizedHandler(() => void queryClient.invalidateQueries({ queryKey: sessionKeys.all }));
 const engine = createBulkEngine({
   store: createOperationStore({ storage: window.localStorage, crossTab: window }),
   queryClient,

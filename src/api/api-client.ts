@@ -18,6 +18,12 @@ export function setApiOrigin(origin: string): void {
   apiOrigin = origin;
 }
 
+let onUnauthorized: (() => void) | undefined;
+/** Called on a 401 from an API call: the session is over, or never was, and sign-in is next. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
 const READ_RETRY_DELAYS_MS = [300, 1200];
 const NEVER_ABORTED = new AbortController().signal;
 const MAX_RATE_LIMIT_WAITS = 3;
@@ -81,6 +87,7 @@ async function attempt<Schema extends z.ZodType>(
   }
   const text = await response.text();
   const body = parseJson(text);
+  if (response.status === 401 && path.startsWith('/api/')) onUnauthorized?.();
   if (!response.ok) throw errorFrom(response, body, endpoint);
   const parsed = options.schema.safeParse(response.status === 204 ? undefined : body);
   if (!parsed.success) {

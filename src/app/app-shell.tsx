@@ -1,8 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
-import { connectionQueryOptions } from '../api/connection.ts';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { describeError } from '../api/api-error.ts';
 import { currentUserQueryOptions } from '../api/current-user.ts';
+import { sessionQueryOptions, signOut } from '../api/session.ts';
+import { ErrorState, LoadingRows } from '../components/list-states.tsx';
+import type { Connection } from '../contract/roster-session.ts';
 import { useBulkOperations } from '../lib/bulk-operations/use-bulk-operations.ts';
 
 /** Loaded only once an operation exists, so a first visit downloads none of it. */
@@ -16,8 +19,53 @@ const SECTIONS = [
 ] as const;
 
 export function AppShell() {
-  const connection = useQuery(connectionQueryOptions());
-  const user = useQuery(currentUserQueryOptions());
+  const session = useQuery(sessionQueryOptions());
+  const location = useLocation();
+  if (session.isError) {
+    return (
+      <main id="main" className="shell-main">
+        <ErrorState what="Roster's server" error={session.error} onRetry={() => session.refetch()} />
+      </main>
+    );
+  }
+  if (session.data && !session.data.signedIn) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <SignedInShell canSignOut={session.data?.mode === 'signIn'} connection={session.data?.connection} />;
+}
+
+function SignOutButton() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const mutation = useMutation({
+    mutationFn: signOut,
+    onSuccess: () => {
+      queryClient.clear();
+      navigate('/sign-in', { replace: true });
+    },
+  });
+  return (
+    <button
+      type="button"
+      className="button-quiet sign-out"
+      disabled={mutation.isPending}
+      title={mutation.isError ? `Could not sign out: ${describeError(mutation.error)}` : undefined}
+      onClick={() => mutation.mutate()}
+    >
+      {mutation.isError ? 'Sign out failed, retry' : 'Sign out'}
+    </button>
+  );
+}
+
+function SignedInShell({
+  canSignOut,
+  connection,
+}: {
+  canSignOut: boolean;
+  connection: Connection | undefined;
+}) {
+  const user = useQuery({ ...currentUserQueryOptions(), enabled: connection !== undefined });
   const hasOperations = useBulkOperations().length > 0;
   return (
     <div className="shell">
@@ -30,7 +78,7 @@ export function AppShell() {
           Roster
         </Link>
         <span className="connection" title="Where Roster sends its API calls">
-          {connection.data?.kind === 'zendesk' ? connection.data.host : connection.data ? 'Sandbox' : '…'}
+          {connection?.kind === 'zendesk' ? connection.host : connection ? 'Sandbox' : '…'}
         </span>
         <nav aria-label="Sections" className="shell-nav">
           {user.data?.role === 'end-user' ? (
@@ -55,9 +103,10 @@ export function AppShell() {
             'Connecting…'
           )}
         </span>
+        {canSignOut && <SignOutButton />}
       </header>
       <main id="main" className="shell-main">
-        <Outlet />
+        {connection ? <Outlet /> : <LoadingRows label="Loading" rows={3} />}
       </main>
       {hasOperations && (
         <Suspense fallback={null}>

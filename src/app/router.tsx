@@ -7,6 +7,14 @@ import { RouteError } from './route-error.tsx';
 export function createAppRouter() {
   return createBrowserRouter([
     {
+      path: 'sign-in',
+      errorElement: <RouteError />,
+      hydrateFallbackElement: null,
+      lazy: async () => ({
+        Component: (await import('../features/sign-in/sign-in-page.tsx')).SignInPage,
+      }),
+    },
+    {
       element: <AppShell />,
       errorElement: <RouteError />,
       hydrateFallbackElement: null,

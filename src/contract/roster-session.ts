@@ -39,3 +39,13 @@ export const demoSignInSchema = z.object({ identity: demoIdentityKeySchema });
 /** `?error=` on the sign-in page after an OAuth round trip; the page turns the code into a sentence. */
 export const oauthErrorCodeSchema = z.enum(['denied', 'state', 'exchange', 'verify', 'unavailable']);
 export type OAuthErrorCode = z.infer<typeof oauthErrorCodeSchema>;
+
+/**
+ * Where to go after sign-in: a path on this site only, never `//evil.example` or a URL, and never
+ * back into the sign-in machinery.
+ */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (next.startsWith('/roster/') || next.startsWith('/sign-in')) return '/';
+  return next;
+}

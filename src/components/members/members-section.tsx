@@ -1,9 +1,11 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
+import type { Permission } from '../../api/membership-permissions.ts';
 import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
 import { BulkActionBar } from '../bulk-action-bar.tsx';
 import { type RowSelection, selectedCount, useRowSelection } from '../data-table/row-selection.ts';
 import type { VirtualTableColumn } from '../data-table/virtual-table.tsx';
+import { GuardedButton } from '../guarded-button.tsx';
 import { ListStates } from '../list-states.tsx';
 import { OperationProgress } from '../operation-progress.tsx';
 import { type MemberRow, type MembershipLike, MembersTable } from './members-table.tsx';
@@ -45,6 +47,8 @@ export function MembersSection<Membership extends MembershipLike>(props: {
   extraColumns?: VirtualTableColumn<MemberRow<Membership>>[];
   empty: ReactNode;
   makeDefault: ReturnType<typeof useMakeDefault>;
+  /** Whether the signed-in person may add and remove these members. */
+  manage: Permission;
   renderRemoveDialog: (args: RemoveDialogArgs<Membership>) => ReactNode;
 }) {
   const { members, rows, makeDefault } = props;
@@ -98,7 +102,11 @@ export function MembersSection<Membership extends MembershipLike>(props: {
       ))}
 
       {selected === 0 ? (
-        <p className="bulk-hint">Select members to remove them, or press Space on a focused row.</p>
+        <p className="bulk-hint">
+          {props.manage.allowed
+            ? 'Select members to remove them, or press Space on a focused row.'
+            : `You can see the members and change their default ${props.defaultOf} here.`}
+        </p>
       ) : (
         <BulkActionBar count={selected} noun={{ one: 'member', other: 'members' }} onClear={clear}>
           {selection.mode === 'some' && count > selection.ids.size && (
@@ -106,9 +114,13 @@ export function MembersSection<Membership extends MembershipLike>(props: {
               Select all {count.toLocaleString()} members
             </button>
           )}
-          <button type="button" className="button-danger" onClick={() => setRemoving(true)}>
+          <GuardedButton
+            permission={props.manage}
+            className="button-danger"
+            onClick={() => setRemoving(true)}
+          >
             Remove selected
-          </button>
+          </GuardedButton>
         </BulkActionBar>
       )}
 

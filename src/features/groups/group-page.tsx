@@ -9,6 +9,8 @@ import {
   makeDefaultGroupMembership,
 } from '../../api/group-memberships.ts';
 import { groupMemberCountQueryOptions, groupQueryOptions } from '../../api/groups.ts';
+import { useMembershipPermissions } from '../../api/membership-permissions.ts';
+import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
 import { useMakeDefault } from '../../components/members/use-make-default.ts';
@@ -38,6 +40,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
   const members = useInfiniteQuery(groupMembersQueryOptions(groupId));
   const rows = useMemo(() => groupMemberRowsOf(members.data?.pages ?? []), [members.data]);
   const [adding, setAdding] = useState(false);
+  const permissions = useMembershipPermissions();
   const makeDefault = useMakeDefault({
     mutationKey: ['make-default-group-membership'],
     listsKey: groupMembershipKeys.lists(),
@@ -80,14 +83,14 @@ function GroupDetail({ groupId }: { groupId: number }) {
             )}
           </p>
         </div>
-        <button
-          type="button"
+        <GuardedButton
+          permission={permissions.groups}
           className="button-primary"
           onClick={() => setAdding(true)}
           disabled={!group.data}
         >
           Add agents
-        </button>
+        </GuardedButton>
       </header>
 
       <MembersSection
@@ -104,6 +107,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
           </EmptyState>
         }
         makeDefault={makeDefault}
+        manage={permissions.groups}
         renderRemoveDialog={(args) => group.data && <RemoveGroupMembersDialog group={group.data} {...args} />}
       />
 

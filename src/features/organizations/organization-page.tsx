@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
+import { useMembershipPermissions } from '../../api/membership-permissions.ts';
 import {
   makeDefaultOrganizationMembership,
   organizationMembershipDefaults,
@@ -10,6 +11,7 @@ import {
 } from '../../api/organization-memberships.ts';
 import { organizationMemberCountQueryOptions, organizationQueryOptions } from '../../api/organizations.ts';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
 import { useMakeDefault } from '../../components/members/use-make-default.ts';
@@ -49,6 +51,7 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
   const members = useInfiniteQuery(organizationMembersQueryOptions(organizationId));
   const rows = useMemo(() => organizationMemberRowsOf(members.data?.pages ?? []), [members.data]);
   const [adding, setAdding] = useState(false);
+  const permissions = useMembershipPermissions();
   const makeDefault = useMakeDefault({
     mutationKey: ['make-default-organization-membership'],
     listsKey: organizationMembershipKeys.lists(),
@@ -92,9 +95,14 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
             )}
           </p>
         </div>
-        <button type="button" className="button-primary" onClick={() => setAdding(true)} disabled={!data}>
+        <GuardedButton
+          permission={permissions.organizations}
+          className="button-primary"
+          onClick={() => setAdding(true)}
+          disabled={!data}
+        >
           Add users
-        </button>
+        </GuardedButton>
       </header>
 
       <MembersSection
@@ -112,6 +120,7 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
           </EmptyState>
         }
         makeDefault={makeDefault}
+        manage={permissions.organizations}
         renderRemoveDialog={(args) =>
           data && <RemoveOrganizationMembersDialog organization={data} {...args} />
         }

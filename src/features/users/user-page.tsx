@@ -11,6 +11,7 @@ import { ApiError, describeError } from '../../api/api-error.ts';
 import { currentUserQueryOptions } from '../../api/current-user.ts';
 import { makeDefaultGroupMembership } from '../../api/group-memberships.ts';
 import { MEMBERSHIP_AFFECTED_KEYS } from '../../api/membership-affected-keys.ts';
+import { membershipPermissionsOf } from '../../api/membership-permissions.ts';
 import { organizationsQueryOptions } from '../../api/organizations.ts';
 import {
   addUserToGroup,
@@ -83,6 +84,7 @@ function UserDetail({ userId }: { userId: number }) {
   const viewer = useQuery(currentUserQueryOptions());
   /** End users may read their own organization memberships and nothing more, so they get no controls. */
   const canEdit = viewer.data !== undefined && isAgentRole(viewer.data.role);
+  const groupPermission = membershipPermissionsOf(viewer.data).groups;
   const groups = useQuery({ ...allGroupsQueryOptions(), enabled: canEdit });
   const groupMemberships = useQuery(userGroupMembershipsQueryOptions(userId));
   const organizationMemberships = useQuery(userOrganizationMembershipsQueryOptions(userId));
@@ -177,6 +179,7 @@ function UserDetail({ userId }: { userId: number }) {
           <h2 id="person-groups" className="section-title">
             Groups
           </h2>
+          {!groupPermission.allowed && canEdit && <p className="permission-note">{groupPermission.reason}</p>}
           <ListStates query={groupMemberships} what="their groups" isEmpty={false} empty={null}>
             <table className="person-table" aria-label="Group memberships">
               <thead>
@@ -214,7 +217,7 @@ function UserDetail({ userId }: { userId: number }) {
                       <button
                         type="button"
                         className="button-quiet"
-                        disabled={onlyGroup || removeGroup.isPending}
+                        disabled={onlyGroup || removeGroup.isPending || !groupPermission.allowed}
                         title={onlyGroup ? 'An agent must belong to at least one group' : undefined}
                         onClick={() => removeGroup.mutate(membership.id)}
                       >
@@ -238,7 +241,11 @@ function UserDetail({ userId }: { userId: number }) {
           >
             <label>
               <span className="visually-hidden">Group to add</span>
-              <select value={groupToAdd} onChange={(event) => setGroupToAdd(event.target.value)}>
+              <select
+                value={groupToAdd}
+                disabled={!groupPermission.allowed}
+                onChange={(event) => setGroupToAdd(event.target.value)}
+              >
                 <option value="">Add to a group…</option>
                 {(groups.data ?? [])
                   .filter((group) => !group.deleted && !memberOf.has(group.id))
@@ -249,7 +256,7 @@ function UserDetail({ userId }: { userId: number }) {
                   ))}
               </select>
             </label>
-            <button type="submit" disabled={!groupToAdd || addGroup.isPending}>
+            <button type="submit" disabled={!groupToAdd || addGroup.isPending || !groupPermission.allowed}>
               Add to group
             </button>
           </form>

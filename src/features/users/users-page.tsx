@@ -1,12 +1,14 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useMembershipPermissions } from '../../api/membership-permissions.ts';
 import { organizationsByIdsQueryOptions } from '../../api/organizations.ts';
 import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
 import { type UserRoleFilter, usersQueryOptions } from '../../api/users.ts';
 import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
 import { isSelected, useRowSelection } from '../../components/data-table/row-selection.ts';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
 import type { User } from '../../contract/user.ts';
@@ -115,6 +117,7 @@ export function UsersPage() {
   }, [typed, text, setParams]);
 
   const users = useInfiniteQuery(usersQueryOptions({ role, text }));
+  const permissions = useMembershipPermissions();
   const rows = useMemo(() => users.data?.pages.flatMap((page) => page.items) ?? [], [users.data]);
   // Search pages are narrowed to the role here, so a page can come back empty while later ones match.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = users;
@@ -209,12 +212,18 @@ export function UsersPage() {
         <p className="bulk-hint">Select people to add them to groups or organizations, or remove them.</p>
       ) : (
         <BulkActionBar count={chosen.length} noun={{ one: 'person', other: 'people' }} onClear={clear}>
-          <button type="button" onClick={() => setAssigning({ mode: 'add', kind: 'groups' })}>
+          <GuardedButton
+            permission={permissions.groups}
+            onClick={() => setAssigning({ mode: 'add', kind: 'groups' })}
+          >
             Add to groups…
-          </button>
-          <button type="button" onClick={() => setAssigning({ mode: 'remove', kind: 'groups' })}>
+          </GuardedButton>
+          <GuardedButton
+            permission={permissions.groups}
+            onClick={() => setAssigning({ mode: 'remove', kind: 'groups' })}
+          >
             Remove from groups…
-          </button>
+          </GuardedButton>
           <button type="button" onClick={() => setAssigning({ mode: 'add', kind: 'organizations' })}>
             Add to organizations…
           </button>

@@ -9,6 +9,7 @@ import {
   demoSignInSchema,
   type OAuthErrorCode,
   type RosterSession,
+  safeNextPath,
 } from '../../contract/roster-session.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES } from '../sandbox/demo-identities.ts';
@@ -50,13 +51,6 @@ const DEMO_DESCRIPTIONS = {
   groupManager: 'Agent with the "Group manager" custom role',
   endUser: 'End user: sees only their own organizations',
 } as const;
-
-/** Only a path on this site: never `//evil.example` or a URL, so sign-in cannot redirect elsewhere. */
-export function safeNextPath(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (next.startsWith('/roster/') || next.startsWith('/sign-in')) return '/';
-  return next;
-}
 
 function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);

@@ -6,16 +6,19 @@ import { startServer } from '../start-server.ts';
 
 /**
  * The server the browser tests run against: the real one, on the demo seed, with a database that
- * exists only for this run. Jobs keep a small per-item pause so progress is observable.
+ * exists only for this run (`E2E_DATA_DIR`, emptied first, or a new temporary directory). Jobs keep
+ * a small per-item pause so progress is observable.
  */
-const dataDir = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'roster-e2e-'));
+rmSync(dataDir, { recursive: true, force: true });
 const config = readConfig({
   SANDBOX_JOB_ITEM_DELAY_MS: '15',
   SANDBOX_RATE_LIMIT: '100000',
+  LOG_REQUESTS: 'false',
   ...process.env,
   DATA_DIR: dataDir,
 });
-const server = await startServer(config, () => {});
+const server = await startServer(config, (line) => console.log(line));
 console.log(`e2e server on ${server.url} with data in ${dataDir}`);
 
 const stop = async () => {

@@ -229,7 +229,7 @@ export function oauthAuthorizationRoutes({ db, basePath }: { db: SandboxDatabase
     }
     const email = typeof form.email === 'string' ? form.email.trim() : '';
     const user = email ? findUserByEmail(db, email) : undefined;
-    if (!user || user.active !== 1 || user.suspended === 1) {
+    if (user?.active !== 1 || user.suspended === 1) {
       return consentPage(c, paths, validated, `No active sandbox user has the email "${email}".`);
     }
     const code = createAuthorizationCode(db, {

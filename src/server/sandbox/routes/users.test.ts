@@ -139,3 +139,44 @@ describe('users/search with email:', () => {
     expect(wildcard.users.length).toBeGreaterThan(0);
   });
 });
+
+describe('POST /users (Create User)', () => {
+  let own: TestServer;
+  beforeAll(async () => {
+    own = await startTestServer();
+  });
+  afterAll(() => own.close());
+
+  it('creates a user as an admin and keeps the name exactly as given', async () => {
+    const name = '<img src=x onerror=alert(1)> Mallory';
+    const response = await own.api('/users.json', {
+      method: 'POST',
+      body: JSON.stringify({ user: { name, email: 'mallory@example.com', role: 'agent' } }),
+    });
+    expect(response.status).toBe(201);
+    const { user } = await response.json();
+    expect(user).toMatchObject({ name, email: 'mallory@example.com', role: 'agent', active: true });
+    const again = await own.api(`/users/${user.id}`);
+    expect((await again.json()).user.name).toBe(name);
+  });
+
+  it('refuses a taken email, a missing name and callers who are not admins', async () => {
+    const taken = await own.api('/users', {
+      method: 'POST',
+      body: JSON.stringify({ user: { name: 'Copy', email: 'agent@roster.example' } }),
+    });
+    expect(taken.status).toBe(422);
+    expect((await taken.json()).details.email[0].error).toBe('DuplicateValue');
+    const nameless = await own.api('/users', {
+      method: 'POST',
+      body: JSON.stringify({ user: { email: 'n@example.com' } }),
+    });
+    expect(nameless.status).toBe(422);
+    const agent = await own.api('/users', {
+      method: 'POST',
+      as: 'agent',
+      body: JSON.stringify({ user: { name: 'X', email: 'x@example.com' } }),
+    });
+    expect(agent.status).toBe(403);
+  });
+});

@@ -1,20 +1,20 @@
 import { type Context, Hono } from 'hono';
 import { userRoleSchema } from '../../../contract/user.ts';
-import { requireAgent, requireSelfOrAgent } from '../auth/permissions.ts';
+import { requireAdmin, requireAgent, requireSelfOrAgent } from '../auth/permissions.ts';
 import type { UserRow } from '../db/rows.ts';
 import { countBody, namePrefixCondition } from '../http/count-response.ts';
 import { listPage, queryOf } from '../http/list-response.ts';
-import { parseId, parseIdList } from '../http/request-input.ts';
+import { parseId, parseIdList, readEnvelope } from '../http/request-input.ts';
 import { requiredText } from '../http/required-text.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
-import { badRequest, recordNotFound } from '../http/zendesk-errors.ts';
+import { badRequest, recordInvalid, recordNotFound } from '../http/zendesk-errors.ts';
 import type { SortKey } from '../pagination/list-query.ts';
 import type { PaginationSupport } from '../pagination/page-request.ts';
 import { presentUser } from '../presenters/present-user.ts';
 import { findGroup } from '../store/groups.ts';
 import { findOrganization } from '../store/organizations.ts';
-import { findUser, findUsers } from '../store/users.ts';
+import { createUser, createUserSchema, findUser, findUsers } from '../store/users.ts';
 
 type Sorted = { sortName: string; order: SortKey[] };
 const BY_ID: Sorted = { sortName: 'id', order: [{ column: 'u.id', direction: 'asc' }] };
@@ -110,6 +110,22 @@ export function userRoutes({ db }: SandboxDeps) {
     const apiBase = c.get('apiBase');
     const rows = findUsers(db, parseIdList(c.req.query('ids')));
     return c.json({ users: rows.map((row) => presentUser(row, apiBase)) });
+  });
+  app.post('/users', async (c) => {
+    requireAdmin(c.get('identity'));
+    const input = await readEnvelope(c, 'user', createUserSchema);
+    const user = createUser(db, input);
+    if (!user) {
+      throw recordInvalid({
+        email: [
+          {
+            error: 'DuplicateValue',
+            description: `Email: ${input.email} is already being used by another user`,
+          },
+        ],
+      });
+    }
+    return c.json({ user: presentUser(user, c.get('apiBase')) }, 201);
   });
   app.get('/users/:id', (c) => {
     const id = parseId(c.req.param('id'));

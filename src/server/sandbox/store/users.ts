@@ -1,6 +1,8 @@
-import { isAgentRole } from '../../../contract/user.ts';
+import { z } from 'zod';
+import { isAgentRole, userRoleSchema } from '../../../contract/user.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import type { UserRow } from '../db/rows.ts';
+import { nowTimestamp } from './now.ts';
 
 export function findUser(db: SandboxDatabase, id: number): UserRow | undefined {
   return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
@@ -19,4 +21,22 @@ export function findUsers(db: SandboxDatabase, ids: readonly number[]): UserRow[
 
 export function isAgent(user: Pick<UserRow, 'role'>): boolean {
   return isAgentRole(user.role);
+}
+
+export const createUserSchema = z.object({
+  name: z.string().trim().min(1).max(255),
+  email: z.email().max(254),
+  role: userRoleSchema.default('end-user'),
+});
+
+/** Zendesk's Create User, for the fields the sandbox keeps; undefined when the email is taken. */
+export function createUser(
+  db: SandboxDatabase,
+  input: z.infer<typeof createUserSchema>,
+): UserRow | undefined {
+  const now = nowTimestamp();
+  const { changes, lastInsertRowid } = db
+    .prepare(`INSERT OR IGNORE INTO users (name, email, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`)
+    .run(input.name, input.email, input.role, now, now);
+  return changes === 0 ? undefined : findUser(db, Number(lastInsertRowid));
 }

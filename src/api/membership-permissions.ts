@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import type { User } from '../contract/user.ts';
+import { currentUserQueryOptions } from './current-user.ts';
+
+export type Permission = { allowed: true } | { allowed: false; reason: string };
+
+export type MembershipPermissions = { groups: Permission; organizations: Permission };
+
+const ALLOWED: Permission = { allowed: true };
+
+/**
+ * What the dashboard offers the signed-in person. Zendesk lets admins change group memberships,
+ * and agents only through a custom role that allows it; whether a custom role does is Zendesk's
+ * call, so it is offered and a refusal (403) is shown as it comes.
+ */
+export function membershipPermissionsOf(
+  user: Pick<User, 'role' | 'custom_role_id'> | undefined,
+): MembershipPermissions {
+  if (!user) {
+    const reason = 'Checking what you may change…';
+    return { groups: { allowed: false, reason }, organizations: { allowed: false, reason } };
+  }
+  if (user.role === 'end-user') {
+    const reason = 'End users can see their own organizations but not change memberships.';
+    return { groups: { allowed: false, reason }, organizations: { allowed: false, reason } };
+  }
+  if (user.role === 'agent' && user.custom_role_id === null) {
+    return {
+      groups: {
+        allowed: false,
+        reason:
+          'Only admins, and agents whose custom role allows it, can add or remove group members. Ask an admin.',
+      },
+      organizations: ALLOWED,
+    };
+  }
+  return { groups: ALLOWED, organizations: ALLOWED };
+}
+
+export function useMembershipPermissions(): MembershipPermissions {
+  const user = useQuery(currentUserQueryOptions());
+  return membershipPermissionsOf(user.data);
+}

@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { type DemoIdentityKey, rosterSessionSchema } from '../contract/roster-session.ts';
+import { apiRequest } from './api-client.ts';
+
+export const sessionKeys = { all: ['roster-session'] as const };
+
+/** Who is signed in, where Roster is connected and the ways in; asked again after any 401. */
+export const sessionQueryOptions = () =>
+  queryOptions({
+    queryKey: sessionKeys.all,
+    queryFn: ({ signal }) => apiRequest('/roster/session', { schema: rosterSessionSchema, signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+const signedInSchema = z.object({
+  user: z.object({ id: z.number(), name: z.string(), email: z.string().nullable(), role: z.string() }),
+});
+
+export function signInWithApiToken(input: { email: string; token: string }) {
+  return apiRequest('/roster/session/api-token', { method: 'POST', body: input, schema: signedInSchema });
+}
+
+export function signInAsDemo(identity: DemoIdentityKey) {
+  return apiRequest('/roster/session/demo', { method: 'POST', body: { identity }, schema: signedInSchema });
+}
+
+export function signOut() {
+  return apiRequest('/roster/session', { method: 'DELETE', schema: z.undefined() });
+}
+
+/** The server's OAuth entry point: a full-page navigation, since the flow leaves this site. */
+export function oauthStartUrl(next: string): string {
+  return `/roster/oauth/start?next=${encodeURIComponent(next)}`;
+}
