@@ -22,7 +22,7 @@ type WorkerFixtures = {
 function issuedCredentials(): string[] {
   const file = join(SANDBOX_SERVER_DATA_DIR, 'sandbox.sqlite');
   const secrets = [DEMO_API_TOKEN, DEMO_OAUTH_CLIENT.secret];
-  if (!existsSync(file)) return secrets;
+  expect(existsSync(file), `the sandbox server's database at ${file}`).toBe(true);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     for (const table of ['oauth_tokens', 'oauth_refresh_tokens']) {
@@ -44,7 +44,6 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const seen: Seen[] = [];
       await use(seen);
       const credentials = issuedCredentials();
-      expect(credentials.length, 'the scan knows the tokens the sandbox issued').toBeGreaterThan(2);
       const leaks = seen.flatMap(({ url, text }) =>
         credentials.filter((credential) => text.includes(credential)).map(() => url),
       );
