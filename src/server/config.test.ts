@@ -53,4 +53,12 @@ describe('readConfig', () => {
       sandbox: { identity: undefined },
     });
   });
+
+  it('answers the host names of PUBLIC_URL, with and without its port', () => {
+    const config = readConfig({ PUBLIC_URL: 'https://roster.acme.internal:8443/' });
+    expect(config.allowedHostNames).toEqual(
+      expect.arrayContaining(['roster.acme.internal', 'roster.acme.internal:8443', 'localhost']),
+    );
+    expect(config.publicUrl).toBe('https://roster.acme.internal:8443');
+  });
 });

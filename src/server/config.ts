@@ -97,7 +97,11 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
     host: env.HOST,
     /** `Host` names answered besides the bound address, `localhost` and `127.0.0.1` (DNS rebinding). */
     allowedHostNames: [
-      ...new Set([env.HOST.toLowerCase(), 'localhost', '127.0.0.1', ...env.ALLOWED_HOSTS].map(bracketIpv6)),
+      ...new Set([
+        ...[env.HOST.toLowerCase(), 'localhost', '127.0.0.1', ...env.ALLOWED_HOSTS].map(bracketIpv6),
+        // URL already brackets IPv6 addresses; `host` keeps a proxy's own port.
+        ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).hostname, new URL(env.PUBLIC_URL).host] : []),
+      ]),
     ],
     dataDir: resolve(env.DATA_DIR),
     upstream: env.ZENDESK_URL

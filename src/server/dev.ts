@@ -6,9 +6,11 @@ import { startServer } from './start-server.ts';
  * `npm run dev`: the Roster server (sandbox and proxy) as `npm start` runs it, plus Vite with hot
  * reload in front, forwarding the API paths to it so the browser sees one origin.
  */
-const config = readConfig();
-const api = await startServer(config);
 const devPort = Number(process.env.DEV_PORT ?? 5173);
+const devHost = process.env.HOST || '127.0.0.1';
+// Sign-in redirects (OAuth) must come back to the page people use, Vite's, not the server behind it.
+const config = readConfig({ PUBLIC_URL: `http://${devHost}:${devPort}`, ...process.env });
+const api = await startServer(config);
 // Vite's page and the API are separate servers here; the proxy presents requests as the API server's own.
 const proxy = Object.fromEntries(
   ['/api', '/sandbox', '/roster'].map((path) => [

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readConfig } from './config.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES } from './sandbox/demo-identities.ts';
 import { startServer } from './start-server.ts';
 
 async function main(): Promise<void> {
+  // Settings may live in a .env file next to package.json; variables already set win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readConfig();
   const server = await startServer(config);
   const lines = ['', 'Roster is running.', `  Dashboard:        ${server.url}/`];
@@ -13,8 +16,17 @@ async function main(): Promise<void> {
       `                    (Basic auth "{email}/token:{token}"; other identities in the README)`,
     );
   } else if (config.upstream.kind === 'zendesk') {
-    lines.push(`  Upstream:         ${config.upstream.url}`);
+    lines.push(`  Zendesk:          ${config.upstream.url}`);
   }
+  const actingAs =
+    config.upstream.kind === 'zendesk'
+      ? config.upstream.apiToken?.email
+      : config.sandbox.identity && DEMO_IDENTITIES[config.sandbox.identity].email;
+  lines.push(
+    actingAs
+      ? `  Sign-in:          none; everyone acts as ${actingAs} (set in the environment)`
+      : `  Sign-in:          on the dashboard's sign-in page${server.sandboxApiUrl ? ' (one click for a demo identity)' : ''}`,
+  );
   lines.push('', 'Press Ctrl+C to stop.');
   console.log(lines.join('\n'));
 

@@ -218,6 +218,27 @@ describe('signing in to Roster against the embedded sandbox', () => {
   });
 });
 
+describe('behind an https proxy (PUBLIC_URL)', () => {
+  it('marks the session cookie Secure with the __Host- prefix and sends OAuth back to the public address', async () => {
+    const server = await startTestServer({ ...SIGN_IN, PUBLIC_URL: 'https://roster.acme.test' });
+    try {
+      const client = cookieClient(server.url);
+      await client.post('/roster/session/demo', { identity: 'admin' });
+      const cookie = client.setCookies.find((line) => line.startsWith('__Host-roster_session='));
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+      const start = await client.request('/roster/oauth/start');
+      const authorize = new URL(start.headers.get('location') ?? '');
+      expect(authorize.origin).toBe('https://roster.acme.test');
+      expect(authorize.searchParams.get('redirect_uri')).toBe(
+        'https://roster.acme.test/roster/oauth/callback',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('sessions over time', () => {
   it('survive a restart of the server', async () => {
     const first = await startTestServer(SIGN_IN, { keepDataDir: true });
