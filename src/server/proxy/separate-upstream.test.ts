@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_TOKEN, DEMO_OAUTH_CLIENT } from '../sandbox/demo-identities.ts';
-import { cookieClient, metaRefreshTarget } from '../testing/cookie-client.ts';
+import { cookieClient } from '../testing/cookie-client.ts';
+import { signInWithOAuth } from '../testing/oauth-sign-in.ts';
 import { freePort } from '../testing/spawned-server.ts';
 import { basicAuthFor, startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -39,19 +40,9 @@ describe('Roster in front of a separate upstream on another port', () => {
 
   it('signs in through the upstream consent page on its own origin and forwards with the token', async () => {
     const client = cookieClient(roster.url);
-    const start = await client.request('/roster/oauth/start?next=/groups');
-    const consentUrl = start.headers.get('location') ?? '';
-    expect(consentUrl.startsWith(`${sandbox.url}/sandbox/oauth/authorizations/new?`)).toBe(true);
-    const form = new URLSearchParams(new URL(consentUrl).searchParams);
-    form.set('decision', 'allow');
-    form.set('email', 'admin@roster.example');
-    const decided = await client.request(`${sandbox.url}/sandbox/oauth/authorizations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: form.toString(),
-    });
-    const callback = await client.request(metaRefreshTarget(await decided.text()));
-    expect(callback.status).toBe(200);
+    const flow = await signInWithOAuth(client, 'admin@roster.example');
+    expect(flow.consentUrl.startsWith(`${sandbox.url}/sandbox/oauth/authorizations/new?`)).toBe(true);
+    expect(flow.callback.status).toBe(200);
     const groups = await client.request('/api/v2/groups.json?page[size]=2');
     expect(groups.status).toBe(200);
     expect((await groups.json()).groups).toHaveLength(2);
