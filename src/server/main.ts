@@ -1,4 +1,5 @@
 import { readConfig } from './config.ts';
+import { BOX_DEMO_IDENTITIES } from './sandbox/box/box-demo-identities.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES } from './sandbox/demo-identities.ts';
 import { startServer } from './start-server.ts';
 
@@ -14,6 +15,14 @@ async function main(): Promise<void> {
     );
   } else if (config.upstream.kind === 'zendesk') {
     lines.push(`  Upstream:         ${config.upstream.url}`);
+  }
+  if (server.boxSandboxApiUrl) {
+    lines.push(
+      `  Box sandbox base: ${server.boxSandboxApiUrl.replace(/\/2\.0$/, '')}  (paths continue with /2.0/...)`,
+      `  Box demo token:   Bearer ${BOX_DEMO_IDENTITIES.admin.token} (${BOX_DEMO_IDENTITIES.admin.login})`,
+    );
+  } else if (config.box.kind === 'box') {
+    lines.push(`  Box:              ${config.box.url}`);
   }
   lines.push('', 'Press Ctrl+C to stop.');
   console.log(lines.join('\n'));

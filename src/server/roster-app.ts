@@ -8,10 +8,13 @@ import { securityHeaders } from './security/security-headers.ts';
 import { staticSpa } from './static-spa.ts';
 
 export type Connection = { kind: 'sandbox' } | { kind: 'zendesk'; host: string };
+export type BoxConnection = { kind: 'sandbox' } | { kind: 'box'; host: string };
 
 export type RosterAppOptions = {
   upstream: Upstream;
   connection: Connection;
+  /** Box, answering the browser's `/api/box/2.0/*`. */
+  box: { upstream: Upstream; connection: BoxConnection };
   /** The embedded sandbox, answering under `/sandbox/*`; absent when a real account is configured. */
   sandbox?: { fetch: (request: Request) => Response | Promise<Response> };
   distDir: string;
@@ -31,7 +34,9 @@ export function createRosterApp(options: RosterAppOptions) {
     app.all('/sandbox', (c) => c.redirect('/sandbox/api/v2/users/me'));
     app.all('/sandbox/*', (c) => sandbox.fetch(c.req.raw));
   }
-  app.get('/roster/connection', (c) => c.json({ connection: options.connection }));
+  app.get('/roster/connection', (c) =>
+    c.json({ connection: options.connection, box: options.box.connection }),
+  );
   app.use(
     '/api/*',
     bodyLimit({
@@ -50,6 +55,7 @@ export function createRosterApp(options: RosterAppOptions) {
   );
   app.use('/api/*', sameOriginWrites());
   app.all('/api/v2/*', forwardToUpstream(options.upstream));
+  app.all('/api/box/2.0/*', forwardToUpstream(options.box.upstream, { stripPrefix: '/api/box' }));
   app.all('/api/*', (c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404));
   app.route('/', staticSpa(options.distDir));
   return app;

@@ -15,14 +15,18 @@ const RESPONSE_HEADER = /^(content-type|retry-after|x-rate-limit.*|ratelimit-.*)
 const UPSTREAM_TIMEOUT_MS = 30_000;
 
 /**
- * Forwards `/api/v2/*` to the upstream with the server-held credential. Only the headers an API
+ * Forwards an API call (`/api/v2/*`, or `/api/box/2.0/*` with `stripPrefix: "/api/box"`) to the upstream with the server-held credential. Only the headers an API
  * call needs cross in either direction: the browser's cookies never reach the upstream and the
  * upstream's cookies never reach the browser.
  */
-export function forwardToUpstream(upstream: Upstream) {
+export function forwardToUpstream(upstream: Upstream, options: { stripPrefix?: string } = {}) {
+  const prefix = options.stripPrefix ?? '';
   return async (c: Context) => {
     const incoming = new URL(c.req.url);
-    const target = `${upstream.baseUrl}${incoming.pathname}${incoming.search}`;
+    const path = incoming.pathname.startsWith(prefix)
+      ? incoming.pathname.slice(prefix.length)
+      : incoming.pathname;
+    const target = `${upstream.baseUrl}${path}${incoming.search}`;
     const headers = new Headers({ authorization: upstream.authorization });
     for (const name of REQUEST_HEADERS) {
       const value = c.req.header(name);
