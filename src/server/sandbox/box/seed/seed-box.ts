@@ -19,6 +19,8 @@ const BOX_PLANS: Record<SeedScale, { groups: number; users: number; largeGroup: 
 };
 
 const LEVELS = ['admins_only', 'admins_and_members', 'all_managed_users'] as const;
+/** The levels of the first three groups, where the demo identities' rights differ. */
+const FIRST_LEVELS = ['admins_and_members', 'admins_only', 'all_managed_users'] as const;
 
 export type BoxSeedSummary = { boxUsers: number; boxGroups: number; boxGroupMemberships: number };
 
@@ -64,7 +66,7 @@ export function seedBox(
     const groupIds = BOX_GROUP_NAMES.slice(0, plan.groups).map((name, index) => {
       const created = utcSeconds(2022, 6, 1) + index * 86_400;
       // The demo identities' first three groups have one viewability level each.
-      const level = index < LEVELS.length ? LEVELS[index] : random.pick(LEVELS);
+      const level = FIRST_LEVELS[index] ?? random.pick(LEVELS);
       return Number(
         insertGroup.run(
           name,
