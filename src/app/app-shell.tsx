@@ -4,21 +4,16 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { connectionQueryOptions } from '../api/connection.ts';
 import { currentUserQueryOptions } from '../api/current-user.ts';
 import { useBulkOperations } from '../lib/bulk-operations/use-bulk-operations.ts';
+import { useWorkspaceSections, WorkspaceSwitch } from './workspace-switch.tsx';
 
 /** Loaded only once an operation exists, so a first visit downloads none of it. */
 const JobTray = lazy(async () => ({ default: (await import('../features/jobs/job-tray.tsx')).JobTray }));
-
-const SECTIONS = [
-  { to: '/groups', label: 'Groups' },
-  { to: '/organizations', label: 'Organizations' },
-  { to: '/users', label: 'Users' },
-  { to: '/jobs', label: 'Jobs' },
-] as const;
 
 export function AppShell() {
   const connection = useQuery(connectionQueryOptions());
   const user = useQuery(currentUserQueryOptions());
   const hasOperations = useBulkOperations().length > 0;
+  const sections = useWorkspaceSections();
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -32,11 +27,12 @@ export function AppShell() {
         <span className="connection" title="Where Roster sends its API calls">
           {connection.data?.kind === 'zendesk' ? connection.data.host : connection.data ? 'Sandbox' : '…'}
         </span>
+        <WorkspaceSwitch />
         <nav aria-label="Sections" className="shell-nav">
           {user.data?.role === 'end-user' ? (
             <NavLink to={`/users/${user.data.id}`}>My organizations</NavLink>
           ) : (
-            SECTIONS.map((section) => (
+            sections.map((section) => (
               <NavLink key={section.to} to={section.to}>
                 {section.label}
               </NavLink>

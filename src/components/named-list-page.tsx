@@ -16,7 +16,7 @@ import { EmptyState, ListStates } from './list-states.tsx';
 const SEARCH_DELAY_MS = 250;
 
 export type NamedListPageProps<
-  Item extends { id: number },
+  Item extends { id: number | string },
   ListKey extends QueryKey,
   CountKey extends QueryKey,
 > = {
@@ -36,7 +36,7 @@ export type NamedListPageProps<
  * in the URL (`?q=`, so every view is a link and Back works), and the infinite table.
  */
 export function NamedListPage<
-  Item extends { id: number },
+  Item extends { id: number | string },
   ListKey extends QueryKey,
   CountKey extends QueryKey,
 >(props: NamedListPageProps<Item, ListKey, CountKey>) {
