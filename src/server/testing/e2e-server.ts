@@ -12,6 +12,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
 const config = readConfig({
   SANDBOX_JOB_ITEM_DELAY_MS: '15',
   SANDBOX_RATE_LIMIT: '100000',
+  SANDBOX_BOX_RATE_LIMIT: '100000',
   ...process.env,
   DATA_DIR: dataDir,
 });
