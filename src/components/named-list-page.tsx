@@ -19,6 +19,7 @@ export type NamedListPageProps<
   Item extends { id: number | string },
   ListKey extends QueryKey,
   CountKey extends QueryKey,
+  ListPage extends Page<Item> = Page<Item>,
 > = {
   /** e.g. "Groups"; also the table's label. */
   title: string;
@@ -27,7 +28,7 @@ export type NamedListPageProps<
   columns: VirtualTableColumn<Item>[];
   listQuery: (filters: {
     name: string;
-  }) => UseInfiniteQueryOptions<Page<Item>, Error, InfiniteData<Page<Item>>, ListKey, CursorPageParam>;
+  }) => UseInfiniteQueryOptions<ListPage, Error, InfiniteData<ListPage>, ListKey, CursorPageParam>;
   countQuery: () => UseQueryOptions<number, Error, number, CountKey>;
 };
 
@@ -39,7 +40,8 @@ export function NamedListPage<
   Item extends { id: number | string },
   ListKey extends QueryKey,
   CountKey extends QueryKey,
->(props: NamedListPageProps<Item, ListKey, CountKey>) {
+  ListPage extends Page<Item> = Page<Item>,
+>(props: NamedListPageProps<Item, ListKey, CountKey, ListPage>) {
   const { title, noun } = props;
   const [params, setParams] = useSearchParams();
   const name = params.get('q') ?? '';

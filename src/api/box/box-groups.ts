@@ -1,8 +1,7 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { boxGroupSchema } from '../../contract/box/box-group.ts';
 import { apiRequest } from '../api-client.ts';
-import type { NamedListPage } from '../named-list.ts';
-import { boxPath, fetchBoxPage } from './box-paging.ts';
+import { boxListQueryOptions, boxPath, fetchBoxPage } from './box-paging.ts';
 
 export const boxGroupKeys = {
   all: ['box', 'groups'] as const,
@@ -13,22 +12,7 @@ export const boxGroupKeys = {
 
 /** Box groups whose name starts with `name` (all of them without), 100 a page by offset. */
 export const boxGroupsQueryOptions = (filters: { name: string }) =>
-  infiniteQueryOptions({
-    queryKey: boxGroupKeys.list(filters),
-    queryFn: async ({
-      pageParam,
-      signal,
-    }): Promise<NamedListPage<ReturnType<typeof boxGroupSchema.parse>>> => {
-      const page = await fetchBoxPage('/groups', boxGroupSchema, {
-        offset: pageParam,
-        query: filters.name ? { filter_term: filters.name } : {},
-        signal,
-      });
-      return { items: page.entries, next: page.next };
-    },
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next,
-  });
+  boxListQueryOptions(boxGroupKeys.list(filters), '/groups', boxGroupSchema, filters.name);
 
 export const boxGroupCountQueryOptions = () =>
   queryOptions({

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   type BoxConfigurablePermissionsInput,
@@ -7,7 +7,7 @@ import {
   boxGroupMembershipSchema,
 } from '../../contract/box/box-group-membership.ts';
 import { apiRequest } from '../api-client.ts';
-import { type BoxPage, boxPath, fetchBoxPage } from './box-paging.ts';
+import { boxListQueryOptions, boxPath } from './box-paging.ts';
 
 export const boxMembershipKeys = {
   all: ['box', 'memberships'] as const,
@@ -18,22 +18,19 @@ export const boxMembershipKeys = {
 
 /** A group's members with their roles, 100 a page, up to Box's offset ceiling. */
 export const boxGroupMembersQueryOptions = (groupId: string) =>
-  infiniteQueryOptions({
-    queryKey: boxMembershipKeys.ofGroup(groupId),
-    queryFn: ({ pageParam, signal }): Promise<BoxPage<BoxGroupMembership>> =>
-      fetchBoxPage(`/groups/${groupId}/memberships`, boxGroupMembershipSchema, { offset: pageParam, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next,
-  });
+  boxListQueryOptions(
+    boxMembershipKeys.ofGroup(groupId),
+    `/groups/${groupId}/memberships`,
+    boxGroupMembershipSchema,
+  );
 
+/** A user's groups with their role in each. */
 export const boxUserMembershipsQueryOptions = (userId: string) =>
-  infiniteQueryOptions({
-    queryKey: boxMembershipKeys.ofUser(userId),
-    queryFn: ({ pageParam, signal }): Promise<BoxPage<BoxGroupMembership>> =>
-      fetchBoxPage(`/users/${userId}/memberships`, boxGroupMembershipSchema, { offset: pageParam, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next,
-  });
+  boxListQueryOptions(
+    boxMembershipKeys.ofUser(userId),
+    `/users/${userId}/memberships`,
+    boxGroupMembershipSchema,
+  );
 
 /** One membership with `configurable_permissions`, which list entries leave out. */
 export const boxMembershipQueryOptions = (id: string) =>

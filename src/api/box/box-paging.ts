@@ -1,3 +1,4 @@
+import { infiniteQueryOptions, type QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { BOX_MAX_OFFSET, boxCollectionSchema, nextBoxOffset } from '../../contract/box/box-collection.ts';
 import { apiRequest } from '../api-client.ts';
@@ -9,7 +10,7 @@ export const BOX_PAGE_SIZE = 100;
  * shared list components use); `ceiling` says Box refuses to page further although rows remain.
  */
 export type BoxPage<Entry> = {
-  entries: Entry[];
+  items: Entry[];
   total: number;
   next: string | undefined;
   ceiling: boolean;
@@ -49,7 +50,7 @@ export async function fetchBoxPage<Entry extends z.ZodType>(
     }),
     { schema: boxCollectionSchema(entry), ...(options.signal && { signal: options.signal }) },
   );
-  return { entries: body.entries, total: body.total_count, ...nextBoxPage(body) };
+  return { items: body.entries, total: body.total_count, ...nextBoxPage(body) };
 }
 
 /** Every entry of a Box list up to the offset ceiling, 1,000 at a time (for "select all"). */
@@ -62,8 +63,28 @@ export async function fetchAllBoxEntries<Entry extends z.ZodType>(
   let offset: string | undefined;
   do {
     const page = await fetchBoxPage(path, entry, { offset, limit: 1000, ...(signal && { signal }) });
-    entries.push(...page.entries);
+    entries.push(...page.items);
     offset = page.next;
   } while (offset);
   return entries;
+}
+
+/** An infinite list over Box's offset pages, for the shared list components (`filter_term` when given). */
+export function boxListQueryOptions<Key extends QueryKey, Entry extends z.ZodType>(
+  queryKey: Key,
+  path: string,
+  entry: Entry,
+  filterTerm = '',
+) {
+  return infiniteQueryOptions({
+    queryKey,
+    queryFn: async ({ pageParam, signal }): Promise<BoxPage<z.infer<Entry>>> =>
+      fetchBoxPage(path, entry, {
+        offset: pageParam,
+        query: filterTerm ? { filter_term: filterTerm } : {},
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next,
+  });
 }

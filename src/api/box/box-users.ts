@@ -1,9 +1,8 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { boxCollectionSchema } from '../../contract/box/box-collection.ts';
 import { type BoxUser, boxUserSchema } from '../../contract/box/box-user.ts';
 import { apiRequest } from '../api-client.ts';
-import type { NamedListPage } from '../named-list.ts';
-import { boxPath, fetchBoxPage } from './box-paging.ts';
+import { boxListQueryOptions, boxPath, fetchBoxPage } from './box-paging.ts';
 
 export const boxUserKeys = {
   all: ['box', 'users'] as const,
@@ -14,19 +13,7 @@ export const boxUserKeys = {
 
 /** Box users whose name or login starts with `name`, 100 a page by offset. */
 export const boxUsersQueryOptions = (filters: { name: string }) =>
-  infiniteQueryOptions({
-    queryKey: boxUserKeys.list(filters),
-    queryFn: async ({ pageParam, signal }): Promise<NamedListPage<BoxUser>> => {
-      const page = await fetchBoxPage('/users', boxUserSchema, {
-        offset: pageParam,
-        query: filters.name ? { filter_term: filters.name } : {},
-        signal,
-      });
-      return { items: page.entries, next: page.next };
-    },
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next,
-  });
+  boxListQueryOptions(boxUserKeys.list(filters), '/users', boxUserSchema, filters.name);
 
 export const boxUserCountQueryOptions = () =>
   queryOptions({

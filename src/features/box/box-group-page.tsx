@@ -12,14 +12,14 @@ import {
   useRowSelection,
 } from '../../components/data-table/row-selection.ts';
 import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
-import { OperationProgress } from '../../components/operation-progress.tsx';
+import { ScopedOperations } from '../../components/scoped-operations.tsx';
 import { BOX_MAX_OFFSET } from '../../contract/box/box-collection.ts';
 import {
   type BoxGroupMembership,
   type BoxMembershipRole,
   boxGroupMembershipSchema,
 } from '../../contract/box/box-group-membership.ts';
-import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
+import { useBulkEngine } from '../../lib/bulk-operations/use-bulk-operations.ts';
 import { AddBoxUsersDialog } from './add-box-users-dialog.tsx';
 import { BoxMembersTable } from './box-members-table.tsx';
 import { boxGroupScope, parseBoxId } from './box-scope.ts';
@@ -54,7 +54,7 @@ export async function resolveSelection(
 function BoxGroupDetail({ groupId }: { groupId: string }) {
   const group = useQuery(boxGroupQueryOptions(groupId));
   const members = useInfiniteQuery(boxGroupMembersQueryOptions(groupId));
-  const rows = useMemo(() => members.data?.pages.flatMap((page) => page.entries) ?? [], [members.data]);
+  const rows = useMemo(() => members.data?.pages.flatMap((page) => page.items) ?? [], [members.data]);
   const total = members.data?.pages[0]?.total;
   const ceiling = members.data?.pages.at(-1)?.ceiling ?? false;
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<string>();
@@ -62,8 +62,6 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
   const [editing, setEditing] = useState<BoxGroupMembership | null>(null);
   const engine = useBulkEngine();
   const scope = boxGroupScope(groupId);
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  const operations = useBulkOperations().filter((op) => op.scope === scope && !dismissed.has(op.id));
   const onToggleLoaded = useCallback(
     (selected: boolean) =>
       setLoaded(
@@ -135,14 +133,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
         </button>
       </header>
 
-      {operations.slice(0, 3).map((operation) => (
-        <OperationProgress
-          key={operation.id}
-          operation={operation}
-          onRetryFailed={() => engine.retryFailed(operation.id)}
-          onDismiss={() => setDismissed((current) => new Set([...current, operation.id]))}
-        />
-      ))}
+      <ScopedOperations scope={scope} />
 
       {changeRole.isError && (
         <div className="notice notice-error" role="alert">

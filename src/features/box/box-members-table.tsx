@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
+import { selectionColumn } from '../../components/data-table/selection-column.tsx';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import type { BoxGroupMembership } from '../../contract/box/box-group-membership.ts';
 import { BoxPermissionsCell } from './box-permissions-cell.tsx';
@@ -22,33 +23,16 @@ type Props = {
 /** A Box group's members on the shared virtual table: login, role and an admin's permissions. */
 export function BoxMembersTable(props: Props) {
   const { rows, selection, onToggle, onToggleLoaded, onEditPermissions } = props;
-  const loadedSelected = rows.filter((row) => isSelected(selection, row.id)).length;
   const columns = useMemo<VirtualTableColumn<BoxGroupMembership>[]>(
     () => [
-      {
-        id: 'select',
-        width: '44px',
-        align: 'center',
-        header: () => (
-          <input
-            type="checkbox"
-            aria-label="Select all loaded members"
-            checked={rows.length > 0 && loadedSelected === rows.length}
-            ref={(input) => {
-              if (input) input.indeterminate = loadedSelected > 0 && loadedSelected < rows.length;
-            }}
-            onChange={(event) => onToggleLoaded(event.target.checked)}
-          />
-        ),
-        cell: ({ row }) => (
-          <input
-            type="checkbox"
-            aria-label={`Select ${row.original.user.name}`}
-            checked={isSelected(selection, row.original.id)}
-            onChange={() => onToggle(row.original.id)}
-          />
-        ),
-      },
+      selectionColumn({
+        rows,
+        idOf: (row: BoxGroupMembership) => row.id,
+        nameOf: (row) => row.user.name,
+        selection,
+        onToggle,
+        onToggleLoaded,
+      }),
       {
         id: 'name',
         header: 'Name',
@@ -94,7 +78,7 @@ export function BoxMembersTable(props: Props) {
         ),
       },
     ],
-    [rows.length, loadedSelected, selection, onToggle, onToggleLoaded, onEditPermissions],
+    [rows, selection, onToggle, onToggleLoaded, onEditPermissions],
   );
   return (
     <VirtualTable

@@ -29,10 +29,7 @@ function BoxUserDetail({ userId }: { userId: string }) {
   const queryClient = useQueryClient();
   const memberships = useInfiniteQuery(boxUserMembershipsQueryOptions(userId));
   const groups = useInfiniteQuery(boxGroupsQueryOptions({ name: '' }));
-  const rows = useMemo(
-    () => memberships.data?.pages.flatMap((page) => page.entries) ?? [],
-    [memberships.data],
-  );
+  const rows = useMemo(() => memberships.data?.pages.flatMap((page) => page.items) ?? [], [memberships.data]);
   const person = rows[0]?.user;
   const joined = new Set(rows.map((m) => m.group.id));
   const choices = (groups.data?.pages.flatMap((page) => page.items) ?? []).filter((g) => !joined.has(g.id));

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '../../api/api-error.ts';
 import { boxMembershipKeys, updateBoxMembership } from '../../api/box/box-memberships.ts';
+import { DialogFooter } from '../../components/dialog-footer.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import {
   BOX_CONFIGURABLE_PERMISSIONS,
@@ -53,15 +53,7 @@ export function EditBoxPermissionsDialog({
           </label>
         ))}
       </fieldset>
-      {save.isError && (
-        <p className="form-error" role="alert">
-          {describeError(save.error)}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
+      <DialogFooter error={save.error} onCancel={onClose}>
         <button
           type="button"
           className="button-primary"
@@ -70,7 +62,7 @@ export function EditBoxPermissionsDialog({
         >
           {save.isPending ? 'Saving…' : 'Save permissions'}
         </button>
-      </div>
+      </DialogFooter>
     </ModalDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { describeError } from '../../api/api-error.ts';
 import { boxMembershipKeys } from '../../api/box/box-memberships.ts';
+import { DialogFooter } from '../../components/dialog-footer.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
 import type { BoxGroupMembership } from '../../contract/box/box-group-membership.ts';
@@ -46,15 +46,7 @@ export function RemoveBoxMembersDialog(props: {
       <p className="warning" role="note">
         <span aria-hidden="true">⚠</span> They lose access to every folder shared with the group.
       </p>
-      {remove.isError && (
-        <p className="form-error" role="alert">
-          {describeError(remove.error)}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
+      <DialogFooter error={remove.error} onCancel={onClose}>
         <button
           type="button"
           className="button-danger"
@@ -63,7 +55,7 @@ export function RemoveBoxMembersDialog(props: {
         >
           {remove.isPending ? 'Preparing…' : `Remove ${count.toLocaleString()}`}
         </button>
-      </div>
+      </DialogFooter>
     </ModalDialog>
   );
 }
