@@ -12,7 +12,10 @@ async function addByPasting(page: Page, logins: string[]) {
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Or paste logins or user ids').fill(logins.join('\n'));
   await dialog.getByRole('button', { name: 'Review' }).click();
-  await expect(dialog.getByTestId('box-add-plan')).toContainText(`${logins.length} to add`);
+  // One lookup per login, five at a time.
+  await expect(dialog.getByTestId('box-add-plan')).toContainText(`${logins.length} to add`, {
+    timeout: 20_000,
+  });
   await dialog
     .getByRole('button', { name: `Add ${logins.length} user${logins.length === 1 ? '' : 's'}` })
     .click();
