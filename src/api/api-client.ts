@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { boxErrorBodySchema } from '../contract/box/box-error.ts';
 import { zendeskErrorBodySchema, zendeskErrorListBodySchema } from '../contract/zendesk-error.ts';
 import { abortableSleep } from '../lib/abortable-sleep.ts';
 import { ApiError, kindOfStatus } from './api-error.ts';
@@ -30,7 +31,7 @@ const MAX_RATE_LIMIT_WAITS = 3;
 const MAX_RETRY_AFTER_SECONDS = 60;
 
 /**
- * Calls the Zendesk API through Roster's server and parses the answer with `schema`. A 429 rate
+ * Calls the Zendesk or Box API through Roster's server and parses the answer with `schema`. A 429 rate
  * limit is waited out (Retry-After) and retried for any method, since Zendesk did not process the
  * request; network failures and 5xx are retried for reads only, because a write may have happened.
  */
@@ -110,14 +111,23 @@ function parseJson(text: string): unknown {
 
 function errorFrom(response: Response, body: unknown, endpoint: string): ApiError {
   const retryAfter = Number(response.headers.get('retry-after'));
+  const box = boxErrorBodySchema.safeParse(body);
   const single = zendeskErrorBodySchema.safeParse(body);
   const list = zendeskErrorListBodySchema.safeParse(body);
-  const code = single.success ? single.data.error : list.success ? list.data.errors[0]?.code : undefined;
-  const message = single.success
-    ? (single.data.description ?? single.data.error)
-    : list.success
-      ? list.data.errors.map((e) => e.title).join('; ')
-      : `The server answered ${response.status} ${response.statusText}`.trim();
+  const code = box.success
+    ? box.data.code
+    : single.success
+      ? single.data.error
+      : list.success
+        ? list.data.errors[0]?.code
+        : undefined;
+  const message = box.success
+    ? box.data.message
+    : single.success
+      ? (single.data.description ?? single.data.error)
+      : list.success
+        ? list.data.errors.map((e) => e.title).join('; ')
+        : `The server answered ${response.status} ${response.statusText}`.trim();
   return new ApiError(kindOfStatus(response.status, code), message, {
     status: response.status,
     endpoint,

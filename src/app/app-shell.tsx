@@ -7,16 +7,10 @@ import { sessionQueryOptions, signOut } from '../api/session.ts';
 import { ErrorState, LoadingRows } from '../components/list-states.tsx';
 import type { Connection } from '../contract/roster-session.ts';
 import { useBulkOperations } from '../lib/bulk-operations/use-bulk-operations.ts';
+import { useWorkspaceSections, WorkspaceSwitch } from './workspace-switch.tsx';
 
 /** Loaded only once an operation exists, so a first visit downloads none of it. */
 const JobTray = lazy(async () => ({ default: (await import('../features/jobs/job-tray.tsx')).JobTray }));
-
-const SECTIONS = [
-  { to: '/groups', label: 'Groups' },
-  { to: '/organizations', label: 'Organizations' },
-  { to: '/users', label: 'Users' },
-  { to: '/jobs', label: 'Jobs' },
-] as const;
 
 export function AppShell() {
   const session = useQuery(sessionQueryOptions());
@@ -67,6 +61,7 @@ function SignedInShell({
 }) {
   const user = useQuery({ ...currentUserQueryOptions(), enabled: connection !== undefined });
   const hasOperations = useBulkOperations().length > 0;
+  const sections = useWorkspaceSections();
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -80,11 +75,13 @@ function SignedInShell({
         <span className="connection" title="Where Roster sends its API calls">
           {connection?.kind === 'zendesk' ? connection.host : connection ? 'Sandbox' : '…'}
         </span>
+        {/* The server lends its one Box credential to admins only while people sign in (see roster-app.ts). */}
+        {(!canSignOut || user.data?.role === 'admin') && <WorkspaceSwitch />}
         <nav aria-label="Sections" className="shell-nav">
           {user.data?.role === 'end-user' ? (
             <NavLink to={`/users/${user.data.id}`}>My organizations</NavLink>
           ) : (
-            SECTIONS.map((section) => (
+            sections.map((section) => (
               <NavLink key={section.to} to={section.to}>
                 {section.label}
               </NavLink>

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './app-shell.tsx';
+import { boxRoutes } from './box-routes.tsx';
 import { HomeRedirect } from './home-redirect.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
@@ -66,6 +67,7 @@ export function createAppRouter() {
                 Component: (await import('../features/jobs/job-detail-page.tsx')).JobDetailPage,
               }),
             },
+            ...boxRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -16,9 +16,10 @@ import { EmptyState, ListStates } from './list-states.tsx';
 const SEARCH_DELAY_MS = 250;
 
 export type NamedListPageProps<
-  Item extends { id: number },
+  Item extends { id: number | string },
   ListKey extends QueryKey,
   CountKey extends QueryKey,
+  ListPage extends Page<Item> = Page<Item>,
 > = {
   /** e.g. "Groups"; also the table's label. */
   title: string;
@@ -27,7 +28,7 @@ export type NamedListPageProps<
   columns: VirtualTableColumn<Item>[];
   listQuery: (filters: {
     name: string;
-  }) => UseInfiniteQueryOptions<Page<Item>, Error, InfiniteData<Page<Item>>, ListKey, CursorPageParam>;
+  }) => UseInfiniteQueryOptions<ListPage, Error, InfiniteData<ListPage>, ListKey, CursorPageParam>;
   countQuery: () => UseQueryOptions<number, Error, number, CountKey>;
 };
 
@@ -36,10 +37,11 @@ export type NamedListPageProps<
  * in the URL (`?q=`, so every view is a link and Back works), and the infinite table.
  */
 export function NamedListPage<
-  Item extends { id: number },
+  Item extends { id: number | string },
   ListKey extends QueryKey,
   CountKey extends QueryKey,
->(props: NamedListPageProps<Item, ListKey, CountKey>) {
+  ListPage extends Page<Item> = Page<Item>,
+>(props: NamedListPageProps<Item, ListKey, CountKey, ListPage>) {
   const { title, noun } = props;
   const [params, setParams] = useSearchParams();
   const name = params.get('q') ?? '';

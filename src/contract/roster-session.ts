@@ -7,6 +7,13 @@ export const connectionSchema = z.discriminatedUnion('kind', [
 ]);
 export type Connection = z.infer<typeof connectionSchema>;
 
+/** Where Roster sends Box calls: the embedded Box sandbox or a Box API host. */
+export const boxConnectionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sandbox') }),
+  z.object({ kind: z.literal('box'), host: z.string() }),
+]);
+export type BoxConnection = z.infer<typeof boxConnectionSchema>;
+
 export const demoIdentityKeySchema = z.enum(['admin', 'agent', 'groupManager', 'endUser']);
 export type DemoIdentityKey = z.infer<typeof demoIdentityKeySchema>;
 

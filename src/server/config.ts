@@ -37,6 +37,13 @@ const environmentSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
+  BOX_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('https://api.box.com'),
+  BOX_DEVELOPER_TOKEN: z.string().min(1).optional(),
+  SANDBOX_BOX_IDENTITY: z.enum(['admin', 'groupAdmin', 'member']).default('admin'),
+  SANDBOX_BOX_RATE_LIMIT: z.coerce.number().int().min(1).default(1000),
   SANDBOX_SEED_SCALE: z.enum(['tiny', 'demo', 'large']).default('demo'),
   SANDBOX_IDENTITY: z.enum(['admin', 'agent', 'groupManager', 'endUser']).optional(),
   SANDBOX_JOB_ITEM_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(20),
@@ -131,12 +138,17 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       secret: env.SESSION_SECRET,
     },
     logRequests: env.LOG_REQUESTS,
+    /** A real Box account when a token is configured; the embedded Box sandbox otherwise. */
+    box: env.BOX_DEVELOPER_TOKEN
+      ? { kind: 'box' as const, url: env.BOX_API_URL, token: env.BOX_DEVELOPER_TOKEN }
+      : { kind: 'sandbox' as const, identity: env.SANDBOX_BOX_IDENTITY },
     sandbox: {
       seedScale: env.SANDBOX_SEED_SCALE,
       /** Set: the dashboard acts as this demo identity with no sign-in page (a single-person setup). */
       identity: env.SANDBOX_IDENTITY,
       itemDelayMs: env.SANDBOX_JOB_ITEM_DELAY_MS,
       rateLimitPerMinute: env.SANDBOX_RATE_LIMIT,
+      boxRateLimitPerMinute: env.SANDBOX_BOX_RATE_LIMIT,
       maxActiveJobs: env.SANDBOX_MAX_ACTIVE_JOBS,
       faults: {
         latency_ms: env.SANDBOX_LATENCY_MS,

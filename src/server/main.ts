@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readConfig } from './config.ts';
+import { BOX_DEMO_IDENTITIES } from './sandbox/box/box-demo-identities.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES } from './sandbox/demo-identities.ts';
 import { startServer } from './start-server.ts';
 
@@ -17,6 +18,14 @@ async function main(): Promise<void> {
     );
   } else if (config.upstream.kind === 'zendesk') {
     lines.push(`  Zendesk:          ${config.upstream.url}`);
+  }
+  if (server.boxSandboxApiUrl) {
+    lines.push(
+      `  Box sandbox base: ${server.boxSandboxApiUrl.replace(/\/2\.0$/, '')}  (paths continue with /2.0/...)`,
+      `  Box demo token:   Bearer ${BOX_DEMO_IDENTITIES.admin.token} (${BOX_DEMO_IDENTITIES.admin.login})`,
+    );
+  } else if (config.box.kind === 'box') {
+    lines.push(`  Box:              ${config.box.url}`);
   }
   const actingAs =
     config.upstream.kind === 'zendesk'

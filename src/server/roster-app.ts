@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { Connection } from '../contract/roster-session.ts';
+import type { BoxConnection, Connection } from '../contract/roster-session.ts';
 import { forwardToUpstream } from './proxy/forward-to-upstream.ts';
 import type { Upstream } from './proxy/upstream.ts';
 import { requestLog } from './request-log.ts';
@@ -14,6 +14,8 @@ import { staticSpa } from './static-spa.ts';
 export type RosterAppOptions = {
   upstream: Upstream;
   connection: Connection;
+  /** Box, answering the browser's `/api/box/2.0/*` with the server's Box credential. */
+  box: { upstream: Upstream; connection: BoxConnection; authorization: string };
   auth: SessionAuth;
   /** `/roster/session` and `/roster/oauth/*` (see session/sign-in-routes.ts). */
   signInRoutes: Hono;
@@ -52,7 +54,9 @@ export function createRosterApp(options: RosterAppOptions) {
       });
     },
   });
-  app.get('/roster/connection', (c) => c.json({ connection: options.connection }));
+  app.get('/roster/connection', (c) =>
+    c.json({ connection: options.connection, box: options.box.connection }),
+  );
   app.use('/roster/*', limitBody, sameOriginWrites());
   app.route('/roster', options.signInRoutes);
   app.use('/api/*', limitBody, sameOriginWrites());
@@ -62,6 +66,21 @@ export function createRosterApp(options: RosterAppOptions) {
     forwardToUpstream(options.upstream, {
       authorization: (c) => c.get('upstreamAuthorization'),
       onUnauthorized: (c) => options.auth.end(c),
+    }),
+  );
+  // Box has no per-person sign-in yet: the server's one Box credential is lent to Zendesk admins only.
+  app.use(
+    '/api/box/*',
+    options.auth.requireSignedIn(
+      ['admin'],
+      'Box is open to Zendesk admins: Roster holds one Box credential and lends it to admins only',
+    ),
+  );
+  app.all(
+    '/api/box/2.0/*',
+    forwardToUpstream(options.box.upstream, {
+      authorization: () => options.box.authorization,
+      stripPrefix: '/api/box',
     }),
   );
   app.all('/api/*', (c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404));

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Context } from 'hono';
-import type { Connection } from '../contract/roster-session.ts';
+import type { BoxConnection, Connection } from '../contract/roster-session.ts';
 import type { ServerConfig } from './config.ts';
 import type { Upstream } from './proxy/upstream.ts';
 import { createRosterApp } from './roster-app.ts';
+import { BOX_DEMO_IDENTITIES } from './sandbox/box/box-demo-identities.ts';
 import { createSandbox, type Sandbox } from './sandbox/create-sandbox.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES, DEMO_OAUTH_CLIENT } from './sandbox/demo-identities.ts';
 import { createSecretBox, loadSessionKey } from './session/secret-box.ts';
@@ -18,12 +19,16 @@ import type { OAuthClient } from './session/zendesk-oauth.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SANDBOX_BASE_PATH = '/sandbox';
+/** Box clients take this as their base URL and add `/2.0/...`. */
+export const BOX_SANDBOX_BASE_PATH = `${SANDBOX_BASE_PATH}/box`;
 
 export type RunningServer = {
   /** e.g. `http://127.0.0.1:4780` */
   url: string;
   /** The sandbox's API base URL, when the sandbox is embedded. */
   sandboxApiUrl: string | undefined;
+  /** The Box sandbox's API base URL (ending in `/2.0`), when it is embedded. */
+  boxSandboxApiUrl: string | undefined;
   close(): Promise<void>;
 };
 
@@ -31,21 +36,23 @@ export async function startServer(
   config: ServerConfig,
   log: (message: string) => void = console.log,
 ): Promise<RunningServer> {
-  let sandbox: Sandbox | undefined;
+  const usesSandbox = config.upstream.kind === 'sandbox' || config.box.kind === 'sandbox';
+  const sandbox: Sandbox | undefined = usesSandbox
+    ? createSandbox({
+        ...config.sandbox,
+        databaseFile: join(config.dataDir, 'sandbox.sqlite'),
+        basePath: SANDBOX_BASE_PATH,
+        log,
+      })
+    : undefined;
+  const embedded = sandbox && ((request: Request) => sandbox.app.fetch(request));
   let upstream: Upstream;
   let connection: Connection;
   /** Set: everyone acts with this credential and there is no sign-in. */
   let environmentCredential: UpstreamCredential | undefined;
   let oauthClient: OAuthClient | undefined;
-  if (config.upstream.kind === 'sandbox') {
-    sandbox = createSandbox({
-      ...config.sandbox,
-      databaseFile: join(config.dataDir, 'sandbox.sqlite'),
-      basePath: SANDBOX_BASE_PATH,
-      log,
-    });
-    const embedded = sandbox.app;
-    upstream = { baseUrl: '', fetch: (request) => embedded.fetch(request) };
+  if (config.upstream.kind === 'sandbox' && embedded) {
+    upstream = { baseUrl: '', fetch: embedded };
     connection = { kind: 'sandbox' };
     const identity = config.sandbox.identity;
     if (identity) {
@@ -61,11 +68,25 @@ export async function startServer(
       accessTokenSeconds: config.oauthAccessTokenSeconds,
     };
   } else {
-    const { url, apiToken } = config.upstream;
+    const { url, apiToken } = config.upstream as Extract<ServerConfig['upstream'], { kind: 'zendesk' }>;
     upstream = { baseUrl: url, fetch };
     connection = { kind: 'zendesk', host: new URL(url).host };
     if (apiToken) environmentCredential = { kind: 'apiToken', ...apiToken };
     oauthClient = config.upstream.oauthClient;
+  }
+
+  let boxUpstream: Upstream;
+  let boxConnection: BoxConnection;
+  let boxAuthorization: string;
+  if (config.box.kind === 'sandbox' && embedded) {
+    boxUpstream = { baseUrl: '', fetch: embedded };
+    boxConnection = { kind: 'sandbox' };
+    boxAuthorization = `Bearer ${BOX_DEMO_IDENTITIES[config.box.identity].token}`;
+  } else {
+    const { url, token } = config.box as Extract<ServerConfig['box'], { kind: 'box' }>;
+    boxUpstream = { baseUrl: url, fetch };
+    boxConnection = { kind: 'box', host: new URL(url).host };
+    boxAuthorization = `Bearer ${token}`;
   }
 
   const box = createSecretBox(loadSessionKey(config.dataDir, config.session.secret));
@@ -93,12 +114,15 @@ export async function startServer(
   const auth = createSessionAuth(authOptions, upstream);
   // The embedded sandbox's pages are on this server, at whatever origin the browser used.
   const authorizeBase = (c: Context) =>
-    sandbox ? `${config.publicUrl ?? new URL(c.req.url).origin}${SANDBOX_BASE_PATH}` : upstream.baseUrl;
+    config.upstream.kind === 'sandbox'
+      ? `${config.publicUrl ?? new URL(c.req.url).origin}${SANDBOX_BASE_PATH}`
+      : upstream.baseUrl;
 
   let listeningPort = config.port;
   const app = createRosterApp({
     upstream,
     connection,
+    box: { upstream: boxUpstream, connection: boxConnection, authorization: boxAuthorization },
     auth,
     signInRoutes: signInRoutes({
       auth,
@@ -133,11 +157,13 @@ export async function startServer(
   listeningPort = port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
-  if (sandbox) upstream.baseUrl = `${url}${SANDBOX_BASE_PATH}`;
+  if (config.upstream.kind === 'sandbox') upstream.baseUrl = `${url}${SANDBOX_BASE_PATH}`;
+  if (config.box.kind === 'sandbox') boxUpstream.baseUrl = `${url}${BOX_SANDBOX_BASE_PATH}`;
 
   return {
     url,
-    sandboxApiUrl: sandbox ? `${url}${SANDBOX_BASE_PATH}/api/v2` : undefined,
+    sandboxApiUrl: config.upstream.kind === 'sandbox' ? `${url}${SANDBOX_BASE_PATH}/api/v2` : undefined,
+    boxSandboxApiUrl: config.box.kind === 'sandbox' ? `${url}${BOX_SANDBOX_BASE_PATH}/2.0` : undefined,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

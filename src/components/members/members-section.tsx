@@ -1,13 +1,12 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import type { Permission } from '../../api/membership-permissions.ts';
-import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
 import { BulkActionBar } from '../bulk-action-bar.tsx';
 import { type RowSelection, selectedCount, useRowSelection } from '../data-table/row-selection.ts';
 import type { VirtualTableColumn } from '../data-table/virtual-table.tsx';
 import { GuardedButton } from '../guarded-button.tsx';
 import { ListStates } from '../list-states.tsx';
-import { OperationProgress } from '../operation-progress.tsx';
+import { ScopedOperations } from '../scoped-operations.tsx';
 import { type MemberRow, type MembershipLike, MembersTable } from './members-table.tsx';
 import type { useMakeDefault } from './use-make-default.ts';
 
@@ -54,11 +53,6 @@ export function MembersSection<Membership extends MembershipLike>(props: {
   const { members, rows, makeDefault } = props;
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<number>();
   const [removing, setRemoving] = useState(false);
-  const engine = useBulkEngine();
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  const operations = useBulkOperations().filter(
-    (operation) => operation.scope === props.scope && !dismissed.has(operation.id),
-  );
   const onToggleLoaded = useCallback(
     (selected: boolean) =>
       setLoaded(
@@ -92,14 +86,7 @@ export function MembersSection<Membership extends MembershipLike>(props: {
         </div>
       )}
 
-      {operations.slice(0, 3).map((operation) => (
-        <OperationProgress
-          key={operation.id}
-          operation={operation}
-          onRetryFailed={() => engine.retryFailed(operation.id)}
-          onDismiss={() => setDismissed((current) => new Set([...current, operation.id]))}
-        />
-      ))}
+      <ScopedOperations scope={props.scope} />
 
       {selected === 0 ? (
         <p className="bulk-hint">

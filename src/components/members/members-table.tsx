@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { User, UserRole } from '../../contract/user.ts';
 import { isSelected, type RowSelection } from '../data-table/row-selection.ts';
+import { selectionColumn } from '../data-table/selection-column.tsx';
 import { VirtualTable, type VirtualTableColumn } from '../data-table/virtual-table.tsx';
 
 /** A membership with its person, joined from the page's sideloaded users. */
@@ -48,34 +49,17 @@ type Props<Membership extends MembershipLike> = {
 export function MembersTable<Membership extends MembershipLike>(props: Props<Membership>) {
   const { rows, selection, onToggle, onToggleLoaded, onMakeDefault, pendingDefaultId, defaultOf } = props;
   const extraColumns = props.extraColumns;
-  const loadedSelected = rows.filter((row) => isSelected(selection, row.membership.id)).length;
 
   const columns = useMemo<VirtualTableColumn<MemberRow<Membership>>[]>(
     () => [
-      {
-        id: 'select',
-        width: '44px',
-        align: 'center',
-        header: () => (
-          <input
-            type="checkbox"
-            aria-label="Select all loaded members"
-            checked={rows.length > 0 && loadedSelected === rows.length}
-            ref={(input) => {
-              if (input) input.indeterminate = loadedSelected > 0 && loadedSelected < rows.length;
-            }}
-            onChange={(event) => onToggleLoaded(event.target.checked)}
-          />
-        ),
-        cell: ({ row }) => (
-          <input
-            type="checkbox"
-            aria-label={`Select ${row.original.user?.name ?? `user ${row.original.membership.user_id}`}`}
-            checked={isSelected(selection, row.original.membership.id)}
-            onChange={() => onToggle(row.original.membership.id)}
-          />
-        ),
-      },
+      selectionColumn({
+        rows,
+        idOf: (row: MemberRow<Membership>) => row.membership.id,
+        nameOf: (row) => row.user?.name ?? `user ${row.membership.user_id}`,
+        selection,
+        onToggle,
+        onToggleLoaded,
+      }),
       {
         id: 'name',
         header: 'Name',
@@ -139,17 +123,7 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         ),
       },
     ],
-    [
-      rows.length,
-      loadedSelected,
-      selection,
-      onToggle,
-      onToggleLoaded,
-      onMakeDefault,
-      pendingDefaultId,
-      defaultOf,
-      extraColumns,
-    ],
+    [rows, selection, onToggle, onToggleLoaded, onMakeDefault, pendingDefaultId, defaultOf, extraColumns],
   );
 
   return (

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { describeError } from '../../api/api-error.ts';
 import { showManyUsers } from '../../api/users.ts';
 import { type RowSelection, selectedCount } from '../data-table/row-selection.ts';
+import { DialogFooter } from '../dialog-footer.tsx';
 import { ModalDialog } from '../modal-dialog.tsx';
 
 /** A membership as the removal needs it: its id and whose it is. */
@@ -69,15 +69,7 @@ export function RemoveMembersDialog(props: RemoveMembersDialogProps) {
       <p className="warning" role="note">
         <span aria-hidden="true">⚠</span> {props.warning}
       </p>
-      {remove.isError && (
-        <p className="form-error" role="alert">
-          {describeError(remove.error)}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
+      <DialogFooter error={remove.error} onCancel={onClose}>
         <button
           type="button"
           className="button-danger"
@@ -86,7 +78,7 @@ export function RemoveMembersDialog(props: RemoveMembersDialogProps) {
         >
           {remove.isPending ? 'Preparing…' : `Remove ${count.toLocaleString()}`}
         </button>
-      </div>
+      </DialogFooter>
     </ModalDialog>
   );
 }

@@ -2,7 +2,8 @@ import { type BulkOperation, itemOutcome } from '../../lib/bulk-operations/bulk-
 import type { ResultLine } from './results-csv.ts';
 
 export function actionOf(operation: Pick<BulkOperation, 'kind'>): string {
-  return operation.kind.endsWith('.create') ? 'Add' : 'Remove';
+  if (operation.kind.endsWith('.create')) return 'Add';
+  return operation.kind.endsWith('.update') ? 'Change' : 'Remove';
 }
 
 /** Every item of an operation with its latest answer; item labels already carry the names. */

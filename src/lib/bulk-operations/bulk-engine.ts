@@ -3,6 +3,7 @@ import { ApiError, describeError } from '../../api/api-error.ts';
 import { showManyJobStatuses } from '../../api/job-statuses.ts';
 import { FINAL_JOB_STATES, type JobStatus } from '../../contract/job-status.ts';
 import { abortableSleep, type Sleep } from '../abortable-sleep.ts';
+import { boxBulkStrategies } from './box-bulk-strategies.ts';
 import {
   type BulkItem,
   type BulkOperation,
@@ -97,7 +98,7 @@ function isWaitAndRetry(error: unknown): error is ApiError {
  */
 export function createBulkEngine(options: BulkEngineOptions): BulkEngine {
   const { store, queryClient } = options;
-  const strategies = options.strategies ?? zendeskBulkStrategies;
+  const strategies: BulkStrategies = options.strategies ?? { ...zendeskBulkStrategies, ...boxBulkStrategies };
   const fetchJobStatuses = options.fetchJobStatuses ?? ((ids) => showManyJobStatuses(ids));
   const maxJobsInFlight = Math.max(1, options.maxJobsInFlight ?? 5);
   const now = options.now ?? Date.now;
@@ -349,6 +350,9 @@ export function createBulkEngine(options: BulkEngineOptions): BulkEngine {
           items: request.items,
           invalidates: request.invalidates ?? [],
           ...(request.scope !== undefined && { scope: request.scope }),
+          ...(strategies[request.kind].itemsPerChunk !== undefined && {
+            itemsPerChunk: strategies[request.kind].itemsPerChunk,
+          }),
           createdAt: now(),
         }),
       );

@@ -14,13 +14,26 @@ export const bulkOperationKindSchema = z.enum([
   'group_memberships.destroy',
   'organization_memberships.create',
   'organization_memberships.destroy',
+  'box_group_memberships.create',
+  'box_group_memberships.update',
+  'box_group_memberships.destroy',
 ]);
 export type BulkOperationKind = z.infer<typeof bulkOperationKindSchema>;
+export type BoxBulkKind = Extract<BulkOperationKind, `box_${string}`>;
+export type ZendeskBulkKind = Exclude<BulkOperationKind, BoxBulkKind>;
 
 const recordId = z.number().int().positive();
 export const groupMembershipPayloadSchema = z.object({ user_id: recordId, group_id: recordId });
 export const organizationMembershipPayloadSchema = z.object({ user_id: recordId, organization_id: recordId });
 export const membershipIdPayloadSchema = z.object({ membership_id: recordId });
+
+/** Box ids are strings; a Box item names a user and group to join, or a membership to change or remove. */
+const boxId = z.string().regex(/^\d+$/);
+export const boxMembershipCreatePayloadSchema = z.object({ box_user_id: boxId, box_group_id: boxId });
+export const boxMembershipPayloadSchema = z.object({
+  box_membership_id: boxId,
+  role: z.enum(['member', 'admin']).optional(),
+});
 
 export const bulkItemSchema = z.object({
   /** What a person reads next to the result, e.g. "Alan Agent → Tier 1 Support". */
@@ -29,6 +42,8 @@ export const bulkItemSchema = z.object({
     groupMembershipPayloadSchema,
     organizationMembershipPayloadSchema,
     membershipIdPayloadSchema,
+    boxMembershipCreatePayloadSchema,
+    boxMembershipPayloadSchema,
   ]),
 });
 export type BulkItem = z.infer<typeof bulkItemSchema>;
@@ -97,6 +112,8 @@ export const bulkOperationSchema = z.object({
   invalidates: z.array(z.array(z.unknown())),
   /** What the operation is about, e.g. `group:360000001`, so that page can show it after a reload. */
   scope: z.string().optional(),
+  /** Items per chunk when the provider's strategy wants fewer than 100 (Box: one request per item). */
+  itemsPerChunk: z.number().int().positive().optional(),
 });
 export type BulkOperation = z.infer<typeof bulkOperationSchema>;
 
@@ -107,6 +124,7 @@ export type NewBulkOperation = {
   items: readonly BulkItem[];
   invalidates: readonly (readonly unknown[])[];
   scope?: string;
+  itemsPerChunk?: number;
   createdAt: number;
 };
 
@@ -122,17 +140,23 @@ export function createBulkOperation(input: NewBulkOperation): BulkOperation {
       createAttempt(
         input.items.map((_, index) => index),
         input.createdAt,
+        input.itemsPerChunk,
       ),
     ],
     invalidates: input.invalidates.map((key) => [...key]),
     ...(input.scope !== undefined && { scope: input.scope }),
+    ...(input.itemsPerChunk !== undefined && { itemsPerChunk: input.itemsPerChunk }),
   };
 }
 
-export function createAttempt(itemIndexes: readonly number[], startedAt: number): BulkAttempt {
+export function createAttempt(
+  itemIndexes: readonly number[],
+  startedAt: number,
+  itemsPerChunk = MAX_ITEMS_PER_REQUEST,
+): BulkAttempt {
   return {
     startedAt,
-    chunks: chunkItems(itemIndexes, MAX_ITEMS_PER_REQUEST).map((indexes) => ({
+    chunks: chunkItems(itemIndexes, itemsPerChunk).map((indexes) => ({
       itemIndexes: indexes,
       state: 'pending',
       progress: 0,
@@ -146,7 +170,10 @@ export function createAttempt(itemIndexes: readonly number[], startedAt: number)
 export function withRetryAttempt(operation: BulkOperation, startedAt: number): BulkOperation {
   const failed = failedItemIndexes(operation);
   if (failed.length === 0) return operation;
-  return { ...operation, attempts: [...operation.attempts, createAttempt(failed, startedAt)] };
+  return {
+    ...operation,
+    attempts: [...operation.attempts, createAttempt(failed, startedAt, operation.itemsPerChunk)],
+  };
 }
 
 export function isChunkActive(chunk: BulkChunk): boolean {

@@ -2,11 +2,15 @@ import type { JobStatus } from '../../contract/job-status.ts';
 import type { BulkItem, BulkOperationKind } from './bulk-operation.ts';
 
 /**
- * How one kind of operation reaches a provider: one request for at most 100 items that answers
- * with a job to poll. The engine owns chunking, slots, retries and polling around it.
+ * How one kind of operation reaches a provider: one chunk of items that answers with a job status.
+ * Zendesk sends a chunk as one bulk request and its job is polled; a provider without bulk
+ * endpoints (Box) sends one request per item and answers with a job that is already final.
+ * The engine owns chunking, slots, retries and polling around it.
  */
 export type BulkStrategy = {
   submit(items: readonly BulkItem[]): Promise<JobStatus>;
+  /** Items per chunk; 100 (Zendesk's bulk limit) when absent. */
+  itemsPerChunk?: number;
 };
 
 export type BulkStrategies = Record<BulkOperationKind, BulkStrategy>;

@@ -1,31 +1,19 @@
-import type { z } from 'zod';
 import { createManyJob, destroyManyJob } from '../../api/membership-bulk-jobs.ts';
 import {
   type BulkItem,
   groupMembershipPayloadSchema,
   membershipIdPayloadSchema,
   organizationMembershipPayloadSchema,
+  type ZendeskBulkKind,
 } from './bulk-operation.ts';
-import type { BulkStrategies } from './bulk-strategy.ts';
-
-/** A payload of the wrong shape is a programming error; it fails the chunk with a readable reason. */
-function payloadsOf<Schema extends z.ZodType>(
-  items: readonly BulkItem[],
-  schema: Schema,
-  what: string,
-): z.infer<Schema>[] {
-  return items.map((item) => {
-    const parsed = schema.safeParse(item.payload);
-    if (!parsed.success) throw new Error(`"${item.label}" does not describe ${what}`);
-    return parsed.data;
-  });
-}
+import type { BulkStrategy } from './bulk-strategy.ts';
+import { payloadsOf } from './item-payloads.ts';
 
 const membershipIds = (items: readonly BulkItem[], what: string) =>
   payloadsOf(items, membershipIdPayloadSchema, what).map((payload) => payload.membership_id);
 
 /** Zendesk's create_many / destroy_many, each answering with a job status. */
-export const zendeskBulkStrategies: BulkStrategies = {
+export const zendeskBulkStrategies: Record<ZendeskBulkKind, BulkStrategy> = {
   'group_memberships.create': {
     submit: (items) =>
       createManyJob(

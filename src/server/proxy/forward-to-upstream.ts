@@ -10,19 +10,26 @@ const UPSTREAM_TIMEOUT_MS = 30_000;
 export type ForwardOptions = {
   /** The `Authorization` header for this request: the signed-in person's or the configured one. */
   authorization: (c: Context) => string;
+  /** Removed from the path before forwarding: `/api/box` turns `/api/box/2.0/…` into Box's `/2.0/…`. */
+  stripPrefix?: string;
   /** The upstream refused the credential (401): the session holding it is over. */
   onUnauthorized?: (c: Context) => void;
 };
 
 /**
- * Forwards `/api/v2/*` to the upstream with the server-held credential. Only the headers an API
+ * Forwards an API call (`/api/v2/*`, or `/api/box/2.0/*` with `stripPrefix: '/api/box'`) to the
+ * upstream with the server-held credential. Only the headers an API
  * call needs cross in either direction: the browser's cookies never reach the upstream and the
  * upstream's cookies never reach the browser.
  */
 export function forwardToUpstream(upstream: Upstream, options: ForwardOptions) {
   return async (c: Context) => {
     const incoming = new URL(c.req.url);
-    const target = `${upstream.baseUrl}${incoming.pathname}${incoming.search}`;
+    const prefix = options.stripPrefix ?? '';
+    const path = incoming.pathname.startsWith(prefix)
+      ? incoming.pathname.slice(prefix.length)
+      : incoming.pathname;
+    const target = `${upstream.baseUrl}${path}${incoming.search}`;
     const headers = new Headers({ authorization: options.authorization(c) });
     for (const name of REQUEST_HEADERS) {
       const value = c.req.header(name);

@@ -1,10 +1,13 @@
 import { rmSync } from 'node:fs';
+import { createBoxSandboxApp } from './box/box-sandbox-app.ts';
+import { seedBox } from './box/seed/seed-box.ts';
 import { openDatabase, readMeta } from './db/open-database.ts';
 import { FaultInjector, type Faults } from './http/fault-injection.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { JobWorker } from './jobs/job-worker.ts';
 import { createSandboxApp } from './sandbox-app.ts';
-import { seedDatabase } from './seed/seed-database.ts';
+import { seedDatabase, seedStreams } from './seed/seed-database.ts';
+import { isSeedScale } from './seed/seed-scales.ts';
 import { ensureDemoOAuthClient } from './store/oauth-grants.ts';
 
 export type SandboxConfig = {
@@ -13,6 +16,7 @@ export type SandboxConfig = {
   seedScale: 'tiny' | 'demo' | 'large';
   itemDelayMs: number;
   rateLimitPerMinute: number;
+  boxRateLimitPerMinute: number;
   maxActiveJobs: number;
   faults: Faults;
   log: (message: string) => void;
@@ -36,6 +40,12 @@ export function createSandbox(config: SandboxConfig) {
     config.log(`Seeded the sandbox (${config.seedScale}) in ${Math.round(performance.now() - started)} ms`);
   }
   ensureDemoOAuthClient(db);
+  if (db.prepare('SELECT count(*) FROM box_users').pluck().get() === 0) {
+    // A database seeded before the Box sandbox existed gets Box's demo data at its own scale.
+    const scale = readMeta(db, 'seed_scale') ?? config.seedScale;
+    seedBox(db, isSeedScale(scale) ? scale : config.seedScale, seedStreams());
+    config.log('Added the Box sandbox data to an existing database');
+  }
   const worker = new JobWorker(db, { itemDelayMs: config.itemDelayMs, log: config.log });
   const jobs = new JobQueue(db, worker, {
     maxActiveJobs: config.maxActiveJobs,
@@ -50,9 +60,21 @@ export function createSandbox(config: SandboxConfig) {
     rateLimitPerMinute: config.rateLimitPerMinute,
     log: config.log,
   });
+  const box = createBoxSandboxApp({
+    db,
+    basePath: `${config.basePath}/box`,
+    rateLimitPerMinute: config.boxRateLimitPerMinute,
+    faults: config.faults,
+    log: config.log,
+  });
+  const boxPrefix = `${config.basePath}/box/`;
   worker.start();
   return {
-    app,
+    /** Zendesk's API under `{basePath}/api/v2`, Box's under `{basePath}/box/2.0`. */
+    app: {
+      fetch: (request: Request) =>
+        new URL(request.url).pathname.startsWith(boxPrefix) ? box.fetch(request) : app.fetch(request),
+    },
     db,
     async close() {
       await worker.stop();

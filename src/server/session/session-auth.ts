@@ -97,6 +97,22 @@ export function createSessionAuth(options: SessionAuthOptions, upstream: Upstrea
       };
     },
 
+    /**
+     * Lets the request on only when someone with one of `roles` is signed in (always, with
+     * credentials from the environment): for a credential the server holds for everyone.
+     */
+    requireSignedIn(roles: readonly string[], refusal: string): MiddlewareHandler {
+      return async (c, next) => {
+        if (options.mode === 'signIn') {
+          const session = currentSession(c);
+          if (!session) return signInRequired(c);
+          if (!roles.includes(session.user.role))
+            return c.json({ error: 'Forbidden', description: refusal }, 403);
+        }
+        await next();
+      };
+    },
+
     begin(c: Context, user: SessionUser, credential: UpstreamCredential, method: SignInMethod): void {
       if (options.mode !== 'signIn') throw new Error('Sessions exist only in sign-in mode');
       const previous = currentSession(c);

@@ -15,6 +15,7 @@ const config = readConfig({
   SANDBOX_JOB_ITEM_DELAY_MS: '15',
   SANDBOX_RATE_LIMIT: '100000',
   LOG_REQUESTS: 'false',
+  SANDBOX_BOX_RATE_LIMIT: '100000',
   ...process.env,
   DATA_DIR: dataDir,
 });

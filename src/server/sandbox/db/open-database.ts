@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { BOX_ID_RANGES, BOX_SCHEMA_SQL } from '../box/db/box-schema.ts';
 import { ID_RANGES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 
 export type SandboxDatabase = Database.Database;
@@ -14,6 +15,7 @@ export function openDatabase(file: string): SandboxDatabase {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA_SQL);
+  db.exec(BOX_SCHEMA_SQL);
   startIdRanges(db);
   db.prepare(`INSERT OR IGNORE INTO sandbox_meta (key, value) VALUES ('schema_version', ?)`).run(
     String(SCHEMA_VERSION),
@@ -25,7 +27,8 @@ function startIdRanges(db: SandboxDatabase): void {
   const insert = db.prepare(
     'INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)',
   );
-  for (const [table, start] of Object.entries(ID_RANGES)) insert.run(table, start, table);
+  for (const [table, start] of Object.entries({ ...ID_RANGES, ...BOX_ID_RANGES }))
+    insert.run(table, start, table);
 }
 
 export function readMeta(db: SandboxDatabase, key: string): string | undefined {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { MiddlewareHandler } from 'hono';
+import type { Env, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { rateLimitExceeded } from './rate-limit.ts';
 import type { SandboxEnv } from './sandbox-env.ts';
@@ -25,7 +25,10 @@ export type Faults = z.infer<typeof faultsSchema>;
 
 export const NO_FAULTS: Faults = { latency_ms: 0, error_rate: 0, rate_limit_rate: 0, rules: [] };
 
-function injectedError(status: number): ZendeskHttpError {
+export type FaultStatus = Faults['rules'][number]['status'];
+
+/** Zendesk's answer to an injected fault; the Box sandbox passes its own. */
+function injectedZendeskError(status: FaultStatus): ZendeskHttpError {
   if (status === 429) return rateLimitExceeded(1);
   if (status === 403) {
     return new ZendeskHttpError(403, {
@@ -51,7 +54,10 @@ export class FaultInjector {
   private faults: Faults;
   private readonly spent = new Map<number, number>();
 
-  constructor(initial: Faults = NO_FAULTS) {
+  constructor(
+    initial: Faults = NO_FAULTS,
+    private readonly injectedError: (status: FaultStatus) => Error = injectedZendeskError,
+  ) {
     this.faults = initial;
   }
 
@@ -64,7 +70,7 @@ export class FaultInjector {
     this.spent.clear();
   }
 
-  middleware(): MiddlewareHandler<SandboxEnv> {
+  middleware<E extends Env = SandboxEnv>(): MiddlewareHandler<E> {
     return async (c, next) => {
       const { latency_ms, error_rate, rate_limit_rate, rules } = this.faults;
       if (latency_ms > 0) await sleep(latency_ms);
@@ -78,10 +84,10 @@ export class FaultInjector {
       const rule = rules[ruleIndex];
       if (rule) {
         this.spent.set(ruleIndex, (this.spent.get(ruleIndex) ?? 0) + 1);
-        throw injectedError(rule.status);
+        throw this.injectedError(rule.status);
       }
-      if (rate_limit_rate > 0 && Math.random() < rate_limit_rate) throw injectedError(429);
-      if (error_rate > 0 && Math.random() < error_rate) throw injectedError(500);
+      if (rate_limit_rate > 0 && Math.random() < rate_limit_rate) throw this.injectedError(429);
+      if (error_rate > 0 && Math.random() < error_rate) throw this.injectedError(500);
       await next();
     };
   }

@@ -1,3 +1,4 @@
+import { type BoxSeedSummary, seedBox } from '../box/seed/seed-box.ts';
 import { type SandboxDatabase, writeMeta } from '../db/open-database.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES, GROUP_MANAGER_ROLE_NAME } from '../demo-identities.ts';
 import { PERSONAL_EMAIL_DOMAINS, STAFF_EMAIL_DOMAIN, TIME_ZONES } from './demo-names.ts';
@@ -29,7 +30,7 @@ export interface SeedOptions {
   seed?: number;
 }
 
-export interface SeedSummary {
+export interface SeedSummary extends BoxSeedSummary {
   scale: SeedScale;
   customRoles: number;
   groups: number;
@@ -46,6 +47,11 @@ export const LIGHT_AGENT_ROLE_NAME = 'Light agent';
 /** Users per transaction: big enough to amortise commits, small enough to keep the WAL modest. */
 const USERS_PER_TRANSACTION = 25_000;
 
+/** Each seeding step draws from its own stream, so adding a step never changes another's rows. */
+export function seedStreams(seed: number = DEFAULT_SEED): (step: string) => SeededRandom {
+  return (step) => createSeededRandom(hashString(`${seed}:${step}`));
+}
+
 /**
  * Fills an empty sandbox database. The demo scale is a prefix of the large one: every
  * step draws from its own random stream, so the demo rows come out the same whatever follows them.
@@ -53,7 +59,7 @@ const USERS_PER_TRANSACTION = 25_000;
 export function seedDatabase(db: SandboxDatabase, options: SeedOptions): SeedSummary {
   const plan = SCALE_PLANS[options.scale];
   const seed = options.seed ?? DEFAULT_SEED;
-  const streamFor = (step: string) => createSeededRandom(hashString(`${seed}:${step}`));
+  const streamFor = seedStreams(seed);
   const existing = db.prepare('SELECT COUNT(*) FROM users').pluck().get() as number;
   if (existing > 0) throw new Error(`The sandbox database already has ${existing} users`);
 
@@ -76,8 +82,9 @@ export function seedDatabase(db: SandboxDatabase, options: SeedOptions): SeedSum
       insertMegacorpEra(context, plan.large.extraEndUsers, streamFor('megacorp'));
     }
   });
+  const box = seedBox(db, options.scale, streamFor);
 
-  const summary = summarize(db, options.scale);
+  const summary = { ...summarize(db, options.scale), ...box };
   writeMeta(db, 'seed_scale', options.scale);
   writeMeta(db, 'seed', String(seed));
   writeMeta(db, 'seed_counts', JSON.stringify(summary));
@@ -351,7 +358,7 @@ function inTransactions(db: SandboxDatabase, count: number, write: (index: numbe
   }
 }
 
-function summarize(db: SandboxDatabase, scale: SeedScale): SeedSummary {
+function summarize(db: SandboxDatabase, scale: SeedScale): Omit<SeedSummary, keyof BoxSeedSummary> {
   const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
   return {
     scale,

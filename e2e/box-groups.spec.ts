@@ -1,0 +1,204 @@
+import type { Page } from '@playwright/test';
+import { boxSandboxApi } from './box-sandbox-api.ts';
+import { expect, test } from './fixtures.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+test.afterEach(async ({ request }) => {
+  await boxSandboxApi(request).delete('/_sandbox/faults');
+});
+
+async function addByPasting(page: Page, logins: string[]) {
+  await page.getByRole('button', { name: 'Add users' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Or paste logins or user ids').fill(logins.join('\n'));
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  // One lookup per login, five at a time.
+  await expect(dialog.getByTestId('box-add-plan')).toContainText(`${logins.length} to add`, {
+    timeout: 20_000,
+  });
+  await dialog
+    .getByRole('button', { name: `Add ${logins.length} user${logins.length === 1 ? '' : 's'}` })
+    .click();
+}
+
+test('switches to the Box workspace and searches Box groups by prefix', async ({ page }) => {
+  await page.goto('/groups');
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Box' }).click();
+  await expect(page).toHaveURL(/\/box\/groups$/);
+  await expect(page.getByText('40 groups')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search groups by name' }).fill('sales');
+  await expect(page).toHaveURL(/\/box\/groups\?q=sales/);
+  const names = page.getByRole('table', { name: 'Box groups' }).getByRole('link');
+  await expect(names).toHaveCount(3);
+  await page.getByRole('link', { name: 'Sales EMEA' }).click();
+  await expect(page.getByRole('heading', { name: 'Sales EMEA' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Box group members' })).toBeVisible();
+});
+
+test('adds 150 users to a Box group, one request each, with progress in the tray and the rows appearing', async ({
+  page,
+  request,
+}) => {
+  const box = boxSandboxApi(request);
+  const group = await box.groupNamed('Interns 2026');
+  const before = (await box.members(group.id)).length;
+  const users = await box.usersOutside(group.id, 150);
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/api/box/2.0/group_memberships')) posts.push(r.url());
+  });
+
+  await page.goto(`/box/groups/${group.id}`);
+  await expect(page.getByTestId('member-total')).toContainText(`${before} members`);
+  await addByPasting(
+    page,
+    users.map((u) => u.login),
+  );
+
+  const trayItem = page.getByTestId('tray-item').filter({ hasText: 'Add 150 users to Interns 2026' });
+  await expect(trayItem).toBeVisible();
+  await expect(trayItem.getByRole('progressbar')).toBeVisible();
+  const operation = page.getByTestId('operation').filter({ hasText: 'Add 150 users to Interns 2026' });
+  await expect(operation.getByRole('status')).toContainText('Completed — 150 succeeded, 0 failed', {
+    timeout: 45_000,
+  });
+  await expect(operation).toContainText('150 / 150 (100%)');
+  expect(posts).toHaveLength(150);
+  await expect(page.getByTestId('member-total')).toContainText(`${before + 150} members`);
+  // New memberships come last in Box's order: the end of the table holds the last one added.
+  const table = page.getByRole('table', { name: 'Box group members' });
+  await table.locator('[data-index="0"]').click({ position: { x: 200, y: 10 } });
+  const added = new Set(users.map((u) => u.login));
+  await expect(async () => {
+    await page.keyboard.press('End');
+    const last = await table.locator('[data-row-id]').last().textContent();
+    expect([...added].some((login) => last?.includes(login))).toBe(true);
+    expect(await table.getAttribute('aria-rowcount')).toBe(String(before + 150 + 1));
+  }).toPass({ timeout: 10_000 });
+  expect((await box.members(group.id)).length).toBe(before + 150);
+});
+
+test('shows a duplicate add as "already a member" and retries only the failed item', async ({
+  page,
+  request,
+}) => {
+  const box = boxSandboxApi(request);
+  const group = await box.groupNamed('Localization');
+  const [member] = await box.members(group.id);
+  const [newcomer] = await box.usersOutside(group.id, 1);
+  await page.goto(`/box/groups/${group.id}`);
+  await addByPasting(page, [member?.user.login ?? '', newcomer?.login ?? '']);
+  const operation = page.getByTestId('operation').filter({ hasText: 'Add 2 users to Localization' });
+  await expect(operation.getByRole('status')).toContainText('1 succeeded, 1 failed', { timeout: 20_000 });
+  const failures = operation.getByRole('list', { name: 'Failed items' });
+  await expect(failures).toContainText(`${member?.user.name} (${member?.user.login}) → Localization`);
+  await expect(failures).toContainText('Already a member of the group');
+  await operation.getByRole('button', { name: 'Retry 1 failed' }).click();
+  await expect(operation.getByRole('status')).toContainText('1 succeeded, 1 failed', { timeout: 20_000 });
+  await expect(failures).toContainText('Already a member of the group');
+});
+
+test('promotes 3 members to admin and sets one admin’s permission', async ({ page, request }) => {
+  const box = boxSandboxApi(request);
+  const group = await box.groupNamed('Platform Team');
+  const members = (await box.members(group.id)).filter((m) => m.role === 'member').slice(0, 3);
+  expect(members).toHaveLength(3);
+
+  await page.goto(`/box/groups/${group.id}`);
+  const table = page.getByRole('table', { name: 'Box group members' });
+  for (const m of members) await table.getByRole('checkbox', { name: `Select ${m.user.name}` }).check();
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar).toContainText('3 members selected');
+  await bar.getByRole('button', { name: 'Make admin' }).click();
+  const operation = page.getByTestId('operation').filter({ hasText: 'Make 3 admins in Platform Team' });
+  await expect(operation.getByRole('status')).toContainText('Completed — 3 succeeded, 0 failed', {
+    timeout: 20_000,
+  });
+  for (const m of members) {
+    await expect(table.getByRole('row').filter({ hasText: m.user.login })).toContainText('Admin');
+  }
+
+  const first = members[0];
+  const row = table.getByRole('row').filter({ hasText: first?.user.login ?? '' });
+  await expect(row.getByTestId('admin-permissions')).toContainText('Run reports, Log in as users');
+  await row.getByRole('button', { name: `Edit ${first?.user.name}'s admin permissions` }).click();
+  const dialog = page.getByRole('dialog', { name: `${first?.user.name}'s admin permissions` });
+  await dialog.getByRole('checkbox', { name: 'Log in as users' }).uncheck();
+  await dialog.getByRole('button', { name: 'Save permissions' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByTestId('admin-permissions')).toHaveText(
+    'Run reports, Create accounts, Edit accounts',
+  );
+  const saved = await box.get<{ role: string; configurable_permissions: Record<string, boolean> }>(
+    `/group_memberships/${first?.id}`,
+  );
+  expect(saved).toMatchObject({
+    role: 'admin',
+    configurable_permissions: {
+      can_run_reports: true,
+      can_instant_login: false,
+      can_create_accounts: true,
+      can_edit_accounts: true,
+    },
+  });
+});
+
+test('removes 40 selected members after a confirmation', async ({ page, request }) => {
+  const box = boxSandboxApi(request);
+  const group = await box.groupNamed('Interns 2026');
+  const before = await box.members(group.id);
+  expect(before.length).toBeGreaterThan(40);
+
+  await page.goto(`/box/groups/${group.id}`);
+  const table = page.getByRole('table', { name: 'Box group members' });
+  for (const membership of before.slice(0, 40)) {
+    const row = table.locator(`[data-row-id="${membership.id}"]`);
+    // Rows are virtualized: scroll until this one is rendered.
+    await expect(async () => {
+      if ((await row.count()) === 0)
+        await table.evaluate((element) => element.parentElement?.scrollBy(0, 160));
+      await expect(row).toBeVisible({ timeout: 200 });
+    }).toPass({ timeout: 10_000 });
+    await row.getByRole('checkbox').check();
+  }
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar).toContainText('40 members selected');
+  await bar.getByRole('button', { name: 'Remove selected' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove 40 members?' });
+  await dialog.getByRole('button', { name: 'Remove 40' }).click();
+  const operation = page.getByTestId('operation').filter({ hasText: 'Remove 40 members from Interns 2026' });
+  await expect(operation.getByRole('status')).toContainText('Completed — 40 succeeded, 0 failed', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('member-total')).toContainText(`${before.length - 40} members`);
+  const after = new Set((await box.members(group.id)).map((m) => m.id));
+  expect(before.slice(0, 40).filter((m) => after.has(m.id))).toEqual([]);
+  expect(after.size).toBe(before.length - 40);
+});
+
+test('waits out forced 429s with retry-after and loses no item', async ({ page, request }) => {
+  const box = boxSandboxApi(request);
+  const group = await box.groupNamed('Mobile Team');
+  const before = (await box.members(group.id)).length;
+  const users = await box.usersOutside(group.id, 12);
+  await box.put('/_sandbox/faults', {
+    faults: { rules: [{ method: 'POST', path_contains: 'group_memberships', status: 429, times: 6 }] },
+  });
+  const limited: number[] = [];
+  page.on('response', (r) => {
+    if (r.url().includes('/api/box/2.0/group_memberships') && r.status() === 429) limited.push(r.status());
+  });
+
+  await page.goto(`/box/groups/${group.id}`);
+  await addByPasting(
+    page,
+    users.map((u) => u.login),
+  );
+  const operation = page.getByTestId('operation').filter({ hasText: 'Add 12 users to Mobile Team' });
+  await expect(operation.getByRole('status')).toContainText('Completed — 12 succeeded, 0 failed', {
+    timeout: 45_000,
+  });
+  expect(limited).toHaveLength(6);
+  expect((await box.members(group.id)).length).toBe(before + 12);
+});

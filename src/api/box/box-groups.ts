@@ -1,0 +1,28 @@
+import { queryOptions } from '@tanstack/react-query';
+import { boxGroupSchema } from '../../contract/box/box-group.ts';
+import { apiRequest } from '../api-client.ts';
+import { boxListQueryOptions, boxPath, fetchBoxPage } from './box-paging.ts';
+
+export const boxGroupKeys = {
+  all: ['box', 'groups'] as const,
+  list: (filters: { name: string }) => [...boxGroupKeys.all, 'list', filters] as const,
+  count: () => [...boxGroupKeys.all, 'count'] as const,
+  detail: (id: string) => [...boxGroupKeys.all, 'detail', id] as const,
+};
+
+/** Box groups whose name starts with `name` (all of them without), 100 a page by offset. */
+export const boxGroupsQueryOptions = (filters: { name: string }) =>
+  boxListQueryOptions(boxGroupKeys.list(filters), '/groups', boxGroupSchema, filters.name);
+
+export const boxGroupCountQueryOptions = () =>
+  queryOptions({
+    queryKey: boxGroupKeys.count(),
+    queryFn: async ({ signal }) =>
+      (await fetchBoxPage('/groups', boxGroupSchema, { offset: undefined, limit: 1, signal })).total,
+  });
+
+export const boxGroupQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: boxGroupKeys.detail(id),
+    queryFn: ({ signal }) => apiRequest(boxPath(`/groups/${id}`), { schema: boxGroupSchema, signal }),
+  });

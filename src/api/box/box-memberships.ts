@@ -1,0 +1,72 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  type BoxConfigurablePermissionsInput,
+  type BoxGroupMembership,
+  type BoxMembershipRole,
+  boxGroupMembershipSchema,
+} from '../../contract/box/box-group-membership.ts';
+import { apiRequest } from '../api-client.ts';
+import { boxListQueryOptions, boxPath } from './box-paging.ts';
+
+export const boxMembershipKeys = {
+  all: ['box', 'memberships'] as const,
+  ofGroup: (groupId: string) => [...boxMembershipKeys.all, 'group', groupId] as const,
+  ofUser: (userId: string) => [...boxMembershipKeys.all, 'user', userId] as const,
+  detail: (id: string) => [...boxMembershipKeys.all, 'detail', id] as const,
+};
+
+/** A group's members with their roles, 100 a page, up to Box's offset ceiling. */
+export const boxGroupMembersQueryOptions = (groupId: string) =>
+  boxListQueryOptions(
+    boxMembershipKeys.ofGroup(groupId),
+    `/groups/${groupId}/memberships`,
+    boxGroupMembershipSchema,
+  );
+
+/** A user's groups with their role in each. */
+export const boxUserMembershipsQueryOptions = (userId: string) =>
+  boxListQueryOptions(
+    boxMembershipKeys.ofUser(userId),
+    `/users/${userId}/memberships`,
+    boxGroupMembershipSchema,
+  );
+
+/** One membership with `configurable_permissions`, which list entries leave out. */
+export const boxMembershipQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: boxMembershipKeys.detail(id),
+    queryFn: ({ signal }) =>
+      apiRequest(boxPath(`/group_memberships/${id}`), { schema: boxGroupMembershipSchema, signal }),
+  });
+
+export function createBoxMembership(input: {
+  userId: string;
+  groupId: string;
+  role?: BoxMembershipRole;
+}): Promise<BoxGroupMembership> {
+  return apiRequest(boxPath('/group_memberships'), {
+    method: 'POST',
+    body: {
+      user: { id: input.userId },
+      group: { id: input.groupId },
+      ...(input.role && { role: input.role }),
+    },
+    schema: boxGroupMembershipSchema,
+  });
+}
+
+export function updateBoxMembership(
+  id: string,
+  change: { role?: BoxMembershipRole; configurable_permissions?: BoxConfigurablePermissionsInput },
+): Promise<BoxGroupMembership> {
+  return apiRequest(boxPath(`/group_memberships/${id}`), {
+    method: 'PUT',
+    body: change,
+    schema: boxGroupMembershipSchema,
+  });
+}
+
+export async function deleteBoxMembership(id: string): Promise<void> {
+  await apiRequest(boxPath(`/group_memberships/${id}`), { method: 'DELETE', schema: z.undefined() });
+}

@@ -1,0 +1,39 @@
+import { queryOptions } from '@tanstack/react-query';
+import { boxCollectionSchema } from '../../contract/box/box-collection.ts';
+import { type BoxUser, boxUserSchema } from '../../contract/box/box-user.ts';
+import { apiRequest } from '../api-client.ts';
+import { boxListQueryOptions, boxPath, fetchBoxPage } from './box-paging.ts';
+
+export const boxUserKeys = {
+  all: ['box', 'users'] as const,
+  list: (filters: { name: string }) => [...boxUserKeys.all, 'list', filters] as const,
+  count: () => [...boxUserKeys.all, 'count'] as const,
+  me: () => [...boxUserKeys.all, 'me'] as const,
+};
+
+/** Box users whose name or login starts with `name`, 100 a page by offset. */
+export const boxUsersQueryOptions = (filters: { name: string }) =>
+  boxListQueryOptions(boxUserKeys.list(filters), '/users', boxUserSchema, filters.name);
+
+export const boxUserCountQueryOptions = () =>
+  queryOptions({
+    queryKey: boxUserKeys.count(),
+    queryFn: async ({ signal }) =>
+      (await fetchBoxPage('/users', boxUserSchema, { offset: undefined, limit: 1, signal })).total,
+  });
+
+export const boxMeQueryOptions = () =>
+  queryOptions({
+    queryKey: boxUserKeys.me(),
+    queryFn: ({ signal }) => apiRequest(boxPath('/users/me'), { schema: boxUserSchema, signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+/** The user whose login is exactly `login`, if any (`filter_term` matches prefixes). */
+export async function findBoxUserByLogin(login: string, signal?: AbortSignal): Promise<BoxUser | undefined> {
+  const body = await apiRequest(boxPath('/users', { filter_term: login, limit: '20' }), {
+    schema: boxCollectionSchema(boxUserSchema),
+    ...(signal && { signal }),
+  });
+  return body.entries.find((user) => user.login.toLowerCase() === login.toLowerCase());
+}

@@ -1,0 +1,25 @@
+import type { RouteObject } from 'react-router';
+
+/** The Box workspace: every path starts with `/box`, so a link says which provider it is about. */
+export const boxRoutes: RouteObject[] = [
+  {
+    path: 'box/groups',
+    lazy: async () => ({ Component: (await import('../features/box/box-groups-page.tsx')).BoxGroupsPage }),
+  },
+  {
+    path: 'box/groups/:groupId',
+    lazy: async () => ({ Component: (await import('../features/box/box-group-page.tsx')).BoxGroupPage }),
+  },
+  {
+    path: 'box/users',
+    lazy: async () => ({ Component: (await import('../features/box/box-users-page.tsx')).BoxUsersPage }),
+  },
+  {
+    path: 'box/users/:userId',
+    lazy: async () => ({ Component: (await import('../features/box/box-user-page.tsx')).BoxUserPage }),
+  },
+  {
+    path: 'box',
+    lazy: async () => ({ Component: (await import('./box-home-redirect.tsx')).BoxHomeRedirect }),
+  },
+];

@@ -1,0 +1,98 @@
+import { useMemo } from 'react';
+import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
+import { selectionColumn } from '../../components/data-table/selection-column.tsx';
+import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import type { BoxGroupMembership } from '../../contract/box/box-group-membership.ts';
+import { BoxPermissionsCell } from './box-permissions-cell.tsx';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+type Props = {
+  rows: BoxGroupMembership[];
+  total: number | undefined;
+  hasMore: boolean;
+  isFetchingMore: boolean;
+  onLoadMore: () => void;
+  selection: RowSelection<string>;
+  onToggle: (id: string) => void;
+  onToggleLoaded: (selected: boolean) => void;
+  onClearSelection: () => void;
+  onEditPermissions: (membership: BoxGroupMembership) => void;
+};
+
+/** A Box group's members on the shared virtual table: login, role and an admin's permissions. */
+export function BoxMembersTable(props: Props) {
+  const { rows, selection, onToggle, onToggleLoaded, onEditPermissions } = props;
+  const columns = useMemo<VirtualTableColumn<BoxGroupMembership>[]>(
+    () => [
+      selectionColumn({
+        rows,
+        idOf: (row: BoxGroupMembership) => row.id,
+        nameOf: (row) => row.user.name,
+        selection,
+        onToggle,
+        onToggleLoaded,
+      }),
+      {
+        id: 'name',
+        header: 'Name',
+        width: 'minmax(160px, 1.3fr)',
+        cell: ({ row }) => <span className="cell-main truncate">{row.original.user.name}</span>,
+      },
+      {
+        id: 'login',
+        header: 'Login',
+        width: 'minmax(180px, 1.5fr)',
+        cell: ({ row }) => (
+          <span className="cell-muted truncate" title={row.original.user.login}>
+            {row.original.user.login}
+          </span>
+        ),
+      },
+      {
+        id: 'role',
+        header: 'Role',
+        width: '90px',
+        cell: ({ row }) => (row.original.role === 'admin' ? <span className="badge">Admin</span> : 'Member'),
+      },
+      {
+        id: 'permissions',
+        header: 'Admin permissions',
+        width: 'minmax(200px, 1.6fr)',
+        cell: ({ row }) =>
+          row.original.role === 'admin' ? (
+            <BoxPermissionsCell membership={row.original} onEdit={onEditPermissions} />
+          ) : (
+            <span className="cell-muted">—</span>
+          ),
+      },
+      {
+        id: 'since',
+        header: 'Member since',
+        width: '130px',
+        align: 'end',
+        cell: ({ row }) => (
+          <time dateTime={row.original.created_at}>
+            {dateFormat.format(new Date(row.original.created_at))}
+          </time>
+        ),
+      },
+    ],
+    [rows, selection, onToggle, onToggleLoaded, onEditPermissions],
+  );
+  return (
+    <VirtualTable
+      label="Box group members"
+      columns={columns}
+      rows={rows}
+      getRowId={(row) => row.id}
+      totalRows={props.total}
+      hasMore={props.hasMore}
+      isFetchingMore={props.isFetchingMore}
+      onLoadMore={props.onLoadMore}
+      isRowSelected={(row) => isSelected(selection, row.id)}
+      onToggleRow={(row) => onToggle(row.id)}
+      onEscape={props.onClearSelection}
+    />
+  );
+}

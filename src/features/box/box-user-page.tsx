@@ -1,0 +1,117 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, describeError } from '../../api/api-error.ts';
+import { boxGroupsQueryOptions } from '../../api/box/box-groups.ts';
+import {
+  boxMembershipKeys,
+  boxUserMembershipsQueryOptions,
+  createBoxMembership,
+} from '../../api/box/box-memberships.ts';
+import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import { parseBoxId } from './box-scope.ts';
+
+/** A Box user's groups with their role in each, and a picker to add them to another group. */
+export function BoxUserPage() {
+  const userId = parseBoxId(useParams().userId);
+  if (userId === undefined) {
+    return (
+      <section className="message-page">
+        <h1>No such Box user</h1>
+        <Link to="/box/users">All Box users</Link>
+      </section>
+    );
+  }
+  return <BoxUserDetail key={userId} userId={userId} />;
+}
+
+function BoxUserDetail({ userId }: { userId: string }) {
+  const queryClient = useQueryClient();
+  const memberships = useInfiniteQuery(boxUserMembershipsQueryOptions(userId));
+  const groups = useInfiniteQuery(boxGroupsQueryOptions({ name: '' }));
+  const rows = useMemo(() => memberships.data?.pages.flatMap((page) => page.items) ?? [], [memberships.data]);
+  const person = rows[0]?.user;
+  const joined = new Set(rows.map((m) => m.group.id));
+  const choices = (groups.data?.pages.flatMap((page) => page.items) ?? []).filter((g) => !joined.has(g.id));
+  const [groupId, setGroupId] = useState('');
+  const add = useMutation({
+    mutationFn: () => createBoxMembership({ userId, groupId }),
+    onSuccess: () => {
+      setGroupId('');
+      return queryClient.invalidateQueries({ queryKey: boxMembershipKeys.all });
+    },
+  });
+  const refusal =
+    add.error instanceof ApiError && add.error.code === 'conflict'
+      ? 'Already a member of that group.'
+      : add.isError
+        ? describeError(add.error)
+        : undefined;
+
+  return (
+    <section className="page">
+      <title>{`${person?.name ?? 'Box user'} · Roster`}</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/box/users">Box users</Link> <span aria-hidden="true">/</span>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{person?.name ?? `Box user ${userId}`}</h1>
+          <p className="lede">{person?.login ?? ' '}</p>
+        </div>
+      </header>
+      <form
+        className="page-tools"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (groupId) add.mutate();
+        }}
+      >
+        <label>
+          <span className="visually-hidden">Group to add to</span>
+          <select value={groupId} onChange={(event) => setGroupId(event.target.value)}>
+            <option value="">Add to a group…</option>
+            {choices.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button-primary" disabled={!groupId || add.isPending}>
+          Add to group
+        </button>
+        {refusal && (
+          <span className="form-error" role="alert">
+            {refusal}
+          </span>
+        )}
+      </form>
+      <ListStates
+        query={memberships}
+        what="this user's groups"
+        isEmpty={rows.length === 0}
+        empty={<EmptyState title="Not in any Box group yet." />}
+      >
+        <table className="simple-table" aria-label="Box groups of this user">
+          <thead>
+            <tr>
+              <th>Group</th>
+              <th>Role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((membership) => (
+              <tr key={membership.id}>
+                <td>
+                  <Link to={`/box/groups/${membership.group.id}`}>{membership.group.name}</Link>
+                </td>
+                <td>{membership.role === 'admin' ? <span className="badge">Admin</span> : 'Member'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ListStates>
+    </section>
+  );
+}

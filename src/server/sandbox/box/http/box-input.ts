@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { boxBadRequest } from './box-errors.ts';
+
+/** A JSON body validated with `schema`; anything else is Box's 400 naming the first bad field. */
+export async function readBoxBody<Schema extends z.ZodType>(
+  c: Context,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(contentType)) {
+    throw boxBadRequest('Send the request body as JSON with Content-Type: application/json');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await c.req.text());
+  } catch {
+    throw boxBadRequest('Invalid JSON in the request body');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.map(String).join('.') || 'body';
+    throw boxBadRequest(`Bad request: ${name} ${issue?.message ?? 'is invalid'}`, name);
+  }
+  return parsed.data;
+}
+
+/** A path id: Box ids are digits; anything else names nothing. */
+export function isBoxId(raw: string): boolean {
+  return /^\d{1,16}$/.test(raw);
+}

@@ -1,0 +1,131 @@
+import { Hono } from 'hono';
+import {
+  createBoxGroupMembershipInputSchema,
+  updateBoxGroupMembershipInputSchema,
+} from '../../../../contract/box/box-group-membership.ts';
+import type { SandboxDatabase } from '../../db/open-database.ts';
+import { boxAccess } from '../http/box-access.ts';
+import type { BoxEnv } from '../http/box-env.ts';
+import { boxConflict, boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
+import { isBoxId, readBoxBody } from '../http/box-input.ts';
+import { boxCollection, parseBoxOffsetPage } from '../http/box-paging.ts';
+import { storedPermissions } from '../store/box-permissions.ts';
+import { presentBoxMembership } from '../store/box-present.ts';
+import {
+  deleteBoxMembership,
+  findBoxGroup,
+  findBoxMembership,
+  findBoxMembershipOf,
+  findBoxUser,
+  insertBoxMembership,
+  listBoxMemberships,
+  updateBoxMembership,
+} from '../store/box-store.ts';
+
+export function boxMembershipRoutes(db: SandboxDatabase) {
+  const app = new Hono<BoxEnv>();
+  const access = boxAccess(db);
+
+  const userOf = (raw: string) => (isBoxId(raw) ? findBoxUser(db, Number(raw)) : undefined);
+  const groupOf = (raw: string) => (isBoxId(raw) ? findBoxGroup(db, Number(raw)) : undefined);
+  const membershipOf = (raw: string) => {
+    const row = isBoxId(raw) ? findBoxMembership(db, Number(raw)) : undefined;
+    if (!row) throw boxNotFound('group_membership', raw);
+    return row;
+  };
+
+  app.get('/users/:user_id/memberships', (c) => {
+    const identity = c.get('boxIdentity');
+    const raw = c.req.param('user_id');
+    if (raw !== String(identity.user.id)) access.requireAdmin(identity);
+    const user = userOf(raw);
+    if (!user) throw boxNotFound('user', raw);
+    const page = parseBoxOffsetPage(new URL(c.req.url).searchParams);
+    const { rows, total } = listBoxMemberships(db, 'user_id', user.id, page);
+    return c.json(
+      boxCollection(
+        rows.map((row) => presentBoxMembership(row, false)),
+        total,
+        page,
+      ),
+    );
+  });
+
+  app.get('/groups/:group_id/memberships', (c) => {
+    const raw = c.req.param('group_id');
+    const group = groupOf(raw);
+    if (!group) throw boxNotFound('group', raw);
+    access.requireMayViewMembers(c.get('boxIdentity'), group);
+    const page = parseBoxOffsetPage(new URL(c.req.url).searchParams);
+    const { rows, total } = listBoxMemberships(db, 'group_id', group.id, page);
+    return c.json(
+      boxCollection(
+        rows.map((row) => presentBoxMembership(row, false)),
+        total,
+        page,
+      ),
+    );
+  });
+
+  app.post('/group_memberships', async (c) => {
+    access.requireAdmin(c.get('boxIdentity'));
+    const input = await readBoxBody(c, createBoxGroupMembershipInputSchema);
+    const user = userOf(input.user.id);
+    if (!user) throw boxNotFound('user', input.user.id);
+    const group = groupOf(input.group.id);
+    if (!group) throw boxNotFound('group', input.group.id);
+    const role = input.role ?? 'member';
+    const created = db.transaction(() => {
+      const existing = findBoxMembershipOf(db, user.id, group.id);
+      if (existing) {
+        throw boxConflict(`${user.login} is already a member of ${group.name}`, [
+          presentBoxMembership(existing, false),
+        ]);
+      }
+      return insertBoxMembership(db, {
+        userId: user.id,
+        groupId: group.id,
+        role,
+        permissions: storedPermissions(role, input.configurable_permissions),
+      });
+    })();
+    return c.json(presentBoxMembership(created, true), 201);
+  });
+
+  app.get('/group_memberships/:id', (c) => {
+    const row = membershipOf(c.req.param('id'));
+    access.requireGroupAdmin(c.get('boxIdentity'), row.group_id);
+    return c.json(presentBoxMembership(row, true));
+  });
+
+  app.put('/group_memberships/:id', async (c) => {
+    const row = membershipOf(c.req.param('id'));
+    access.requireGroupAdmin(c.get('boxIdentity'), row.group_id);
+    const input = await readBoxBody(c, updateBoxGroupMembershipInputSchema);
+    const role = input.role ?? row.role;
+    const current = presentBoxMembership(row, true).configurable_permissions ?? null;
+    const updated = db.transaction(() =>
+      updateBoxMembership(db, row.id, role, storedPermissions(role, input.configurable_permissions, current)),
+    )();
+    return c.json(presentBoxMembership(updated, true));
+  });
+
+  app.delete('/group_memberships/:id', (c) => {
+    const row = membershipOf(c.req.param('id'));
+    access.requireGroupAdmin(c.get('boxIdentity'), row.group_id);
+    deleteBoxMembership(db, row.id);
+    return c.body(null, 204);
+  });
+
+  for (const path of [
+    '/users/:user_id/memberships',
+    '/groups/:group_id/memberships',
+    '/group_memberships',
+    '/group_memberships/:id',
+  ]) {
+    app.all(path, () => {
+      throw boxMethodNotAllowed();
+    });
+  }
+  return app;
+}

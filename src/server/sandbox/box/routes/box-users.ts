@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { SandboxDatabase } from '../../db/open-database.ts';
+import type { BoxUserRow } from '../db/box-rows.ts';
+import { boxAccess } from '../http/box-access.ts';
+import type { BoxEnv } from '../http/box-env.ts';
+import { boxBadRequest, boxMethodNotAllowed } from '../http/box-errors.ts';
+import { boxCollection, decodeBoxMarker, encodeBoxMarker, parseBoxOffsetPage } from '../http/box-paging.ts';
+import { presentBoxUser } from '../store/box-present.ts';
+import { likePrefix } from '../store/box-store.ts';
+
+const userTypeSchema = z.enum(['all', 'managed', 'external']);
+
+export function boxUserRoutes(db: SandboxDatabase) {
+  const app = new Hono<BoxEnv>();
+  const access = boxAccess(db);
+
+  /**
+   * `filter_term` matches the start of the name or login; every sandbox user is managed, so
+   * `user_type=external` finds no one. Offset paging, or markers with `usemarker=true`.
+   */
+  app.get('/users', (c) => {
+    access.requireAdmin(c.get('boxIdentity'));
+    const query = new URL(c.req.url).searchParams;
+    const userType = userTypeSchema.safeParse(query.get('user_type') ?? 'all');
+    if (!userType.success) {
+      throw boxBadRequest(`Invalid value '${query.get('user_type')}' for user_type`, 'user_type');
+    }
+    const term = query.get('filter_term') ?? '';
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (term) {
+      where.push("(name LIKE ? ESCAPE '\\' OR login LIKE ? ESCAPE '\\')");
+      params.push(likePrefix(term), likePrefix(term));
+    }
+    if (userType.data === 'external') where.push('0');
+    const usemarker = query.get('usemarker') === 'true';
+    const marker = query.get('marker');
+    const { limit, offset } = parseBoxOffsetPage(
+      usemarker
+        ? new URLSearchParams({ ...(query.has('limit') && { limit: query.get('limit') ?? '' }) })
+        : query,
+    );
+    if (usemarker) {
+      if (marker) {
+        where.push('id > ?');
+        params.push(decodeBoxMarker(marker));
+      }
+      const sql = `SELECT * FROM box_users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
+      const rows = db.prepare(sql).all(...params, limit + 1) as BoxUserRow[];
+      const more = rows.length > limit;
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return c.json({
+        limit,
+        next_marker: more && last ? encodeBoxMarker(last.id) : null,
+        entries: page.map(presentBoxUser),
+      });
+    }
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = db
+      .prepare(`SELECT count(*) FROM box_users ${whereSql}`)
+      .pluck()
+      .get(...params) as number;
+    const rows = db
+      .prepare(`SELECT * FROM box_users ${whereSql} ORDER BY id LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as BoxUserRow[];
+    return c.json(boxCollection(rows.map(presentBoxUser), total, { limit, offset }));
+  });
+
+  app.get('/users/me', (c) => c.json(presentBoxUser(c.get('boxIdentity').user)));
+
+  for (const path of ['/users', '/users/me']) {
+    app.all(path, () => {
+      throw boxMethodNotAllowed();
+    });
+  }
+  return app;
+}
