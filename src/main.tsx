@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setUnauthorizedHandler } from './api/api-client.ts';
-import { sessionKeys } from './api/session.ts';
+import { operationsOwner, sessionKeys } from './api/session.ts';
 import { AppProviders } from './app/app-providers.tsx';
 import { createQueryClient } from './app/query-client.ts';
 import { createAppRouter } from './app/router.tsx';
+import type { RosterSession } from './contract/roster-session.ts';
 import { createBulkEngine } from './lib/bulk-operations/bulk-engine.ts';
+import { claimOperations, unsentItemCount } from './lib/bulk-operations/operation-owner.ts';
 import { createOperationStore } from './lib/bulk-operations/operation-store.ts';
 import './app/styles.css';
 
@@ -26,23 +28,32 @@ const engine = createBulkEngine({
   leading: false,
 });
 // One tab of the origin submits and polls for all of them; the lock passes on when that tab closes.
-if (navigator.locks) {
-  void navigator.locks.request('roster.bulk-engine.leader', () => {
+// It starts only once someone is signed in, after their claim on the stored operations, so no one
+// else's unsent work goes out with their credential.
+let leading = false;
+function lead(): void {
+  if (leading) return;
+  leading = true;
+  if (navigator.locks) {
+    void navigator.locks.request('roster.bulk-engine.leader', () => {
+      engine.lead();
+      return new Promise<never>(() => {});
+    });
+  } else {
     engine.lead();
-    return new Promise<never>(() => {});
-  });
-} else {
-  engine.lead();
+  }
 }
+queryClient.getQueryCache().subscribe((event) => {
+  if (event.type !== 'updated' || event.query.queryKey[0] !== sessionKeys.all[0]) return;
+  const session = event.query.state.data as RosterSession | undefined;
+  if (!session?.signedIn) return;
+  claimOperations(engine.store, window.localStorage, operationsOwner(session));
+  lead();
+});
 
 // Work that is not yet handed to Zendesk lives only in this page; the browser asks before it goes.
 window.addEventListener('beforeunload', (event) => {
-  const unsent = engine.store
-    .getSnapshot()
-    .some((operation) =>
-      operation.attempts.some((attempt) => attempt.chunks.some((chunk) => chunk.state === 'pending')),
-    );
-  if (unsent) event.preventDefault();
+  if (unsentItemCount(engine.store) > 0) event.preventDefault();
 });
 
 createRoot(root).render(

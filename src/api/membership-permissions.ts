@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { User } from '../contract/user.ts';
+import { describeError } from './api-error.ts';
 import { currentUserQueryOptions } from './current-user.ts';
 
 export type Permission = { allowed: true } | { allowed: false; reason: string };
@@ -39,5 +40,9 @@ export function membershipPermissionsOf(
 
 export function useMembershipPermissions(): MembershipPermissions {
   const user = useQuery(currentUserQueryOptions());
+  if (user.isError) {
+    const reason = `Roster could not check what you may change (${describeError(user.error)}). Reload the page to try again.`;
+    return { groups: { allowed: false, reason }, organizations: { allowed: false, reason } };
+  }
   return membershipPermissionsOf(user.data);
 }

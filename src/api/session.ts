@@ -1,6 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { type DemoIdentityKey, rosterSessionSchema } from '../contract/roster-session.ts';
+import {
+  type DemoIdentityKey,
+  type RosterSession,
+  rosterSessionSchema,
+  sessionUserSchema,
+} from '../contract/roster-session.ts';
 import { apiRequest } from './api-client.ts';
 
 export const sessionKeys = { all: ['roster-session'] as const };
@@ -13,9 +18,7 @@ export const sessionQueryOptions = () =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-const signedInSchema = z.object({
-  user: z.object({ id: z.number(), name: z.string(), email: z.string().nullable(), role: z.string() }),
-});
+const signedInSchema = z.object({ user: sessionUserSchema });
 
 export function signInWithApiToken(input: { email: string; token: string }) {
   return apiRequest('/roster/session/api-token', { method: 'POST', body: input, schema: signedInSchema });
@@ -32,4 +35,10 @@ export function signOut() {
 /** The server's OAuth entry point: a full-page navigation, since the flow leaves this site. */
 export function oauthStartUrl(next: string): string {
   return `/roster/oauth/start?next=${encodeURIComponent(next)}`;
+}
+
+/** Whose bulk operations this browser may carry on: one person on one account. */
+export function operationsOwner(session: RosterSession): string {
+  const account = session.connection.kind === 'zendesk' ? session.connection.host : 'sandbox';
+  return `${account}:${session.user?.id ?? 'environment'}`;
 }

@@ -6,7 +6,8 @@ import { currentUserQueryOptions } from '../api/current-user.ts';
 import { sessionQueryOptions, signOut } from '../api/session.ts';
 import { ErrorState, LoadingRows } from '../components/list-states.tsx';
 import type { Connection } from '../contract/roster-session.ts';
-import { useBulkOperations } from '../lib/bulk-operations/use-bulk-operations.ts';
+import { releaseOperations, unsentItemCount } from '../lib/bulk-operations/operation-owner.ts';
+import { useBulkEngine, useBulkOperations } from '../lib/bulk-operations/use-bulk-operations.ts';
 import { useWorkspaceSections, WorkspaceSwitch } from './workspace-switch.tsx';
 
 /** Loaded only once an operation exists, so a first visit downloads none of it. */
@@ -32,20 +33,27 @@ export function AppShell() {
 function SignOutButton() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const engine = useBulkEngine();
   const mutation = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
+      releaseOperations(engine.store, window.localStorage);
       queryClient.clear();
       navigate('/sign-in', { replace: true });
     },
   });
+  const signOutNow = () => {
+    const unsent = unsentItemCount(engine.store);
+    const message = `${unsent.toLocaleString()} item${unsent === 1 ? ' has' : 's have'} not been sent to Zendesk yet. Sign out and drop ${unsent === 1 ? 'it' : 'them'}?`;
+    if (unsent === 0 || window.confirm(message)) mutation.mutate();
+  };
   return (
     <button
       type="button"
       className="button-quiet sign-out"
       disabled={mutation.isPending}
       title={mutation.isError ? `Could not sign out: ${describeError(mutation.error)}` : undefined}
-      onClick={() => mutation.mutate()}
+      onClick={signOutNow}
     >
       {mutation.isError ? 'Sign out failed, retry' : 'Sign out'}
     </button>

@@ -17,15 +17,22 @@ export type BoxConnection = z.infer<typeof boxConnectionSchema>;
 export const demoIdentityKeySchema = z.enum(['admin', 'agent', 'groupManager', 'endUser']);
 export type DemoIdentityKey = z.infer<typeof demoIdentityKeySchema>;
 
+/** The signed-in person as Zendesk's `users/me` named them at sign-in. */
+export const sessionUserSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  email: z.string().nullable(),
+  role: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
 /** `GET /roster/session`: whether someone is signed in and which ways of signing in this server offers. */
 export const rosterSessionSchema = z.object({
   connection: connectionSchema,
   /** `environment`: the server acts with configured credentials and there is no sign-in. */
   mode: z.enum(['signIn', 'environment']),
   signedIn: z.boolean(),
-  user: z
-    .object({ id: z.number(), name: z.string(), email: z.string().nullable(), role: z.string() })
-    .nullable(),
+  user: sessionUserSchema.nullable(),
   methods: z.object({
     oauth: z.boolean(),
     apiToken: z.boolean(),
@@ -48,11 +55,28 @@ export const oauthErrorCodeSchema = z.enum(['denied', 'state', 'exchange', 'veri
 export type OAuthErrorCode = z.infer<typeof oauthErrorCodeSchema>;
 
 /**
- * Where to go after sign-in: a path on this site only, never `//evil.example` or a URL, and never
- * back into the sign-in machinery.
+ * Where to go after sign-in: a path on this site only. Whatever a browser would read as another
+ * site (`//evil.example`, `/\\evil.example`, a tab or newline it strips, a full URL) becomes `/`,
+ * and so does the sign-in machinery itself.
  */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (next.startsWith('/roster/') || next.startsWith('/sign-in')) return '/';
-  return next;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+  if (!next?.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  const base = 'http://roster.invalid';
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return '/';
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (
+    url.origin !== base ||
+    path.startsWith('//') ||
+    path.startsWith('/roster/') ||
+    path.startsWith('/sign-in')
+  ) {
+    return '/';
+  }
+  return path;
 }

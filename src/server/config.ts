@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const rate = z.coerce.number().min(0).max(1);
+/** An http(s) URL without a trailing slash, so paths can be appended. */
+const baseUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4780),
@@ -16,20 +18,14 @@ const environmentSchema = z.object({
         .map((name) => name.trim().toLowerCase())
         .filter(Boolean),
     ),
-  ZENDESK_URL: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .optional(),
+  ZENDESK_URL: baseUrl.optional(),
   ZENDESK_EMAIL: z.string().min(1).optional(),
   ZENDESK_API_TOKEN: z.string().min(1).optional(),
   ZENDESK_OAUTH_CLIENT_ID: z.string().min(1).optional(),
   ZENDESK_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
   /** How long an access token from the OAuth sign-in lasts before Roster refreshes it. */
   OAUTH_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(1).max(172_800).default(3600),
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .optional(),
+  PUBLIC_URL: baseUrl.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
   SESSION_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
@@ -37,10 +33,7 @@ const environmentSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
-  BOX_API_URL: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .default('https://api.box.com'),
+  BOX_API_URL: baseUrl.default('https://api.box.com'),
   BOX_DEVELOPER_TOKEN: z.string().min(1).optional(),
   SANDBOX_BOX_IDENTITY: z.enum(['admin', 'groupAdmin', 'member']).default('admin'),
   SANDBOX_BOX_RATE_LIMIT: z.coerce.number().int().min(1).default(1000),

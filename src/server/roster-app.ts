@@ -19,6 +19,8 @@ export type RosterAppOptions = {
   auth: SessionAuth;
   /** `/roster/session` and `/roster/oauth/*` (see session/sign-in-routes.ts). */
   signInRoutes: Hono;
+  /** Where people reach Roster when a proxy stands in front (PUBLIC_URL). */
+  publicUrl?: string;
   /** One line per request; never headers or cookies. */
   logRequest?: (line: string) => void;
   /** The embedded sandbox, answering under `/sandbox/*`; absent when a real account is configured. */
@@ -57,15 +59,15 @@ export function createRosterApp(options: RosterAppOptions) {
   app.get('/roster/connection', (c) =>
     c.json({ connection: options.connection, box: options.box.connection }),
   );
-  app.use('/roster/*', limitBody, sameOriginWrites());
+  app.use('/roster/*', limitBody, sameOriginWrites(options.publicUrl));
   app.route('/roster', options.signInRoutes);
-  app.use('/api/*', limitBody, sameOriginWrites());
+  app.use('/api/*', limitBody, sameOriginWrites(options.publicUrl));
   app.use('/api/v2/*', options.auth.requireCredential());
   app.all(
     '/api/v2/*',
     forwardToUpstream(options.upstream, {
       authorization: (c) => c.get('upstreamAuthorization'),
-      onUnauthorized: (c) => options.auth.end(c),
+      onUnauthorized: (c, sent) => options.auth.refused(c, sent),
     }),
   );
   // Box has no per-person sign-in yet: the server's one Box credential is lent to Zendesk admins only.

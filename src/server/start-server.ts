@@ -43,6 +43,7 @@ export async function startServer(
         databaseFile: join(config.dataDir, 'sandbox.sqlite'),
         basePath: SANDBOX_BASE_PATH,
         log,
+        oauthRedirectUris: config.publicUrl ? [`${config.publicUrl}/roster/oauth/callback`] : [],
       })
     : undefined;
   const embedded = sandbox && ((request: Request) => sandbox.app.fetch(request));
@@ -135,6 +136,7 @@ export async function startServer(
       log,
     }),
     ...(config.logRequests && { logRequest: log }),
+    ...(config.publicUrl && { publicUrl: config.publicUrl }),
     distDir: join(PROJECT_ROOT, 'dist'),
     ...(sandbox && { sandbox: sandbox.app }),
     allowedHostNames: config.allowedHostNames,

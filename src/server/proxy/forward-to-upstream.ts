@@ -12,8 +12,8 @@ export type ForwardOptions = {
   authorization: (c: Context) => string;
   /** Removed from the path before forwarding: `/api/box` turns `/api/box/2.0/…` into Box's `/2.0/…`. */
   stripPrefix?: string;
-  /** The upstream refused the credential (401): the session holding it is over. */
-  onUnauthorized?: (c: Context) => void;
+  /** The upstream refused the credential sent (401): the session holding it may be over. */
+  onUnauthorized?: (c: Context, sentAuthorization: string) => void;
 };
 
 /**
@@ -30,7 +30,8 @@ export function forwardToUpstream(upstream: Upstream, options: ForwardOptions) {
       ? incoming.pathname.slice(prefix.length)
       : incoming.pathname;
     const target = `${upstream.baseUrl}${path}${incoming.search}`;
-    const headers = new Headers({ authorization: options.authorization(c) });
+    const authorization = options.authorization(c);
+    const headers = new Headers({ authorization });
     for (const name of REQUEST_HEADERS) {
       const value = c.req.header(name);
       if (value) headers.set(name, value);
@@ -58,7 +59,7 @@ export function forwardToUpstream(upstream: Upstream, options: ForwardOptions) {
         timedOut ? 504 : 502,
       );
     }
-    if (response.status === 401) options.onUnauthorized?.(c);
+    if (response.status === 401) options.onUnauthorized?.(c, authorization);
     const outgoing = new Headers();
     response.headers.forEach((value, name) => {
       if (RESPONSE_HEADER.test(name)) outgoing.set(name, value);

@@ -20,6 +20,8 @@ export type SandboxConfig = {
   maxActiveJobs: number;
   faults: Faults;
   log: (message: string) => void;
+  /** Callbacks Roster's OAuth client may use besides the loopback ones. */
+  oauthRedirectUris?: readonly string[];
 };
 
 export type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
@@ -39,7 +41,7 @@ export function createSandbox(config: SandboxConfig) {
     seedDatabase(db, { scale: config.seedScale });
     config.log(`Seeded the sandbox (${config.seedScale}) in ${Math.round(performance.now() - started)} ms`);
   }
-  ensureDemoOAuthClient(db);
+  ensureDemoOAuthClient(db, config.oauthRedirectUris);
   if (db.prepare('SELECT count(*) FROM box_users').pluck().get() === 0) {
     // A database seeded before the Box sandbox existed gets Box's demo data at its own scale.
     const scale = readMeta(db, 'seed_scale') ?? config.seedScale;

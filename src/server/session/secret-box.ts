@@ -2,10 +2,14 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * `context` says what the text is and where it belongs (a session row's key, the OAuth flow): text
+ * sealed for one context does not open in another, so a sealed value cannot be moved elsewhere.
+ */
 export type SecretBox = {
-  seal(plaintext: string): string;
-  /** undefined when the text was not sealed with this key or was altered. */
-  open(sealed: string): string | undefined;
+  seal(plaintext: string, context: string): string;
+  /** undefined when the text was not sealed with this key and context, or was altered. */
+  open(sealed: string, context: string): string | undefined;
 };
 
 const KEY_FILE = 'session-key';
@@ -31,16 +35,18 @@ export function loadSessionKey(dataDir: string, secret: string | undefined): Buf
 /** AES-256-GCM: confidentiality and a check that nobody changed the text. */
 export function createSecretBox(key: Buffer): SecretBox {
   return {
-    seal(plaintext) {
+    seal(plaintext, context) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(context));
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
     },
-    open(sealed) {
+    open(sealed, context) {
       try {
         const raw = Buffer.from(sealed, 'base64url');
         const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+        decipher.setAAD(Buffer.from(context));
         decipher.setAuthTag(raw.subarray(12, 28));
         return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
       } catch {

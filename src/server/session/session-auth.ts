@@ -1,11 +1,21 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { SessionUser } from '../../contract/roster-session.ts';
 import type { Upstream } from '../proxy/upstream.ts';
-import type { Session, SessionStore, SessionUser, SignInMethod } from './session-store.ts';
+import type { Session, SessionStore } from './session-store.ts';
+
+export type SignInMethod = 'oauth' | 'apiToken' | 'demo';
+
 import { authorizationHeader, type UpstreamCredential } from './upstream-credential.ts';
 import { type OAuthClient, OAuthExchangeError, refreshTokens } from './zendesk-oauth.ts';
 
 export type RosterEnv = { Variables: { upstreamAuthorization: string } };
+
+type Usable =
+  | { kind: 'ok'; credential: UpstreamCredential }
+  | { kind: 'signedOut' }
+  /** A refresh could not reach Zendesk and the token has run out: try again later. */
+  | { kind: 'unavailable'; description: string };
 
 export type SessionAuthOptions =
   | { mode: 'environment'; credential: UpstreamCredential }
@@ -21,7 +31,7 @@ export type SessionAuthOptions =
 
 /**
  * An access token this close to its end is refreshed before the request, not after a 401: a minute,
- * or half the lifetime of a shorter-lived token.
+ * or half the lifetime it was granted for, if that is shorter.
  */
 const REFRESH_MARGIN_MS = 60_000;
 
@@ -39,7 +49,7 @@ export function createSessionAuth(options: SessionAuthOptions, upstream: Upstrea
   const cookieName =
     options.mode === 'signIn' && options.secureCookie ? '__Host-roster_session' : 'roster_session';
   /** One refresh per session at a time: refresh tokens are single use. */
-  const refreshing = new Map<string, Promise<UpstreamCredential | undefined>>();
+  const refreshing = new Map<string, Promise<Usable>>();
 
   function currentSession(c: Context): Session | undefined {
     if (options.mode !== 'signIn') return undefined;
@@ -47,29 +57,40 @@ export function createSessionAuth(options: SessionAuthOptions, upstream: Upstrea
     return sessionId ? options.store.find(sessionId) : undefined;
   }
 
-  async function refreshed(session: Session): Promise<UpstreamCredential | undefined> {
-    if (options.mode !== 'signIn') return undefined;
+  /** The session's credential, refreshed first when it is about to expire. */
+  async function usable(session: Session): Promise<Usable> {
+    if (options.mode !== 'signIn') return { kind: 'signedOut' };
+    const { store, log } = options;
     const { credential } = session;
-    if (credential.kind !== 'oauth' || credential.expiresAt === null) return credential;
+    if (credential.kind !== 'oauth' || credential.expiresAt === null) return { kind: 'ok', credential };
+    const now = Date.now();
+    const margin = Math.min(REFRESH_MARGIN_MS, (credential.expiresAt - credential.issuedAt) / 2);
+    if (credential.expiresAt - now > margin) return { kind: 'ok', credential };
+    const stillValid: Usable = { kind: 'ok', credential };
     const client = options.oauthClient;
-    const margin = Math.min(REFRESH_MARGIN_MS, ((client?.accessTokenSeconds ?? 0) * 1000) / 2);
-    if (credential.expiresAt - Date.now() > margin) return credential;
-    const { refreshToken } = credential;
-    if (!refreshToken || !client) return credential.expiresAt > Date.now() ? credential : undefined;
+    if (!credential.refreshToken || !client) {
+      if (credential.expiresAt > now) return stillValid;
+      store.delete(session.key);
+      return { kind: 'signedOut' };
+    }
     let pending = refreshing.get(session.key);
     if (!pending) {
-      const { store, log } = options;
-      pending = refreshTokens(upstream, client, refreshToken)
-        .then((next) => {
+      pending = refreshTokens(upstream, client, credential.refreshToken)
+        .then((next): Usable => {
           store.updateCredential(session, next);
-          return next;
+          return { kind: 'ok', credential: next };
         })
-        .catch((error: unknown) => {
-          log(
-            `Could not refresh a session's access token: ${error instanceof Error ? error.message : error}`,
-          );
-          if (error instanceof OAuthExchangeError) store.delete(session.key);
-          return undefined;
+        .catch((error: unknown): Usable => {
+          const message = error instanceof Error ? error.message : String(error);
+          log(`Could not refresh a session's access token: ${message}`);
+          // Only Zendesk turning the refresh token down ends the session; a network blip does not.
+          if (error instanceof OAuthExchangeError && error.refused) {
+            store.delete(session.key);
+            return { kind: 'signedOut' };
+          }
+          return credential.expiresAt !== null && credential.expiresAt > Date.now()
+            ? stillValid
+            : { kind: 'unavailable', description: message };
         })
         .finally(() => refreshing.delete(session.key));
       refreshing.set(session.key, pending);
@@ -90,9 +111,12 @@ export function createSessionAuth(options: SessionAuthOptions, upstream: Upstrea
           return next();
         }
         const session = currentSession(c);
-        const credential = session && (await refreshed(session));
-        if (!credential) return signInRequired(c);
-        c.set('upstreamAuthorization', authorizationHeader(credential));
+        const resolved: Usable = session ? await usable(session) : { kind: 'signedOut' };
+        if (resolved.kind === 'signedOut') return signInRequired(c);
+        if (resolved.kind === 'unavailable') {
+          return c.json({ error: 'UpstreamUnavailable', description: resolved.description }, 503);
+        }
+        c.set('upstreamAuthorization', authorizationHeader(resolved.credential));
         await next();
       };
     },
@@ -117,7 +141,7 @@ export function createSessionAuth(options: SessionAuthOptions, upstream: Upstrea
       if (options.mode !== 'signIn') throw new Error('Sessions exist only in sign-in mode');
       const previous = currentSession(c);
       if (previous) options.store.delete(previous.key);
-      const sessionId = options.store.create(user, credential, method);
+      const sessionId = options.store.create(user, credential);
       setCookie(c, cookieName, sessionId, {
         path: '/',
         httpOnly: true,
@@ -126,6 +150,15 @@ export function createSessionAuth(options: SessionAuthOptions, upstream: Upstrea
         maxAge: Math.floor(options.maxAgeMs / 1000),
       });
       options.log(`Signed in ${user.email ?? `user ${user.id}`} (${user.role}) with ${method}`);
+    },
+
+    /**
+     * Zendesk refused `sentAuthorization` (401). The session ends only if that is still its
+     * credential: a request sent just before a refresh may come back refused after it.
+     */
+    refused(c: Context, sentAuthorization: string): void {
+      const session = currentSession(c);
+      if (session && authorizationHeader(session.credential) === sentAuthorization) this.end(c);
     },
 
     /** Ends the request's session on the server and in the browser. */

@@ -28,7 +28,7 @@ describe('the session store', () => {
   it('keeps credentials sealed at rest and the cookie value out of the database', () => {
     const dataDir = makeDataDir();
     const sessions = open(dataDir, { now: 0 });
-    const sessionId = sessions.create(user, credential, 'apiToken');
+    const sessionId = sessions.create(user, credential);
     const file = readFileSync(join(dataDir, 'roster.sqlite')).toString('latin1');
     const db = new Database(join(dataDir, 'roster.sqlite'), { readonly: true });
     const rows = JSON.stringify(db.prepare('SELECT * FROM sessions').all());
@@ -43,8 +43,8 @@ describe('the session store', () => {
   it('ends a session idle for longer than the idle limit, but not one in use', () => {
     const clock = { now: 0 };
     const sessions = open(makeDataDir(), clock);
-    const busy = sessions.create(user, credential, 'demo');
-    const idle = sessions.create(user, credential, 'demo');
+    const busy = sessions.create(user, credential);
+    const idle = sessions.create(user, credential);
     for (let minute = 10; minute <= 60; minute += 10) {
       clock.now = minute * MINUTE;
       expect(sessions.find(busy)).toBeDefined();
@@ -55,7 +55,7 @@ describe('the session store', () => {
   it('ends every session at the absolute limit however busy it is', () => {
     const clock = { now: 0 };
     const sessions = open(makeDataDir(), clock);
-    const sessionId = sessions.create(user, credential, 'oauth');
+    const sessionId = sessions.create(user, credential);
     for (let minute = 10; minute <= 110; minute += 10) {
       clock.now = minute * MINUTE;
       expect(sessions.find(sessionId)).toBeDefined();
@@ -67,7 +67,7 @@ describe('the session store', () => {
   it('opens no session sealed with another key', () => {
     const dataDir = makeDataDir();
     const sessions = open(dataDir, { now: 0 });
-    const sessionId = sessions.create(user, credential, 'apiToken');
+    const sessionId = sessions.create(user, credential);
     sessions.close();
     store = openSessionStore({
       file: join(dataDir, 'roster.sqlite'),

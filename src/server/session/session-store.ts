@@ -3,36 +3,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import { type SessionUser, sessionUserSchema } from '../../contract/roster-session.ts';
 import type { SecretBox } from './secret-box.ts';
 import { type UpstreamCredential, upstreamCredentialSchema } from './upstream-credential.ts';
-
-export const sessionUserSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  email: z.string().nullable(),
-  role: z.string(),
-});
-export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export type Session = {
   /** The hash that names the session in the database; the cookie's value itself is never stored. */
   key: string;
   user: SessionUser;
   credential: UpstreamCredential;
-  method: SignInMethod;
-  createdAt: number;
-  lastSeenAt: number;
 };
 
-export type SignInMethod = 'oauth' | 'apiToken' | 'demo';
-
-type SessionRow = {
-  key: string;
-  sealed: string;
-  method: SignInMethod;
-  created_at: number;
-  last_seen_at: number;
-};
+type SessionRow = { key: string; sealed: string; created_at: number; last_seen_at: number };
 
 const sealedSchema = z.object({ user: sessionUserSchema, credential: upstreamCredentialSchema });
 
@@ -60,12 +42,11 @@ export function openSessionStore(options: {
   db.exec(`CREATE TABLE IF NOT EXISTS sessions (
     key TEXT PRIMARY KEY,
     sealed TEXT NOT NULL,
-    method TEXT NOT NULL,
     created_at INTEGER NOT NULL,
     last_seen_at INTEGER NOT NULL
   )`);
   const insert = db.prepare(
-    'INSERT INTO sessions (key, sealed, method, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO sessions (key, sealed, created_at, last_seen_at) VALUES (?, ?, ?, ?)',
   );
   const select = db.prepare('SELECT * FROM sessions WHERE key = ?');
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE key = ?');
@@ -74,17 +55,21 @@ export function openSessionStore(options: {
   const purge = db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?');
 
   const keyOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
-  const seal = (user: SessionUser, credential: UpstreamCredential) =>
-    options.box.seal(JSON.stringify({ user, credential }));
+  /** Sealed for its own row: a sealed value copied into another row does not open. */
+  const seal = (key: string, user: SessionUser, credential: UpstreamCredential) =>
+    options.box.seal(JSON.stringify({ user, credential }), `session:${key}`);
+  const purgeExpired = () => purge.run(now() - options.idleMs, now() - options.maxAgeMs);
 
-  purge.run(now() - options.idleMs, now() - options.maxAgeMs);
+  purgeExpired();
 
   return {
     /** Returns the new session's id, the cookie value. */
-    create(user: SessionUser, credential: UpstreamCredential, method: SignInMethod): string {
+    create(user: SessionUser, credential: UpstreamCredential): string {
+      purgeExpired();
       const sessionId = randomBytes(32).toString('base64url');
+      const key = keyOf(sessionId);
       const at = now();
-      insert.run(keyOf(sessionId), seal(user, credential), method, at, at);
+      insert.run(key, seal(key, user, credential), at, at);
       return sessionId;
     },
 
@@ -94,7 +79,7 @@ export function openSessionStore(options: {
       const row = select.get(key) as SessionRow | undefined;
       if (!row) return undefined;
       const at = now();
-      const opened = options.box.open(row.sealed);
+      const opened = options.box.open(row.sealed, `session:${key}`);
       const parsed = opened === undefined ? undefined : sealedSchema.safeParse(JSON.parse(opened));
       if (
         !parsed?.success ||
@@ -105,18 +90,11 @@ export function openSessionStore(options: {
         return undefined;
       }
       if (at - row.last_seen_at > TOUCH_INTERVAL_MS) touch.run(at, key);
-      return {
-        key,
-        user: parsed.data.user,
-        credential: parsed.data.credential,
-        method: row.method,
-        createdAt: row.created_at,
-        lastSeenAt: at,
-      };
+      return { key, user: parsed.data.user, credential: parsed.data.credential };
     },
 
     updateCredential(session: Session, credential: UpstreamCredential): void {
-      reseal.run(seal(session.user, credential), session.key);
+      reseal.run(seal(session.key, session.user, credential), session.key);
     },
 
     delete(sessionKey: string): void {

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
@@ -13,10 +13,10 @@ import {
 } from '../../contract/roster-session.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES } from '../sandbox/demo-identities.ts';
+import { sameText } from '../security/same-text.ts';
 import { createPkcePair } from './pkce.ts';
 import type { SecretBox } from './secret-box.ts';
-import type { SessionAuth } from './session-auth.ts';
-import type { SignInMethod } from './session-store.ts';
+import type { SessionAuth, SignInMethod } from './session-auth.ts';
 import type { UpstreamCredential } from './upstream-credential.ts';
 import { verifyCredential } from './verify-credential.ts';
 import { authorizationUrl, exchangeCode, OAuthExchangeError } from './zendesk-oauth.ts';
@@ -51,12 +51,6 @@ const DEMO_DESCRIPTIONS = {
   groupManager: 'Agent with the "Group manager" custom role',
   endUser: 'End user: sees only their own organizations',
 } as const;
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 /** `/roster/session` and `/roster/oauth/*`: who is signed in, and every way in and out. */
 export function signInRoutes(options: SignInRoutesOptions) {
@@ -148,7 +142,7 @@ export function signInRoutes(options: SignInRoutesOptions) {
       startedAt: Date.now(),
     };
     // Lax, not Strict: the browser must send it when Zendesk sends the person back from another site.
-    setCookie(c, FLOW_COOKIE, box.seal(JSON.stringify(flow)), {
+    setCookie(c, FLOW_COOKIE, box.seal(JSON.stringify(flow), FLOW_COOKIE), {
       path: '/roster/oauth',
       httpOnly: true,
       sameSite: 'Lax',
@@ -163,7 +157,7 @@ export function signInRoutes(options: SignInRoutesOptions) {
   app.get('/oauth/callback', async (c) => {
     const sealed = getCookie(c, FLOW_COOKIE);
     deleteCookie(c, FLOW_COOKIE, { path: '/roster/oauth', secure: options.secureCookie });
-    const opened = sealed ? box.open(sealed) : undefined;
+    const opened = sealed ? box.open(sealed, FLOW_COOKIE) : undefined;
     const flow = opened === undefined ? undefined : flowSchema.safeParse(JSON.parse(opened)).data;
     const fail = (code: OAuthErrorCode) => {
       const next = flow ? `&next=${encodeURIComponent(flow.next)}` : '';

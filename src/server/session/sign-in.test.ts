@@ -192,7 +192,12 @@ describe('behind an https proxy (PUBLIC_URL)', () => {
     const server = await startTestServer({ ...SIGN_IN, PUBLIC_URL: 'https://roster.acme.test' });
     try {
       const client = cookieClient(server.url);
-      await client.post('/roster/session/demo', { identity: 'admin' });
+      const signIn = await client.request('/roster/session/demo', {
+        method: 'POST',
+        headers: { origin: 'https://roster.acme.test', 'sec-fetch-site': 'same-origin' },
+        body: '{"identity":"admin"}',
+      });
+      expect(signIn.status).toBe(200);
       const cookie = client.setCookies.find((line) => line.startsWith('__Host-roster_session='));
       expect(cookie).toMatch(/; Secure/);
       expect(cookie).toMatch(/SameSite=Strict/);
@@ -202,6 +207,13 @@ describe('behind an https proxy (PUBLIC_URL)', () => {
       expect(authorize.searchParams.get('redirect_uri')).toBe(
         'https://roster.acme.test/roster/oauth/callback',
       );
+      const consent = await fetch(`${server.url}${authorize.pathname}${authorize.search}`);
+      expect(consent.status).toBe(200);
+      const foreign = await fetch(`${server.url}/roster/session`, {
+        method: 'DELETE',
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(foreign.status).toBe(403);
     } finally {
       await server.close();
     }

@@ -9,6 +9,8 @@ export const upstreamCredentialSchema = z.discriminatedUnion('kind', [
     refreshToken: z.string().nullable(),
     /** Epoch milliseconds; null for a token that does not expire. */
     expiresAt: z.number().nullable(),
+    /** When it was granted (epoch milliseconds), to judge how early to refresh it. */
+    issuedAt: z.number(),
   }),
 ]);
 export type UpstreamCredential = z.infer<typeof upstreamCredentialSchema>;

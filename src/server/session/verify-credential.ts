@@ -1,7 +1,7 @@
+import type { SessionUser } from '../../contract/roster-session.ts';
 import { userEnvelopeSchema } from '../../contract/user.ts';
 import { describeFetchFailure } from '../proxy/describe-fetch-failure.ts';
 import type { Upstream } from '../proxy/upstream.ts';
-import type { SessionUser } from './session-store.ts';
 import { authorizationHeader, type UpstreamCredential } from './upstream-credential.ts';
 
 export type Verification =

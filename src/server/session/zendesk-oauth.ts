@@ -11,7 +11,18 @@ import type { UpstreamCredential } from './upstream-credential.ts';
 /** `accessTokenSeconds`: the lifetime Roster asks for; it refreshes the token before it ends. */
 export type OAuthClient = { id: string; secret: string | undefined; accessTokenSeconds: number };
 
-export class OAuthExchangeError extends Error {}
+/**
+ * `refused`: Zendesk turned the grant down (a spent or revoked refresh token, a wrong client), so
+ * asking again will not help; otherwise it could not be asked (network, timeout, 5xx, 429).
+ */
+export class OAuthExchangeError extends Error {
+  constructor(
+    message: string,
+    readonly refused: boolean,
+  ) {
+    super(message);
+  }
+}
 
 export function authorizationUrl(
   authorizeBase: string,
@@ -31,16 +42,26 @@ export function authorizationUrl(
   return url.toString();
 }
 
-function credentialFrom(grant: OAuthTokenGrantResponse, issuedAt: number): UpstreamCredential {
+/** RFC 6749 §6: an answer without a refresh token leaves the one the client has in force. */
+function credentialFrom(
+  grant: OAuthTokenGrantResponse,
+  issuedAt: number,
+  refreshToken: string | null,
+): UpstreamCredential {
   return {
     kind: 'oauth',
     accessToken: grant.access_token,
-    refreshToken: grant.refresh_token ?? null,
+    refreshToken: grant.refresh_token ?? refreshToken,
     expiresAt: grant.expires_in ? issuedAt + grant.expires_in * 1000 : null,
+    issuedAt,
   };
 }
 
-async function requestTokens(upstream: Upstream, body: Record<string, string | number | undefined>) {
+async function requestTokens(
+  upstream: Upstream,
+  body: Record<string, string | number | undefined>,
+  refreshToken: string | null,
+) {
   const issuedAt = Date.now();
   let response: Response;
   try {
@@ -53,21 +74,24 @@ async function requestTokens(upstream: Upstream, body: Record<string, string | n
       }),
     );
   } catch (error) {
-    throw new OAuthExchangeError(describeFetchFailure(error, upstream.baseUrl));
+    throw new OAuthExchangeError(describeFetchFailure(error, upstream.baseUrl), false);
   }
   const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const failure = oauthErrorBodySchema.safeParse(json);
+    const refused = failure.success && (response.status === 400 || response.status === 401);
     throw new OAuthExchangeError(
       failure.success
         ? `Zendesk refused the sign-in: ${failure.data.error_description ?? failure.data.error}`
         : `Zendesk's token endpoint answered ${response.status}`,
+      refused,
     );
   }
   const grant = oauthTokenGrantResponseSchema.safeParse(json);
-  if (!grant.success)
-    throw new OAuthExchangeError("Zendesk's token endpoint answered in an unexpected shape");
-  return credentialFrom(grant.data, issuedAt);
+  if (!grant.success) {
+    throw new OAuthExchangeError("Zendesk's token endpoint answered in an unexpected shape", false);
+  }
+  return credentialFrom(grant.data, issuedAt, refreshToken);
 }
 
 export function exchangeCode(
@@ -75,16 +99,20 @@ export function exchangeCode(
   client: OAuthClient,
   exchange: { code: string; redirectUri: string; codeVerifier: string },
 ): Promise<UpstreamCredential> {
-  return requestTokens(upstream, {
-    grant_type: 'authorization_code',
-    code: exchange.code,
-    client_id: client.id,
-    client_secret: client.secret,
-    redirect_uri: exchange.redirectUri,
-    code_verifier: exchange.codeVerifier,
-    scope: OAUTH_SCOPES.join(' '),
-    expires_in: client.accessTokenSeconds,
-  });
+  return requestTokens(
+    upstream,
+    {
+      grant_type: 'authorization_code',
+      code: exchange.code,
+      client_id: client.id,
+      client_secret: client.secret,
+      redirect_uri: exchange.redirectUri,
+      code_verifier: exchange.codeVerifier,
+      scope: OAUTH_SCOPES.join(' '),
+      expires_in: client.accessTokenSeconds,
+    },
+    null,
+  );
 }
 
 export function refreshTokens(
@@ -92,11 +120,15 @@ export function refreshTokens(
   client: OAuthClient,
   refreshToken: string,
 ): Promise<UpstreamCredential> {
-  return requestTokens(upstream, {
-    grant_type: 'refresh_token',
-    refresh_token: refreshToken,
-    client_id: client.id,
-    client_secret: client.secret,
-    expires_in: client.accessTokenSeconds,
-  });
+  return requestTokens(
+    upstream,
+    {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: client.id,
+      client_secret: client.secret,
+      expires_in: client.accessTokenSeconds,
+    },
+    refreshToken,
+  );
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metaRefreshTarget } from '../../testing/cookie-client.ts';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 import { DEMO_OAUTH_CLIENT } from '../demo-identities.ts';
 
@@ -134,5 +136,65 @@ describe('the sandbox token endpoint (grant types)', () => {
   it('refuses a body that is neither JSON nor a form', async () => {
     const response = await postToken({ grant_type: 'x' }, 'text/plain');
     expect(response).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+  });
+});
+
+describe('exchanging a code', () => {
+  const redirectUri = 'http://127.0.0.1:9999/roster/oauth/callback';
+
+  async function codeFor(extra: Record<string, string> = {}) {
+    const form = new URLSearchParams(
+      new URL(authorizeUrl({ redirect_uri: redirectUri, ...extra })).searchParams,
+    );
+    form.set('decision', 'allow');
+    form.set('email', 'admin@roster.example');
+    const page = await (
+      await fetch(`${server.url}/sandbox/oauth/authorizations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      })
+    ).text();
+    return new URL(metaRefreshTarget(page)).searchParams.get('code') ?? '';
+  }
+
+  const exchange = (code: string, extra: Record<string, string>) =>
+    postToken({
+      grant_type: 'authorization_code',
+      code,
+      client_id: 'roster',
+      redirect_uri: redirectUri,
+      ...extra,
+    });
+
+  it('asks a confidential client without its secret for PKCE the code was requested with', async () => {
+    const code = await codeFor();
+    const answer = await exchange(code, { code_verifier: 'v'.repeat(43) });
+    expect(answer).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+  });
+
+  it('spends a code on a failed exchange, so a guessed verifier gets one try', async () => {
+    const verifier = 'a'.repeat(43);
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const code = await codeFor({ code_challenge: challenge, code_challenge_method: 'S256' });
+    const wrong = await exchange(code, { code_verifier: 'b'.repeat(43) });
+    expect(wrong).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    const right = await exchange(code, { code_verifier: verifier });
+    expect(right).toMatchObject({
+      status: 400,
+      body: { error_description: expect.stringMatching(/already used/) },
+    });
+  });
+
+  it('issues tokens for the right verifier without the secret, and for the secret without PKCE', async () => {
+    const verifier = 'c'.repeat(43);
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const pkce = await exchange(await codeFor({ code_challenge: challenge, code_challenge_method: 'S256' }), {
+      code_verifier: verifier,
+    });
+    expect(pkce.status).toBe(200);
+    expect(pkce.body).toMatchObject({ token_type: 'bearer', scope: 'read write', expires_in: 3600 });
+    const secret = await exchange(await codeFor(), { client_secret: DEMO_OAUTH_CLIENT.secret });
+    expect(secret.status).toBe(200);
   });
 });

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { OAuthErrorBody } from '../../../contract/oauth.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import {
-  authenticateClient,
   exchangeAuthorizationCode,
   type IssuedTokens,
+  identifyClient,
   OAuthGrantError,
   refreshAccessToken,
 } from '../store/oauth-grants.ts';
@@ -72,22 +72,21 @@ export function oauthTokenGrantRoutes({ db }: Pick<SandboxDeps, 'db'>) {
     const lifetimes = { expiresIn: grant.expires_in, refreshTokenExpiresIn: grant.refresh_token_expires_in };
     let tokens: IssuedTokens;
     try {
-      if (grant.grant_type === 'authorization_code') {
-        const client = authenticateClient(
-          db,
-          grant.client_id,
-          grant.client_secret,
-          grant.code_verifier !== undefined,
-        );
-        tokens = exchangeAuthorizationCode(
-          db,
-          { client, code: grant.code, redirectUri: grant.redirect_uri, codeVerifier: grant.code_verifier },
-          lifetimes,
-        );
-      } else {
-        const client = authenticateClient(db, grant.client_id, grant.client_secret, false);
-        tokens = refreshAccessToken(db, { client, refreshToken: grant.refresh_token }, lifetimes);
-      }
+      const { client, secretVerified } = identifyClient(db, grant.client_id, grant.client_secret);
+      tokens =
+        grant.grant_type === 'authorization_code'
+          ? exchangeAuthorizationCode(
+              db,
+              {
+                client,
+                secretVerified,
+                code: grant.code,
+                redirectUri: grant.redirect_uri,
+                codeVerifier: grant.code_verifier,
+              },
+              lifetimes,
+            )
+          : refreshAccessToken(db, { client, secretVerified, refreshToken: grant.refresh_token }, lifetimes);
     } catch (error) {
       if (!(error instanceof OAuthGrantError)) throw error;
       return oauthError(error.code, error.message, error.code === 'invalid_client' ? 401 : 400);

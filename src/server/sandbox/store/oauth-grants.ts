@@ -1,5 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { toZendeskTimestamp } from '../../../contract/timestamp.ts';
+import { sameText } from '../../security/same-text.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { DEMO_OAUTH_CLIENT } from '../demo-identities.ts';
 import { nowTimestamp } from './now.ts';
@@ -54,22 +55,16 @@ export class OAuthGrantError extends Error {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const secondsFromNow = (seconds: number) => toZendeskTimestamp(new Date(Date.now() + seconds * 1000));
 
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(sha256(a));
-  const right = Buffer.from(sha256(b));
-  return timingSafeEqual(left, right);
-}
-
-/** Every sandbox, even one seeded before sign-in existed, knows Roster's own client. */
-export function ensureDemoOAuthClient(db: SandboxDatabase): void {
+/**
+ * Every sandbox, even one seeded before sign-in existed, knows Roster's own client, with the
+ * loopback callbacks and any others Roster is reached at (PUBLIC_URL).
+ */
+export function ensureDemoOAuthClient(db: SandboxDatabase, extraRedirectUris: readonly string[] = []): void {
+  const redirectUris = [...new Set([...DEMO_OAUTH_CLIENT.redirectUris, ...extraRedirectUris])].join('\n');
   db.prepare(
-    'INSERT OR IGNORE INTO oauth_clients (identifier, name, secret, redirect_uris) VALUES (?, ?, ?, ?)',
-  ).run(
-    DEMO_OAUTH_CLIENT.identifier,
-    DEMO_OAUTH_CLIENT.name,
-    DEMO_OAUTH_CLIENT.secret,
-    DEMO_OAUTH_CLIENT.redirectUris.join('\n'),
-  );
+    `INSERT INTO oauth_clients (identifier, name, secret, redirect_uris) VALUES (?, ?, ?, ?)
+     ON CONFLICT(identifier) DO UPDATE SET redirect_uris = excluded.redirect_uris`,
+  ).run(DEMO_OAUTH_CLIENT.identifier, DEMO_OAUTH_CLIENT.name, DEMO_OAUTH_CLIENT.secret, redirectUris);
 }
 
 export function findOAuthClient(db: SandboxDatabase, identifier: string): OAuthClientRow | undefined {
@@ -100,23 +95,19 @@ export function isRegisteredRedirect(client: OAuthClientRow, redirectUri: string
   });
 }
 
-/** A confidential client proves itself with its secret, or with PKCE when it sends none. */
-export function authenticateClient(
+/** The client named in a token request, and whether it proved itself with its secret. */
+export function identifyClient(
   db: SandboxDatabase,
   clientId: string,
   clientSecret: string | undefined,
-  usesPkce: boolean,
-): OAuthClientRow {
+): { client: OAuthClientRow; secretVerified: boolean } {
   const client = findOAuthClient(db, clientId);
   if (!client) throw new OAuthGrantError('invalid_client', 'Unknown client');
-  if (clientSecret !== undefined) {
-    if (client.secret === null || !sameSecret(client.secret, clientSecret)) {
-      throw new OAuthGrantError('invalid_client', 'Client authentication failed');
-    }
-  } else if (client.secret !== null && !usesPkce) {
+  if (clientSecret === undefined) return { client, secretVerified: false };
+  if (client.secret === null || !sameText(client.secret, clientSecret)) {
     throw new OAuthGrantError('invalid_client', 'Client authentication failed');
   }
-  return client;
+  return { client, secretVerified: true };
 }
 
 export function createAuthorizationCode(
@@ -177,50 +168,64 @@ function issueTokens(
   return { accessToken, refreshToken, scopes: grant.scopes, ...lifetimes };
 }
 
-/** The code is spent whether or not the exchange succeeds, so a leaked code is worth one try. */
+/**
+ * The code is spent whether or not the exchange succeeds, so a leaked code is worth one try. A
+ * confidential client proves itself with its secret, or with PKCE when the code was asked for with
+ * a challenge.
+ */
 export function exchangeAuthorizationCode(
   db: SandboxDatabase,
   exchange: {
     client: OAuthClientRow;
+    secretVerified: boolean;
     code: string;
     redirectUri: string;
     codeVerifier: string | undefined;
   },
   lifetimes: { expiresIn: number; refreshTokenExpiresIn: number },
 ): IssuedTokens {
-  return db.transaction(() => {
+  const outcome = db.transaction((): IssuedTokens | OAuthGrantError => {
     const hash = sha256(exchange.code);
     const row = db.prepare('SELECT * FROM oauth_codes WHERE code_hash = ?').get(hash) as CodeRow | undefined;
     if (!row || row.used === 1 || row.expires_at <= nowTimestamp()) {
-      throw new OAuthGrantError(
+      return new OAuthGrantError(
         'invalid_grant',
         'The authorization code is invalid, expired or already used',
       );
     }
     db.prepare('UPDATE oauth_codes SET used = 1 WHERE code_hash = ?').run(hash);
     if (row.client_id !== exchange.client.identifier) {
-      throw new OAuthGrantError('invalid_grant', 'The authorization code was issued to another client');
+      return new OAuthGrantError('invalid_grant', 'The authorization code was issued to another client');
+    }
+    if (exchange.client.secret !== null && !exchange.secretVerified && row.code_challenge === null) {
+      return new OAuthGrantError('invalid_client', 'Client authentication failed');
     }
     if (row.redirect_uri !== exchange.redirectUri) {
-      throw new OAuthGrantError('invalid_grant', 'redirect_uri does not match the authorization request');
+      return new OAuthGrantError('invalid_grant', 'redirect_uri does not match the authorization request');
     }
     if (row.code_challenge !== null) {
-      const verifier = exchange.codeVerifier ?? '';
-      const challenge = createHash('sha256').update(verifier).digest('base64url');
+      const challenge = createHash('sha256')
+        .update(exchange.codeVerifier ?? '')
+        .digest('base64url');
       if (challenge !== row.code_challenge) {
-        throw new OAuthGrantError('invalid_grant', 'code_verifier does not match the code challenge');
+        return new OAuthGrantError('invalid_grant', 'code_verifier does not match the code challenge');
       }
     }
     return issueTokens(db, { clientId: row.client_id, userId: row.user_id, scopes: row.scopes }, lifetimes);
   })();
+  if (outcome instanceof OAuthGrantError) throw outcome;
+  return outcome;
 }
 
 /** Refresh tokens rotate: the old refresh token and the access token it was paired with stop working. */
 export function refreshAccessToken(
   db: SandboxDatabase,
-  refresh: { client: OAuthClientRow; refreshToken: string },
+  refresh: { client: OAuthClientRow; secretVerified: boolean; refreshToken: string },
   lifetimes: { expiresIn: number; refreshTokenExpiresIn: number },
 ): IssuedTokens {
+  if (refresh.client.secret !== null && !refresh.secretVerified) {
+    throw new OAuthGrantError('invalid_client', 'Client authentication failed');
+  }
   return db.transaction(() => {
     const row = db.prepare('SELECT * FROM oauth_refresh_tokens WHERE token = ?').get(refresh.refreshToken) as
       | RefreshRow
