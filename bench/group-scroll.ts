@@ -1,0 +1,47 @@
+import type { Browser } from '@playwright/test';
+import { coldPage } from './browser.ts';
+import type { Landmark } from './dataset.ts';
+import { installProbe, readProbe, setMeasuring, waitForFirstRows } from './page-probe.ts';
+import { countListRequests, scrollDownTo } from './scroll-table.ts';
+
+export type GroupScroll = {
+  listRequests: number;
+  maxRowsInDom: number;
+  longTasks: number[];
+  frames: number;
+  slowFrames: number;
+  seconds: number;
+};
+
+/** A frame that took two 60 Hz frames' time or more: a visible stutter. */
+const SLOW_FRAME_MS = 32;
+
+/** Opens the group and scrolls its member table to the last member, one screen per frame. */
+export async function measureGroupScroll(
+  browser: Browser,
+  baseUrl: string,
+  group: Landmark,
+): Promise<GroupScroll> {
+  const page = await coldPage(browser);
+  try {
+    await installProbe(page);
+    const requests = countListRequests(page, `/api/v2/groups/${group.id}/memberships`);
+    await page.goto(`${baseUrl}/groups/${group.id}`);
+    await waitForFirstRows(page);
+    const table = page.getByRole('table', { name: 'Group members' });
+    await setMeasuring(page, true);
+    const elapsed = await scrollDownTo(table, group.members, 20, 300_000);
+    await setMeasuring(page, false);
+    const probe = await readProbe(page);
+    return {
+      listRequests: requests.forward + requests.backward,
+      maxRowsInDom: probe.maxRowsInDom,
+      longTasks: probe.longTasks,
+      frames: probe.frameGaps.length,
+      slowFrames: probe.frameGaps.filter((gap) => gap > SLOW_FRAME_MS).length,
+      seconds: elapsed / 1000,
+    };
+  } finally {
+    await page.context().close();
+  }
+}
