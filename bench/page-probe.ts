@@ -57,8 +57,14 @@ function probeScript(): void {
   requestAnimationFrame(onFrame);
 }
 
+/**
+ * tsx compiles with esbuild's keepNames, which wraps named functions in a `__name()` helper that
+ * does not exist in the page; the script brings a stand-in.
+ */
+const PAGE_SCRIPT = `var __name = (fn) => fn; (${probeScript.toString()})();`;
+
 export async function installProbe(page: Page): Promise<void> {
-  await page.addInitScript(probeScript);
+  await page.addInitScript({ content: PAGE_SCRIPT });
 }
 
 export function readProbe(page: Page): Promise<Probe> {

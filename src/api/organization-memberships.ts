@@ -6,7 +6,8 @@ import {
 } from '../contract/organization-membership.ts';
 import { userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
-import { type CursorPageParam, cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
+import { cursorPageOf } from './cursor-pagination.ts';
+import { cursorWindow, fetchPlacedPage, type Placed } from './cursor-window.ts';
 import { membershipDefaultCache } from './membership-default-cache.ts';
 import { fetchAllPages } from './named-list.ts';
 
@@ -21,18 +22,24 @@ export const organizationMembershipKeys = {
 const memberPageSchema = cursorPageOf('organization_memberships', organizationMembershipSchema).extend({
   users: z.array(userSchema).default([]),
 });
-export type OrganizationMemberPage = z.infer<typeof memberPageSchema>;
+export type OrganizationMemberPage = Placed<z.infer<typeof memberPageSchema>>;
 
+/** A window of the organization's member pages (see `cursorWindow`). */
 export const organizationMembersQueryOptions = (organizationId: number) =>
   infiniteQueryOptions({
     queryKey: organizationMembershipKeys.ofOrganization(organizationId),
     queryFn: ({ pageParam, signal }) =>
-      apiRequest(
-        `/api/v2/organizations/${organizationId}/organization_memberships?${cursorQuery(pageParam, { include: 'users' })}`,
-        { schema: memberPageSchema, signal },
+      fetchPlacedPage(
+        pageParam,
+        { include: 'users' },
+        (query) =>
+          apiRequest(`/api/v2/organizations/${organizationId}/organization_memberships?${query}`, {
+            schema: memberPageSchema,
+            signal,
+          }),
+        (page) => page.organization_memberships.length,
       ),
-    initialPageParam: undefined as CursorPageParam,
-    getNextPageParam: nextCursor,
+    ...cursorWindow<OrganizationMemberPage>(),
   });
 
 export function fetchAllOrganizationMemberships(
