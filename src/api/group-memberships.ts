@@ -1,5 +1,5 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { type GroupMembership, groupMembershipSchema } from '../contract/group-membership.ts';
 import { userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
@@ -15,8 +15,8 @@ export const groupMembershipKeys = {
 };
 
 /** A page of a group's members with the users sideloaded, so names never cost a request per row. */
-const memberPageSchema = cursorPageOf('group_memberships', groupMembershipSchema).extend({
-  users: z.array(userSchema).default([]),
+const memberPageSchema = z.extend(cursorPageOf('group_memberships', groupMembershipSchema), {
+  users: z._default(z.array(userSchema), []),
 });
 export type GroupMemberPage = Placed<z.infer<typeof memberPageSchema>>;
 

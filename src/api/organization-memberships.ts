@@ -1,5 +1,5 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   type OrganizationMembership,
   organizationMembershipSchema,
@@ -19,8 +19,8 @@ export const organizationMembershipKeys = {
 };
 
 /** A page of an organization's members with the users sideloaded. */
-const memberPageSchema = cursorPageOf('organization_memberships', organizationMembershipSchema).extend({
-  users: z.array(userSchema).default([]),
+const memberPageSchema = z.extend(cursorPageOf('organization_memberships', organizationMembershipSchema), {
+  users: z._default(z.array(userSchema), []),
 });
 export type OrganizationMemberPage = Placed<z.infer<typeof memberPageSchema>>;
 

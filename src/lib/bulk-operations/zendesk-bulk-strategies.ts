@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { createManyJob, destroyManyJob } from '../../api/membership-bulk-jobs.ts';
 import {
   type BulkItem,
@@ -9,7 +9,7 @@ import {
 import type { BulkStrategies } from './bulk-strategy.ts';
 
 /** A payload of the wrong shape is a programming error; it fails the chunk with a readable reason. */
-function payloadsOf<Schema extends z.ZodType>(
+function payloadsOf<Schema extends z.ZodMiniType>(
   items: readonly BulkItem[],
   schema: Schema,
   what: string,
