@@ -1,10 +1,13 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
+import { prefetchGroupPage } from '../features/groups/prefetch-group-page.ts';
+import { prefetchOrganizationPage } from '../features/organizations/prefetch-organization-page.ts';
 import { AppShell } from './app-shell.tsx';
 import { HomeRedirect } from './home-redirect.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
 
-export function createAppRouter() {
+export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     {
       element: <AppShell />,
@@ -23,6 +26,10 @@ export function createAppRouter() {
             },
             {
               path: 'groups/:groupId',
+              loader: ({ params }) => {
+                prefetchGroupPage(queryClient, params.groupId);
+                return null;
+              },
               lazy: async () => ({
                 Component: (await import('../features/groups/group-page.tsx')).GroupPage,
               }),
@@ -36,6 +43,10 @@ export function createAppRouter() {
             },
             {
               path: 'organizations/:organizationId',
+              loader: ({ params }) => {
+                prefetchOrganizationPage(queryClient, params.organizationId);
+                return null;
+              },
               lazy: async () => ({
                 Component: (await import('../features/organizations/organization-page.tsx')).OrganizationPage,
               }),
