@@ -1,8 +1,8 @@
 import type { Browser } from '@playwright/test';
-import { coldPage } from './browser.ts';
 import type { Landmark } from './dataset.ts';
-import { installProbe, readProbe, setMeasuring, waitForFirstRows } from './page-probe.ts';
-import { countListRequests, scrollDownTo } from './scroll-table.ts';
+import { openMemberList } from './member-list-page.ts';
+import { readProbe, setMeasuring } from './page-probe.ts';
+import { scrollDownTo } from './scroll-table.ts';
 
 export type GroupScroll = {
   listRequests: number;
@@ -28,13 +28,8 @@ export async function measureGroupScroll(
   baseUrl: string,
   group: Landmark,
 ): Promise<GroupScroll> {
-  const page = await coldPage(browser);
+  const { page, table, requests } = await openMemberList(browser, baseUrl, 'group', group);
   try {
-    await installProbe(page);
-    const requests = countListRequests(page, `/api/v2/groups/${group.id}/memberships`);
-    await page.goto(`${baseUrl}/groups/${group.id}`);
-    await waitForFirstRows(page);
-    const table = page.getByRole('table', { name: 'Group members' });
     await setMeasuring(page, true);
     const elapsed = await scrollDownTo(table, group.members, ROWS_PER_FRAME, 300_000);
     await setMeasuring(page, false);

@@ -1,8 +1,7 @@
-import type { Browser } from '@playwright/test';
-import { coldPage } from './browser.ts';
+import type { Browser, Page } from '@playwright/test';
 import type { Landmark } from './dataset.ts';
-import { installProbe, waitForFirstRows } from './page-probe.ts';
-import { countListRequests, firstRowId, jumpToTop, scrollDownTo } from './scroll-table.ts';
+import { openMemberList } from './member-list-page.ts';
+import { firstRowId, jumpToTop, scrollDownTo } from './scroll-table.ts';
 
 export type OrganizationHeap = {
   rowsScrolled: number;
@@ -13,7 +12,7 @@ export type OrganizationHeap = {
 };
 
 /** JS heap in use after a full garbage collection, through the DevTools protocol. */
-async function heapAfterGc(page: import('@playwright/test').Page): Promise<number> {
+async function heapAfterGc(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
   try {
     await session.send('HeapProfiler.collectGarbage');
@@ -37,16 +36,8 @@ export async function measureOrganizationHeap(
   organization: Landmark,
   rows: number,
 ): Promise<OrganizationHeap> {
-  const page = await coldPage(browser);
+  const { page, table, requests } = await openMemberList(browser, baseUrl, 'organization', organization);
   try {
-    await installProbe(page);
-    const requests = countListRequests(
-      page,
-      `/api/v2/organizations/${organization.id}/organization_memberships`,
-    );
-    await page.goto(`${baseUrl}/organizations/${organization.id}`);
-    await waitForFirstRows(page);
-    const table = page.getByRole('table', { name: 'Organization members' });
     const firstMember = await firstRowId(table);
     const rowsScrolled = Math.min(rows, organization.members);
     await scrollDownTo(table, rowsScrolled, 50, 600_000);

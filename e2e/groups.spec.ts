@@ -1,5 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { agentsOutside, allPages, groupNamed, sandboxApi, waitForJob } from './sandbox-api.ts';
+import {
+  agentsOutside,
+  allPages,
+  groupNamed,
+  memberListRequests,
+  sandboxApi,
+  waitForJob,
+} from './sandbox-api.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -31,10 +38,7 @@ test('scrolls a 1,000-member group to the end, seeing each member once with few 
   request,
 }) => {
   const group = await groupNamed(sandboxApi(request), 'Overflow Queue');
-  const listRequests: string[] = [];
-  page.on('request', (r) => {
-    if (r.url().includes(`/api/v2/groups/${group.id}/memberships`)) listRequests.push(r.url());
-  });
+  const listRequests = memberListRequests(page, group.id);
   await page.goto(`/groups/${group.id}`);
   await expect(page.getByTestId('member-total')).toContainText(/1,000 members/);
   const table = page.getByRole('table', { name: 'Group members' });
@@ -62,12 +66,8 @@ test('scrolls back to the top of a group longer than the window of pages and see
   request,
 }) => {
   const group = await groupNamed(sandboxApi(request), 'Overflow Queue');
-  const backward: string[] = [];
-  page.on('request', (r) => {
-    const url = decodeURIComponent(r.url());
-    if (url.includes(`/api/v2/groups/${group.id}/memberships`) && url.includes('page[before]'))
-      backward.push(url);
-  });
+  const listRequests = memberListRequests(page, group.id);
+  const backward = () => listRequests.filter((url) => url.includes('page[before]'));
   await page.goto(`/groups/${group.id}`);
   const table = page.getByRole('table', { name: 'Group members' });
   const firstRow = table.locator('tbody tr[aria-rowindex="2"]');
@@ -82,12 +82,12 @@ test('scrolls back to the top of a group longer than the window of pages and see
   }
   await expect(lastRow).toBeVisible();
   // The first pages left the window on the way down: nothing of them is in the DOM or the cache.
-  expect(backward).toHaveLength(0);
+  expect(backward()).toHaveLength(0);
 
   await table.evaluate((element) => element.parentElement?.scrollTo(0, 0));
   await expect(table.locator(`tbody tr[aria-rowindex="2"][data-row-id="${firstId}"]`)).toBeVisible();
   await expect(table.getByRole('row').nth(1)).toContainText(firstName ?? '');
-  expect(backward.length).toBeGreaterThan(0);
+  expect(backward().length).toBeGreaterThan(0);
   expect(await table.locator('tbody tr').count()).toBeLessThanOrEqual(60);
 });
 
