@@ -1,6 +1,6 @@
 import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 
 const features = tableFeatures({});
 type Features = typeof features;
@@ -64,7 +64,13 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
-    getItemKey: (index) => rowAt(index)?.id ?? `unloaded-${index}`,
+    // Stable between renders: a new function makes the virtualizer recompute every row's position,
+    // which for a long list is a lot of work on every frame of scrolling.
+    getItemKey: useCallback(
+      (index: number) =>
+        index < rowsBefore ? `unloaded-${index}` : (tableRows[index - rowsBefore]?.id ?? index),
+      [rowsBefore, tableRows],
+    ),
   });
   const virtualRows = virtualizer.getVirtualItems();
   const firstVisible = virtualRows[0]?.index ?? 0;
