@@ -12,7 +12,7 @@ const DECIMALS: Record<Unit, number> = {
   tasks: 0,
   frames: 0,
   '×': 2,
-  'req/s': 1,
+  'req/s': 2,
 };
 
 function formatNumber(value: number, unit: Unit): string {
