@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { agentsOutside, allPages, groupNamed, sandboxApi, waitForJob } from './sandbox-api.ts';
+import {
+  agentsOutside,
+  allPages,
+  groupNamed,
+  memberListRequests,
+  sandboxApi,
+  waitForJob,
+} from './sandbox-api.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -32,10 +39,7 @@ test('scrolls a 1,000-member group to the end, seeing each member once with few 
   request,
 }) => {
   const group = await groupNamed(sandboxApi(request), 'Overflow Queue');
-  const listRequests: string[] = [];
-  page.on('request', (r) => {
-    if (r.url().includes(`/api/v2/groups/${group.id}/memberships`)) listRequests.push(r.url());
-  });
+  const listRequests = memberListRequests(page, group.id);
   await page.goto(`/groups/${group.id}`);
   await expect(page.getByTestId('member-total')).toContainText(/1,000 members/);
   const table = page.getByRole('table', { name: 'Group members' });
@@ -56,6 +60,36 @@ test('scrolls a 1,000-member group to the end, seeing each member once with few 
   expect(maxRowsInDom).toBeLessThanOrEqual(60);
   expect(listRequests).toHaveLength(10);
   expect(new Set(listRequests).size).toBe(10);
+});
+
+test('scrolls back to the top of a group longer than the window of pages and sees the first member again', async ({
+  page,
+  request,
+}) => {
+  const group = await groupNamed(sandboxApi(request), 'Overflow Queue');
+  const listRequests = memberListRequests(page, group.id);
+  const backward = () => listRequests.filter((url) => url.includes('page[before]'));
+  await page.goto(`/groups/${group.id}`);
+  const table = page.getByRole('table', { name: 'Group members' });
+  const firstRow = table.locator('tbody tr[aria-rowindex="2"]');
+  const firstId = await firstRow.getAttribute('data-row-id');
+  const firstName = await firstRow.getByRole('cell').nth(1).textContent();
+  expect(firstId).toBeTruthy();
+
+  const lastRow = table.locator('tbody tr[aria-rowindex="1001"][data-row-id]');
+  for (let step = 0; step < 400 && (await lastRow.count()) === 0; step++) {
+    await table.evaluate((element) => element.parentElement?.scrollBy(0, 2000));
+    await page.waitForTimeout(20);
+  }
+  await expect(lastRow).toBeVisible();
+  // The first pages left the window on the way down: nothing of them is in the DOM or the cache.
+  expect(backward()).toHaveLength(0);
+
+  await table.evaluate((element) => element.parentElement?.scrollTo(0, 0));
+  await expect(table.locator(`tbody tr[aria-rowindex="2"][data-row-id="${firstId}"]`)).toBeVisible();
+  await expect(table.getByRole('row').nth(1)).toContainText(firstName ?? '');
+  expect(backward().length).toBeGreaterThan(0);
+  expect(await table.locator('tbody tr').count()).toBeLessThanOrEqual(60);
 });
 
 test('adds 150 agents by pasted emails in two jobs, with progress to 100 % and the rows appearing', async ({

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 
 const ADMIN = 'admin@roster.example/token:roster-sandbox-token';
 
@@ -30,6 +30,16 @@ export function sandboxApi(request: APIRequestContext) {
 }
 
 export type SandboxApi = ReturnType<typeof sandboxApi>;
+
+/** The URLs (decoded) of the requests the page sends for a group's member list, as they happen. */
+export function memberListRequests(page: Page, groupId: number): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => {
+    const url = decodeURIComponent(r.url());
+    if (url.includes(`/api/v2/groups/${groupId}/memberships`)) urls.push(url);
+  });
+  return urls;
+}
 type Identified = { id: number; name: string; email: string; role: string };
 
 export async function groupNamed(api: SandboxApi, name: string): Promise<{ id: number; name: string }> {

@@ -58,6 +58,6 @@ window.addEventListener('beforeunload', (event) => {
 
 createRoot(root).render(
   <StrictMode>
-    <AppProviders queryClient={queryClient} engine={engine} router={createAppRouter()} />
+    <AppProviders queryClient={queryClient} engine={engine} router={createAppRouter(queryClient)} />
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { boxErrorBodySchema } from '../contract/box/box-error.ts';
 import { zendeskErrorBodySchema, zendeskErrorListBodySchema } from '../contract/zendesk-error.ts';
 import { abortableSleep } from '../lib/abortable-sleep.ts';
@@ -6,7 +6,7 @@ import { ApiError, kindOfStatus } from './api-error.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-export type ApiRequestOptions<Schema extends z.ZodType> = {
+export type ApiRequestOptions<Schema extends z.ZodMiniType> = {
   method?: HttpMethod;
   body?: unknown;
   schema: Schema;
@@ -35,7 +35,7 @@ const MAX_RETRY_AFTER_SECONDS = 60;
  * limit is waited out (Retry-After) and retried for any method, since Zendesk did not process the
  * request; network failures and 5xx are retried for reads only, because a write may have happened.
  */
-export async function apiRequest<Schema extends z.ZodType>(
+export async function apiRequest<Schema extends z.ZodMiniType>(
   path: string,
   options: ApiRequestOptions<Schema>,
 ): Promise<z.infer<Schema>> {
@@ -63,7 +63,7 @@ export async function apiRequest<Schema extends z.ZodType>(
   }
 }
 
-async function attempt<Schema extends z.ZodType>(
+async function attempt<Schema extends z.ZodMiniType>(
   path: string,
   method: HttpMethod,
   options: ApiRequestOptions<Schema>,

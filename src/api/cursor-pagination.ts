@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { cursorPageSchema } from '../contract/pagination.ts';
 
 export const PAGE_SIZE = 100;
 
 /** One cursor page of `key` records, as every Zendesk cursor list answers. */
-export function cursorPageOf<Key extends string, Item extends z.ZodType>(key: Key, item: Item) {
-  return cursorPageSchema.extend({ [key]: z.array(item) } as Record<Key, z.ZodArray<Item>>);
+export function cursorPageOf<Key extends string, Item extends z.ZodMiniType>(key: Key, item: Item) {
+  return z.extend(cursorPageSchema, { [key]: z.array(item) } as Record<Key, z.ZodMiniArray<Item>>);
 }
 
 export type CursorPageParam = string | undefined;

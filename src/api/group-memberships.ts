@@ -1,9 +1,10 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { type GroupMembership, groupMembershipSchema } from '../contract/group-membership.ts';
 import { userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
-import { type CursorPageParam, cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
+import { cursorPageOf } from './cursor-pagination.ts';
+import { cursorWindow, fetchPlacedPage, type Placed } from './cursor-window.ts';
 import { membershipDefaultCache } from './membership-default-cache.ts';
 import { fetchAllPages } from './named-list.ts';
 
@@ -14,24 +15,24 @@ export const groupMembershipKeys = {
 };
 
 /** A page of a group's members with the users sideloaded, so names never cost a request per row. */
-const memberPageSchema = cursorPageOf('group_memberships', groupMembershipSchema).extend({
-  users: z.array(userSchema).default([]),
+const memberPageSchema = z.extend(cursorPageOf('group_memberships', groupMembershipSchema), {
+  users: z._default(z.array(userSchema), []),
 });
-export type GroupMemberPage = z.infer<typeof memberPageSchema>;
+export type GroupMemberPage = Placed<z.infer<typeof memberPageSchema>>;
 
-export function fetchGroupMemberPage(groupId: number, after: CursorPageParam, signal?: AbortSignal) {
-  return apiRequest(`/api/v2/groups/${groupId}/memberships?${cursorQuery(after, { include: 'users' })}`, {
-    schema: memberPageSchema,
-    ...(signal && { signal }),
-  });
-}
-
+/** A window of the group's member pages (see `cursorWindow`). */
 export const groupMembersQueryOptions = (groupId: number) =>
   infiniteQueryOptions({
     queryKey: groupMembershipKeys.ofGroup(groupId),
-    queryFn: ({ pageParam, signal }) => fetchGroupMemberPage(groupId, pageParam, signal),
-    initialPageParam: undefined as CursorPageParam,
-    getNextPageParam: nextCursor,
+    queryFn: ({ pageParam, signal }) =>
+      fetchPlacedPage(
+        pageParam,
+        { include: 'users' },
+        (query) =>
+          apiRequest(`/api/v2/groups/${groupId}/memberships?${query}`, { schema: memberPageSchema, signal }),
+        (page) => page.group_memberships.length,
+      ),
+    ...cursorWindow<GroupMemberPage>(),
   });
 
 /** Every membership of a group, page by page: for "select all" and for checking who is already a member. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { cursorPageSchema, offsetPageSchema } from '../contract/pagination.ts';
 import { apiRequest } from './api-client.ts';
 import { ApiError } from './api-error.ts';
@@ -7,7 +7,7 @@ import { type CursorPageParam, cursorQuery, nextCursor } from './cursor-paginati
 export type NamedListPage<Item> = { items: Item[]; next: CursorPageParam };
 
 /** The records under `key` of a page whose paging fields were already parsed (loose objects keep the rest). */
-function itemsOf<Item extends z.ZodType>(
+function itemsOf<Item extends z.ZodMiniType>(
   body: Record<string, unknown>,
   key: string,
   item: Item,
@@ -27,7 +27,7 @@ function itemsOf<Item extends z.ZodType>(
  * One page of a named resource: everything by cursor, or the names starting with `name` through
  * autocomplete, which Zendesk pages by offset only. Both come back as items plus the next page param.
  */
-export async function fetchNamedListPage<Item extends z.ZodType>(options: {
+export async function fetchNamedListPage<Item extends z.ZodMiniType>(options: {
   resource: 'groups' | 'organizations';
   item: Item;
   name: string;
@@ -51,7 +51,7 @@ export async function fetchNamedListPage<Item extends z.ZodType>(options: {
 }
 
 /** Every record of a cursor list, page by page (100 at a time). */
-export async function fetchAllPages<Item extends z.ZodType>(
+export async function fetchAllPages<Item extends z.ZodMiniType>(
   path: string,
   key: string,
   item: Item,

@@ -1,12 +1,13 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   type OrganizationMembership,
   organizationMembershipSchema,
 } from '../contract/organization-membership.ts';
 import { userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
-import { type CursorPageParam, cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
+import { cursorPageOf } from './cursor-pagination.ts';
+import { cursorWindow, fetchPlacedPage, type Placed } from './cursor-window.ts';
 import { membershipDefaultCache } from './membership-default-cache.ts';
 import { fetchAllPages } from './named-list.ts';
 
@@ -18,21 +19,27 @@ export const organizationMembershipKeys = {
 };
 
 /** A page of an organization's members with the users sideloaded. */
-const memberPageSchema = cursorPageOf('organization_memberships', organizationMembershipSchema).extend({
-  users: z.array(userSchema).default([]),
+const memberPageSchema = z.extend(cursorPageOf('organization_memberships', organizationMembershipSchema), {
+  users: z._default(z.array(userSchema), []),
 });
-export type OrganizationMemberPage = z.infer<typeof memberPageSchema>;
+export type OrganizationMemberPage = Placed<z.infer<typeof memberPageSchema>>;
 
+/** A window of the organization's member pages (see `cursorWindow`). */
 export const organizationMembersQueryOptions = (organizationId: number) =>
   infiniteQueryOptions({
     queryKey: organizationMembershipKeys.ofOrganization(organizationId),
     queryFn: ({ pageParam, signal }) =>
-      apiRequest(
-        `/api/v2/organizations/${organizationId}/organization_memberships?${cursorQuery(pageParam, { include: 'users' })}`,
-        { schema: memberPageSchema, signal },
+      fetchPlacedPage(
+        pageParam,
+        { include: 'users' },
+        (query) =>
+          apiRequest(`/api/v2/organizations/${organizationId}/organization_memberships?${query}`, {
+            schema: memberPageSchema,
+            signal,
+          }),
+        (page) => page.organization_memberships.length,
       ),
-    initialPageParam: undefined as CursorPageParam,
-    getNextPageParam: nextCursor,
+    ...cursorWindow<OrganizationMemberPage>(),
   });
 
 export function fetchAllOrganizationMemberships(

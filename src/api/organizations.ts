@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { countSchema } from '../contract/count.ts';
 import { organizationEnvelopeSchema, organizationSchema } from '../contract/organization.ts';
 import { apiRequest } from './api-client.ts';

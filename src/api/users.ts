@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { cursorPageSchema, offsetPageSchema } from '../contract/pagination.ts';
 import { type User, userEnvelopeSchema, userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
@@ -11,7 +11,7 @@ export const userKeys = {
   search: (text: string) => [...userKeys.searches(), text] as const,
 };
 
-const searchPageSchema = offsetPageSchema.extend({ users: z.array(userSchema) });
+const searchPageSchema = z.extend(offsetPageSchema, { users: z.array(userSchema) });
 const userListSchema = z.looseObject({ users: z.array(userSchema) });
 
 export function searchUsers(query: string, perPage: number, signal?: AbortSignal) {
@@ -86,7 +86,7 @@ const ROLE_QUERY: Record<UserRoleFilter, string[]> = {
   all: [],
 };
 
-const userCursorPageSchema = cursorPageSchema.extend({ users: z.array(userSchema) });
+const userCursorPageSchema = z.extend(cursorPageSchema, { users: z.array(userSchema) });
 
 /**
  * People by role, by cursor; with search text, `users/search` (offset only) narrowed to the role

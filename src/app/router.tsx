@@ -1,11 +1,14 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
+import { prefetchGroupPage } from '../features/groups/prefetch-group-page.ts';
+import { prefetchOrganizationPage } from '../features/organizations/prefetch-organization-page.ts';
 import { AppShell } from './app-shell.tsx';
 import { boxRoutes } from './box-routes.tsx';
 import { HomeRedirect } from './home-redirect.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
 
-export function createAppRouter() {
+export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     {
       path: 'sign-in',
@@ -32,6 +35,10 @@ export function createAppRouter() {
             },
             {
               path: 'groups/:groupId',
+              loader: ({ params }) => {
+                prefetchGroupPage(queryClient, params.groupId);
+                return null;
+              },
               lazy: async () => ({
                 Component: (await import('../features/groups/group-page.tsx')).GroupPage,
               }),
@@ -45,6 +52,10 @@ export function createAppRouter() {
             },
             {
               path: 'organizations/:organizationId',
+              loader: ({ params }) => {
+                prefetchOrganizationPage(queryClient, params.organizationId);
+                return null;
+              },
               lazy: async () => ({
                 Component: (await import('../features/organizations/organization-page.tsx')).OrganizationPage,
               }),

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { timestampSchema } from './timestamp.ts';
 
 export const groupMembershipSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   url: z.string(),
-  user_id: z.number().int(),
-  group_id: z.number().int(),
+  user_id: z.int(),
+  group_id: z.int(),
   default: z.boolean(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
@@ -16,7 +16,7 @@ export const groupMembershipEnvelopeSchema = z.looseObject({ group_membership: g
 
 /** Body of `POST /group_memberships` (and `/users/{id}/group_memberships`, where `user_id` comes from the path). */
 export const createGroupMembershipInputSchema = z.object({
-  user_id: z.number().int().positive(),
-  group_id: z.number().int().positive(),
+  user_id: z.int().check(z.positive()),
+  group_id: z.int().check(z.positive()),
 });
 export type CreateGroupMembershipInput = z.infer<typeof createGroupMembershipInputSchema>;

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { timestampSchema } from './timestamp.ts';
 
 export const groupSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   url: z.string(),
   name: z.string(),
   description: z.string(),

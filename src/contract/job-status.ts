@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const jobStateSchema = z.enum(['queued', 'working', 'completed', 'failed', 'killed']);
 export type JobState = z.infer<typeof jobStateSchema>;
@@ -6,13 +6,13 @@ export type JobState = z.infer<typeof jobStateSchema>;
 export const FINAL_JOB_STATES: ReadonlySet<JobState> = new Set(['completed', 'failed', 'killed']);
 
 export const jobResultSchema = z.looseObject({
-  index: z.number().int().optional(),
-  id: z.number().int().optional(),
-  action: z.string().optional(),
-  status: z.string().optional(),
-  success: z.boolean().optional(),
-  error: z.string().optional(),
-  details: z.string().optional(),
+  index: z.optional(z.int()),
+  id: z.optional(z.int()),
+  action: z.optional(z.string()),
+  status: z.optional(z.string()),
+  success: z.optional(z.boolean()),
+  error: z.optional(z.string()),
+  details: z.optional(z.string()),
 });
 export type JobResult = z.infer<typeof jobResultSchema>;
 
@@ -20,11 +20,11 @@ export const jobStatusSchema = z.looseObject({
   id: z.string(),
   url: z.string(),
   job_type: z.string(),
-  total: z.number().int().nullable(),
-  progress: z.number().int().nullable(),
+  total: z.nullable(z.int()),
+  progress: z.nullable(z.int()),
   status: jobStateSchema,
-  message: z.string().nullable(),
-  results: z.array(jobResultSchema).nullable(),
+  message: z.nullable(z.string()),
+  results: z.nullable(z.array(jobResultSchema)),
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 

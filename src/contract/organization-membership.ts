@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { timestampSchema } from './timestamp.ts';
 
 export const organizationMembershipSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   url: z.string(),
-  user_id: z.number().int(),
-  organization_id: z.number().int(),
+  user_id: z.int(),
+  organization_id: z.int(),
   /** Zendesk sends `true` or `null`, never `false`. */
-  default: z.literal(true).nullable(),
+  default: z.nullable(z.literal(true)),
   organization_name: z.string(),
   view_tickets: z.boolean(),
   created_at: timestampSchema,
@@ -20,8 +20,8 @@ export const organizationMembershipEnvelopeSchema = z.looseObject({
 });
 
 export const createOrganizationMembershipInputSchema = z.object({
-  user_id: z.number().int().positive(),
-  organization_id: z.number().int().positive(),
-  view_tickets: z.boolean().optional(),
+  user_id: z.int().check(z.positive()),
+  organization_id: z.int().check(z.positive()),
+  view_tickets: z.optional(z.boolean()),
 });
 export type CreateOrganizationMembershipInput = z.infer<typeof createOrganizationMembershipInputSchema>;

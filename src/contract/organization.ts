@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { timestampSchema } from './timestamp.ts';
 
 export const organizationSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   url: z.string(),
   name: z.string(),
-  details: z.string().nullable(),
-  notes: z.string().nullable(),
+  details: z.nullable(z.string()),
+  notes: z.nullable(z.string()),
   domain_names: z.array(z.string()),
-  external_id: z.string().nullable(),
-  group_id: z.number().int().nullable(),
+  external_id: z.nullable(z.string()),
+  group_id: z.nullable(z.int()),
   shared_tickets: z.boolean(),
   shared_comments: z.boolean(),
   tags: z.array(z.string()),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const MAX_PAGE_SIZE = 100;
 /** Offset pagination stops here; deeper pages need cursors. */
@@ -6,14 +6,14 @@ export const MAX_OFFSET_RECORDS = 10_000;
 
 export const cursorMetaSchema = z.looseObject({
   has_more: z.boolean(),
-  after_cursor: z.string().nullable(),
-  before_cursor: z.string().nullable(),
+  after_cursor: z.nullable(z.string()),
+  before_cursor: z.nullable(z.string()),
 });
 export type CursorMeta = z.infer<typeof cursorMetaSchema>;
 
 export const cursorLinksSchema = z.looseObject({
-  next: z.string().nullable(),
-  prev: z.string().nullable(),
+  next: z.nullable(z.string()),
+  prev: z.nullable(z.string()),
 });
 
 /** The fields a cursor-paginated list adds next to its envelope key. */
@@ -21,7 +21,7 @@ export const cursorPageSchema = z.looseObject({ meta: cursorMetaSchema, links: c
 
 /** The fields an offset-paginated list adds next to its envelope key. */
 export const offsetPageSchema = z.looseObject({
-  next_page: z.string().nullable(),
-  previous_page: z.string().nullable(),
-  count: z.number().int(),
+  next_page: z.nullable(z.string()),
+  previous_page: z.nullable(z.string()),
+  count: z.int(),
 });

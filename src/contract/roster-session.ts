@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Where Roster sends API calls: the embedded sandbox or a Zendesk account's host. */
 export const connectionSchema = z.discriminatedUnion('kind', [
@@ -21,7 +21,7 @@ export type DemoIdentityKey = z.infer<typeof demoIdentityKeySchema>;
 export const sessionUserSchema = z.object({
   id: z.number(),
   name: z.string(),
-  email: z.string().nullable(),
+  email: z.nullable(z.string()),
   role: z.string(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
@@ -32,7 +32,7 @@ export const rosterSessionSchema = z.object({
   /** `environment`: the server acts with configured credentials and there is no sign-in. */
   mode: z.enum(['signIn', 'environment']),
   signedIn: z.boolean(),
-  user: sessionUserSchema.nullable(),
+  user: z.nullable(sessionUserSchema),
   methods: z.object({
     oauth: z.boolean(),
     apiToken: z.boolean(),
@@ -44,8 +44,17 @@ export const rosterSessionSchema = z.object({
 export type RosterSession = z.infer<typeof rosterSessionSchema>;
 
 export const apiTokenSignInSchema = z.object({
-  email: z.email('Enter the email address of your Zendesk user').max(320),
-  token: z.string().trim().min(1, 'Enter an API token').max(200).regex(/^\S+$/, 'An API token has no spaces'),
+  email: z
+    .email('Enter the email address of your Zendesk user')
+    .check(z.maxLength(320, 'That email is too long')),
+  token: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter an API token'),
+      z.maxLength(200, 'That API token is too long'),
+      z.regex(/^\S+$/, 'An API token has no spaces'),
+    ),
 });
 
 export const demoSignInSchema = z.object({ identity: demoIdentityKeySchema });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Zendesk timestamps: UTC ISO-8601 without milliseconds, e.g. `2023-09-10T00:03:20Z`. */
 export const timestampSchema = z.string();

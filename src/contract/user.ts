@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { timestampSchema } from './timestamp.ts';
 
 export const userRoleSchema = z.enum(['end-user', 'agent', 'admin']);
@@ -10,19 +10,19 @@ export function isAgentRole(role: UserRole): boolean {
 }
 
 export const userSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   url: z.string(),
   name: z.string(),
-  email: z.string().nullable(),
+  email: z.nullable(z.string()),
   role: userRoleSchema,
-  role_type: z.number().int().nullable(),
-  custom_role_id: z.number().int().nullable(),
-  default_group_id: z.number().int().nullable(),
+  role_type: z.nullable(z.int()),
+  custom_role_id: z.nullable(z.int()),
+  default_group_id: z.nullable(z.int()),
   /** The user's default organization. */
-  organization_id: z.number().int().nullable(),
+  organization_id: z.nullable(z.int()),
   suspended: z.boolean(),
   active: z.boolean(),
-  photo: z.unknown().nullable(),
+  photo: z.nullable(z.unknown()),
   time_zone: z.string(),
   created_at: timestampSchema,
   updated_at: timestampSchema,

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type QueryKey } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { BOX_MAX_OFFSET, boxCollectionSchema, nextBoxOffset } from '../../contract/box/box-collection.ts';
 import { apiRequest } from '../api-client.ts';
 
@@ -32,7 +32,7 @@ export function nextBoxPage(page: { offset: number; limit: number; total_count: 
   return { next: String(next), ceiling: false };
 }
 
-export async function fetchBoxPage<Entry extends z.ZodType>(
+export async function fetchBoxPage<Entry extends z.ZodMiniType>(
   path: string,
   entry: Entry,
   options: {
@@ -54,7 +54,7 @@ export async function fetchBoxPage<Entry extends z.ZodType>(
 }
 
 /** Every entry of a Box list up to the offset ceiling, 1,000 at a time (for "select all"). */
-export async function fetchAllBoxEntries<Entry extends z.ZodType>(
+export async function fetchAllBoxEntries<Entry extends z.ZodMiniType>(
   path: string,
   entry: Entry,
   signal?: AbortSignal,
@@ -70,7 +70,7 @@ export async function fetchAllBoxEntries<Entry extends z.ZodType>(
 }
 
 /** An infinite list over Box's offset pages, for the shared list components (`filter_term` when given). */
-export function boxListQueryOptions<Key extends QueryKey, Entry extends z.ZodType>(
+export function boxListQueryOptions<Key extends QueryKey, Entry extends z.ZodMiniType>(
   queryKey: Key,
   path: string,
   entry: Entry,

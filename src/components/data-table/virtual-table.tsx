@@ -1,6 +1,6 @@
 import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 
 const features = tableFeatures({});
 type Features = typeof features;
@@ -21,6 +21,14 @@ export type VirtualTableProps<Row extends RowData> = {
   hasMore: boolean;
   isFetchingMore: boolean;
   onLoadMore: () => void;
+  /**
+   * For a list kept as a window of pages: the rows before `rows` that are no longer (or not yet)
+   * loaded. Their places stay in the table, empty, so nothing moves when pages come and go.
+   */
+  rowsBefore?: number;
+  hasPrevious?: boolean;
+  isFetchingPrevious?: boolean;
+  onLoadPrevious?: () => void;
   /** Space on a focused row. */
   onToggleRow?: (row: Row) => void;
   /** Escape anywhere in the table. */
@@ -29,15 +37,16 @@ export type VirtualTableProps<Row extends RowData> = {
   rowHeight?: number;
 };
 
-/** How many rows before the end the next page is requested, so scrolling never waits on it. */
+/** How many rows before either end of the loaded rows the next page is requested, so scrolling never waits on it. */
 const PREFETCH_ROWS = 60;
 
 /**
- * A virtualized table with a sticky header and infinite loading. At most the visible rows plus a
- * small overscan are in the DOM however long the list grows; rows already loaded stay cached.
+ * A virtualized table with a sticky header and infinite loading in both directions. At most the
+ * visible rows plus a small overscan are in the DOM however long the list grows.
  */
 export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>) {
   const { columns, rows, getRowId, hasMore, isFetchingMore, onLoadMore, rowHeight = 40 } = props;
+  const { rowsBefore = 0, hasPrevious = false, isFetchingPrevious = false, onLoadPrevious } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const table = useTable({
@@ -47,24 +56,38 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     getRowId: (row: Row) => getRowId(row),
   });
   const tableRows = table.getRowModel().rows;
+  const rowCount = rowsBefore + tableRows.length;
+  /** The loaded row at a position of the whole list, if it is loaded. */
+  const rowAt = (index: number) => (index < rowsBefore ? undefined : tableRows[index - rowsBefore]);
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
-    getItemKey: (index) => tableRows[index]?.id ?? index,
+    // Stable between renders: a new function makes the virtualizer recompute every row's position,
+    // which for a long list is a lot of work on every frame of scrolling.
+    getItemKey: useCallback(
+      (index: number) =>
+        index < rowsBefore ? `unloaded-${index}` : (tableRows[index - rowsBefore]?.id ?? index),
+      [rowsBefore, tableRows],
+    ),
   });
   const virtualRows = virtualizer.getVirtualItems();
+  const firstVisible = virtualRows[0]?.index ?? 0;
   const lastVisible = virtualRows.at(-1)?.index ?? 0;
+  const fetching = isFetchingMore || isFetchingPrevious;
 
   useEffect(() => {
-    if (hasMore && !isFetchingMore && lastVisible >= tableRows.length - PREFETCH_ROWS) onLoadMore();
-  }, [hasMore, isFetchingMore, lastVisible, tableRows.length, onLoadMore]);
+    if (hasMore && !fetching && lastVisible >= rowCount - PREFETCH_ROWS) onLoadMore();
+  }, [hasMore, fetching, lastVisible, rowCount, onLoadMore]);
+  useEffect(() => {
+    if (hasPrevious && !fetching && firstVisible < rowsBefore + PREFETCH_ROWS) onLoadPrevious?.();
+  }, [hasPrevious, fetching, firstVisible, rowsBefore, onLoadPrevious]);
 
   const template = columns.map((column) => column.width).join(' ');
 
   function focusRow(index: number) {
-    const bounded = Math.max(0, Math.min(tableRows.length - 1, index));
+    const bounded = Math.max(0, Math.min(rowCount - 1, index));
     setActiveIndex(bounded);
     virtualizer.scrollToIndex(bounded);
     requestAnimationFrame(() => {
@@ -87,7 +110,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
       PageDown: rowIndex + page,
       PageUp: rowIndex - page,
       Home: 0,
-      End: tableRows.length - 1,
+      End: rowCount - 1,
     };
     const next = moves[event.key];
     if (next !== undefined) {
@@ -95,7 +118,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
       focusRow(next);
     } else if (event.key === ' ' && props.onToggleRow) {
       event.preventDefault();
-      const row = tableRows[rowIndex];
+      const row = rowAt(rowIndex);
       if (row) props.onToggleRow(row.original);
     }
   }
@@ -121,8 +144,24 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
         </thead>
         <tbody className="vt-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((item) => {
-            const row = tableRows[item.index];
-            if (!row) return null;
+            const row = rowAt(item.index);
+            const place = { height: item.size, transform: `translateY(${item.start}px)` };
+            if (!row) {
+              return (
+                <tr
+                  key={item.key}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  aria-busy="true"
+                  className="vt-row vt-body-row vt-unloaded-row"
+                  style={place}
+                >
+                  <td className="vt-cell">
+                    <span className="visually-hidden">Loading…</span>
+                  </td>
+                </tr>
+              );
+            }
             const selected = props.isRowSelected?.(row.original) ?? false;
             return (
               <tr
@@ -134,11 +173,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
                 tabIndex={item.index === activeIndex ? 0 : -1}
                 onFocus={() => setActiveIndex(item.index)}
                 className={`vt-row vt-body-row${selected ? ' is-selected' : ''}`}
-                style={{
-                  gridTemplateColumns: template,
-                  height: item.size,
-                  transform: `translateY(${item.start}px)`,
-                }}
+                style={{ gridTemplateColumns: template, ...place }}
               >
                 {row.getAllCells().map((cell, index) => (
                   <td key={cell.id} className={`vt-cell align-${columns[index]?.align ?? 'start'}`}>

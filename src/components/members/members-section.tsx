@@ -10,14 +10,18 @@ import { ScopedOperations } from '../scoped-operations.tsx';
 import { type MemberRow, type MembershipLike, MembersTable } from './members-table.tsx';
 import type { useMakeDefault } from './use-make-default.ts';
 
+/** A window of member pages (see `cursorWindow`): each page knows where it starts in the whole list. */
 type MembersQuery = {
   isPending: boolean;
   error: unknown;
-  data: unknown;
+  data: { pages: readonly { start: number }[] } | undefined;
   refetch: () => unknown;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: (options: { cancelRefetch: boolean }) => unknown;
+  hasPreviousPage: boolean;
+  isFetchingPreviousPage: boolean;
+  fetchPreviousPage: (options: { cancelRefetch: boolean }) => unknown;
 };
 
 export type RemoveDialogArgs<Membership extends MembershipLike> = {
@@ -121,6 +125,10 @@ export function MembersSection<Membership extends MembershipLike>(props: {
           hasMore={members.hasNextPage}
           isFetchingMore={members.isFetchingNextPage}
           onLoadMore={() => void members.fetchNextPage({ cancelRefetch: false })}
+          rowsBefore={members.data?.pages[0]?.start ?? 0}
+          hasPrevious={members.hasPreviousPage}
+          isFetchingPrevious={members.isFetchingPreviousPage}
+          onLoadPrevious={() => void members.fetchPreviousPage({ cancelRefetch: false })}
           selection={selection}
           onToggle={toggle}
           onToggleLoaded={onToggleLoaded}

@@ -37,6 +37,10 @@ type Props<Membership extends MembershipLike> = {
   hasMore: boolean;
   isFetchingMore: boolean;
   onLoadMore: () => void;
+  rowsBefore: number;
+  hasPrevious: boolean;
+  isFetchingPrevious: boolean;
+  onLoadPrevious: () => void;
   selection: RowSelection<number>;
   onToggle: (membershipId: number) => void;
   onToggleLoaded: (selected: boolean) => void;
@@ -136,6 +140,10 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
       hasMore={props.hasMore}
       isFetchingMore={props.isFetchingMore}
       onLoadMore={props.onLoadMore}
+      rowsBefore={props.rowsBefore}
+      hasPrevious={props.hasPrevious}
+      isFetchingPrevious={props.isFetchingPrevious}
+      onLoadPrevious={props.onLoadPrevious}
       isRowSelected={(row) => isSelected(selection, row.membership.id)}
       onToggleRow={(row) => onToggle(row.membership.id)}
       onEscape={props.onClearSelection}

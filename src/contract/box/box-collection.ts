@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Box pages lists by offset: `limit` at most 1000, and no offset above this. */
 export const BOX_MAX_LIMIT = 1000;
@@ -8,21 +8,21 @@ export const BOX_MAX_OFFSET = 10_000;
 export const boxOrderSchema = z.object({ by: z.string(), direction: z.enum(['ASC', 'DESC']) });
 
 /** `{total_count, limit, offset, order, entries}`: an offset page of `entry`. */
-export function boxCollectionSchema<Entry extends z.ZodType>(entry: Entry) {
+export function boxCollectionSchema<Entry extends z.ZodMiniType>(entry: Entry) {
   return z.looseObject({
-    total_count: z.number().int().nonnegative(),
-    limit: z.number().int().positive(),
-    offset: z.number().int().nonnegative(),
-    order: z.array(boxOrderSchema).optional(),
+    total_count: z.int().check(z.nonnegative()),
+    limit: z.int().check(z.positive()),
+    offset: z.int().check(z.nonnegative()),
+    order: z.optional(z.array(boxOrderSchema)),
     entries: z.array(entry),
   });
 }
 
 /** `GET /users?usemarker=true`: `next_marker` is null on the last page. */
-export function boxMarkerCollectionSchema<Entry extends z.ZodType>(entry: Entry) {
+export function boxMarkerCollectionSchema<Entry extends z.ZodMiniType>(entry: Entry) {
   return z.looseObject({
-    limit: z.number().int().positive(),
-    next_marker: z.string().nullable(),
+    limit: z.int().check(z.positive()),
+    next_marker: z.nullable(z.string()),
     entries: z.array(entry),
   });
 }

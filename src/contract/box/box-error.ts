@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Box's error body, e.g. `{"type":"error","status":404,"code":"not_found","message":"Not Found",…}`. */
 export const boxErrorBodySchema = z.looseObject({
   type: z.literal('error'),
-  status: z.number().int(),
+  status: z.int(),
   code: z.string(),
   message: z.string(),
-  context_info: z.record(z.string(), z.unknown()).optional(),
-  help_url: z.string().optional(),
-  request_id: z.string().optional(),
+  context_info: z.optional(z.record(z.string(), z.unknown())),
+  help_url: z.optional(z.string()),
+  request_id: z.optional(z.string()),
 });
 export type BoxErrorBody = z.infer<typeof boxErrorBodySchema>;
 

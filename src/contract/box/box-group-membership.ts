@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { boxGroupMiniSchema } from './box-group.ts';
 import { boxIdSchema, boxUserMiniSchema } from './box-user.ts';
 
@@ -23,14 +23,14 @@ export const boxConfigurablePermissionsSchema = z.object({
 export type BoxConfigurablePermissions = z.infer<typeof boxConfigurablePermissionsSchema>;
 
 /** In a request: keys left out are enabled, and `null` disables all of them. */
-export const boxConfigurablePermissionsInputSchema = z
-  .strictObject({
-    can_run_reports: z.boolean().optional(),
-    can_instant_login: z.boolean().optional(),
-    can_create_accounts: z.boolean().optional(),
-    can_edit_accounts: z.boolean().optional(),
-  })
-  .nullable();
+export const boxConfigurablePermissionsInputSchema = z.nullable(
+  z.strictObject({
+    can_run_reports: z.optional(z.boolean()),
+    can_instant_login: z.optional(z.boolean()),
+    can_create_accounts: z.optional(z.boolean()),
+    can_edit_accounts: z.optional(z.boolean()),
+  }),
+);
 export type BoxConfigurablePermissionsInput = z.infer<typeof boxConfigurablePermissionsInputSchema>;
 
 /** List entries leave `configurable_permissions` out; single records carry it (null for members). */
@@ -40,7 +40,7 @@ export const boxGroupMembershipSchema = z.looseObject({
   user: boxUserMiniSchema,
   group: boxGroupMiniSchema,
   role: boxMembershipRoleSchema,
-  configurable_permissions: boxConfigurablePermissionsSchema.nullable().optional(),
+  configurable_permissions: z.optional(z.nullable(boxConfigurablePermissionsSchema)),
   created_at: z.string(),
   modified_at: z.string(),
 });
@@ -49,13 +49,13 @@ export type BoxGroupMembership = z.infer<typeof boxGroupMembershipSchema>;
 export const createBoxGroupMembershipInputSchema = z.object({
   user: z.object({ id: boxIdSchema }),
   group: z.object({ id: boxIdSchema }),
-  role: boxMembershipRoleSchema.optional(),
-  configurable_permissions: boxConfigurablePermissionsInputSchema.optional(),
+  role: z.optional(boxMembershipRoleSchema),
+  configurable_permissions: z.optional(boxConfigurablePermissionsInputSchema),
 });
 export type CreateBoxGroupMembershipInput = z.infer<typeof createBoxGroupMembershipInputSchema>;
 
 export const updateBoxGroupMembershipInputSchema = z.object({
-  role: boxMembershipRoleSchema.optional(),
-  configurable_permissions: boxConfigurablePermissionsInputSchema.optional(),
+  role: z.optional(boxMembershipRoleSchema),
+  configurable_permissions: z.optional(boxConfigurablePermissionsInputSchema),
 });
 export type UpdateBoxGroupMembershipInput = z.infer<typeof updateBoxGroupMembershipInputSchema>;

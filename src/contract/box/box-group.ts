@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { boxIdSchema } from './box-user.ts';
 
 export const boxGroupTypeSchema = z.enum(['managed_group', 'all_users_group']);
@@ -13,10 +13,10 @@ export const boxGroupMiniSchema = z.looseObject({
 });
 export type BoxGroupMini = z.infer<typeof boxGroupMiniSchema>;
 
-export const boxGroupSchema = boxGroupMiniSchema.extend({
-  description: z.string().nullable(),
-  provenance: z.string().nullable(),
-  external_sync_identifier: z.string().nullable(),
+export const boxGroupSchema = z.extend(boxGroupMiniSchema, {
+  description: z.nullable(z.string()),
+  provenance: z.nullable(z.string()),
+  external_sync_identifier: z.nullable(z.string()),
   invitability_level: boxGroupLevelSchema,
   member_viewability_level: boxGroupLevelSchema,
   created_at: z.string(),

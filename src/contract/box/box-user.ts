@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Box ids are strings of digits. */
-export const boxIdSchema = z.string().regex(/^\d{1,20}$/, 'must be a Box id (digits)');
+export const boxIdSchema = z.string().check(z.regex(/^\d{1,20}$/, 'must be a Box id (digits)'));
 
 export const boxUserRoleSchema = z.enum(['admin', 'coadmin', 'user']);
 export type BoxUserRole = z.infer<typeof boxUserRoleSchema>;
@@ -21,7 +21,7 @@ export const boxUserMiniSchema = z.looseObject({
 });
 export type BoxUserMini = z.infer<typeof boxUserMiniSchema>;
 
-export const boxUserSchema = boxUserMiniSchema.extend({
+export const boxUserSchema = z.extend(boxUserMiniSchema, {
   role: boxUserRoleSchema,
   status: boxUserStatusSchema,
   created_at: z.string(),

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
 import {
@@ -15,10 +15,16 @@ import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
 import { useMakeDefault } from '../../components/members/use-make-default.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
-import { AddAgentsDialog } from './add-agents-dialog.tsx';
 import { groupMemberRowsOf } from './group-member-row.ts';
 import { groupScope } from './group-scope.ts';
-import { RemoveGroupMembersDialog } from './remove-group-members-dialog.tsx';
+
+/** The dialogs (and the people picker they bring) load when opened, so the member list shows sooner. */
+const AddAgentsDialog = lazy(async () => ({
+  default: (await import('./add-agents-dialog.tsx')).AddAgentsDialog,
+}));
+const RemoveGroupMembersDialog = lazy(async () => ({
+  default: (await import('./remove-group-members-dialog.tsx')).RemoveGroupMembersDialog,
+}));
 
 export function GroupPage() {
   const groupId = parseRecordId(useParams().groupId);
@@ -108,10 +114,20 @@ function GroupDetail({ groupId }: { groupId: number }) {
         }
         makeDefault={makeDefault}
         manage={permissions.groups}
-        renderRemoveDialog={(args) => group.data && <RemoveGroupMembersDialog group={group.data} {...args} />}
+        renderRemoveDialog={(args) =>
+          group.data && (
+            <Suspense fallback={null}>
+              <RemoveGroupMembersDialog group={group.data} {...args} />
+            </Suspense>
+          )
+        }
       />
 
-      {adding && group.data && <AddAgentsDialog group={group.data} onClose={() => setAdding(false)} />}
+      {adding && group.data && (
+        <Suspense fallback={null}>
+          <AddAgentsDialog group={group.data} onClose={() => setAdding(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }

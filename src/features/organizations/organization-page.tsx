@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
 import { useMembershipPermissions } from '../../api/membership-permissions.ts';
@@ -16,10 +16,16 @@ import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
 import { useMakeDefault } from '../../components/members/use-make-default.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
-import { AddUsersDialog } from './add-users-dialog.tsx';
 import { type OrganizationMemberRow, organizationMemberRowsOf } from './organization-member-row.ts';
 import { organizationScope } from './organization-scope.ts';
-import { RemoveOrganizationMembersDialog } from './remove-organization-members-dialog.tsx';
+
+/** The dialogs (and the people picker they bring) load when opened, so the member list shows sooner. */
+const AddUsersDialog = lazy(async () => ({
+  default: (await import('./add-users-dialog.tsx')).AddUsersDialog,
+}));
+const RemoveOrganizationMembersDialog = lazy(async () => ({
+  default: (await import('./remove-organization-members-dialog.tsx')).RemoveOrganizationMembersDialog,
+}));
 
 const VIEW_TICKETS_COLUMN: VirtualTableColumn<OrganizationMemberRow>[] = [
   {
@@ -122,11 +128,19 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
         makeDefault={makeDefault}
         manage={permissions.organizations}
         renderRemoveDialog={(args) =>
-          data && <RemoveOrganizationMembersDialog organization={data} {...args} />
+          data && (
+            <Suspense fallback={null}>
+              <RemoveOrganizationMembersDialog organization={data} {...args} />
+            </Suspense>
+          )
         }
       />
 
-      {adding && data && <AddUsersDialog organization={data} onClose={() => setAdding(false)} />}
+      {adding && data && (
+        <Suspense fallback={null}>
+          <AddUsersDialog organization={data} onClose={() => setAdding(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }

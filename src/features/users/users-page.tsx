@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMembershipPermissions } from '../../api/membership-permissions.ts';
 import { organizationsByIdsQueryOptions } from '../../api/organizations.ts';
@@ -13,7 +13,7 @@ import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import { OperationProgress } from '../../components/operation-progress.tsx';
 import type { User } from '../../contract/user.ts';
 import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
-import { type AssignKind, AssignMembershipsDialog } from './assign-memberships-dialog.tsx';
+import type { AssignKind } from './assign-memberships-dialog.tsx';
 
 const ROLE_FILTERS: Record<UserRoleFilter, string> = {
   staff: 'Agents and admins',
@@ -26,6 +26,11 @@ const isRoleFilter = (value: string | null): value is UserRoleFilter =>
   value !== null && value in ROLE_FILTERS;
 const ROLE_LABELS = { admin: 'Admin', agent: 'Agent', 'end-user': 'End user' } as const;
 const SEARCH_DELAY_MS = 250;
+
+/** Loads when opened, so the list shows sooner. */
+const AssignMembershipsDialog = lazy(async () => ({
+  default: (await import('./assign-memberships-dialog.tsx')).AssignMembershipsDialog,
+}));
 
 function columns(
   groupName: Map<number, string>,
@@ -254,13 +259,15 @@ export function UsersPage() {
       </ListStates>
 
       {assigning && (
-        <AssignMembershipsDialog
-          mode={assigning.mode}
-          kind={assigning.kind}
-          people={chosen}
-          onClose={() => setAssigning(undefined)}
-          onStarted={clear}
-        />
+        <Suspense fallback={null}>
+          <AssignMembershipsDialog
+            mode={assigning.mode}
+            kind={assigning.kind}
+            people={chosen}
+            onClose={() => setAssigning(undefined)}
+            onStarted={clear}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { chunkItems, MAX_ITEMS_PER_REQUEST } from './chunk-items.ts';
 
 /**
@@ -22,17 +22,17 @@ export type BulkOperationKind = z.infer<typeof bulkOperationKindSchema>;
 export type BoxBulkKind = Extract<BulkOperationKind, `box_${string}`>;
 export type ZendeskBulkKind = Exclude<BulkOperationKind, BoxBulkKind>;
 
-const recordId = z.number().int().positive();
+const recordId = z.int().check(z.positive());
 export const groupMembershipPayloadSchema = z.object({ user_id: recordId, group_id: recordId });
 export const organizationMembershipPayloadSchema = z.object({ user_id: recordId, organization_id: recordId });
 export const membershipIdPayloadSchema = z.object({ membership_id: recordId });
 
 /** Box ids are strings; a Box item names a user and group to join, or a membership to change or remove. */
-const boxId = z.string().regex(/^\d+$/);
+const boxId = z.string().check(z.regex(/^\d+$/));
 export const boxMembershipCreatePayloadSchema = z.object({ box_user_id: boxId, box_group_id: boxId });
 export const boxMembershipPayloadSchema = z.object({
   box_membership_id: boxId,
-  role: z.enum(['member', 'admin']).optional(),
+  role: z.optional(z.enum(['member', 'admin'])),
 });
 
 export const bulkItemSchema = z.object({
@@ -70,24 +70,24 @@ export const ACTIVE_CHUNK_STATES: ReadonlySet<ChunkState> = new Set([
 /** One request of at most 100 items and the Zendesk job it became. */
 export const bulkChunkSchema = z.object({
   /** Indexes into the operation's `items`, in the order they were sent. */
-  itemIndexes: z.array(z.number().int().nonnegative()),
-  jobId: z.string().optional(),
+  itemIndexes: z.array(z.int().check(z.nonnegative())),
+  jobId: z.optional(z.string()),
   state: chunkStateSchema,
-  progress: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
+  progress: z.int().check(z.nonnegative()),
+  total: z.int().check(z.nonnegative()),
   /** Why the request itself failed; every item of the chunk then failed for this reason. */
-  submitError: z.string().optional(),
+  submitError: z.optional(z.string()),
 });
 export type BulkChunk = z.infer<typeof bulkChunkSchema>;
 
 export const itemOutcomeSchema = z.object({
   success: z.boolean(),
   /** The record the result names: the one created or deleted, or the existing one a duplicate ran into. */
-  id: z.number().int().optional(),
-  status: z.string().optional(),
+  id: z.optional(z.int()),
+  status: z.optional(z.string()),
   /** Zendesk's code, e.g. `DuplicateValue`, or ours (`JobExpired`, `Interrupted`) when Zendesk gave none. */
-  error: z.string().optional(),
-  details: z.string().optional(),
+  error: z.optional(z.string()),
+  details: z.optional(z.string()),
 });
 export type ItemOutcome = z.infer<typeof itemOutcomeSchema>;
 
@@ -101,7 +101,7 @@ export type BulkAttempt = z.infer<typeof bulkAttemptSchema>;
 
 export const bulkOperationSchema = z.object({
   version: z.literal(BULK_OPERATION_VERSION),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   kind: bulkOperationKindSchema,
   /** e.g. "Add 150 agents to Tier 1 Support". */
   label: z.string(),
@@ -111,9 +111,9 @@ export const bulkOperationSchema = z.object({
   /** TanStack Query keys to invalidate whenever one of the operation's jobs ends. */
   invalidates: z.array(z.array(z.unknown())),
   /** What the operation is about, e.g. `group:360000001`, so that page can show it after a reload. */
-  scope: z.string().optional(),
+  scope: z.optional(z.string()),
   /** Items per chunk when the provider's strategy wants fewer than 100 (Box: one request per item). */
-  itemsPerChunk: z.number().int().positive().optional(),
+  itemsPerChunk: z.optional(z.int().check(z.positive())),
 });
 export type BulkOperation = z.infer<typeof bulkOperationSchema>;
 

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { BulkItem } from './bulk-operation.ts';
 
 /** A payload of the wrong shape is a programming error; it fails the chunk with a readable reason. */
-export function payloadsOf<Schema extends z.ZodType>(
+export function payloadsOf<Schema extends z.ZodMiniType>(
   items: readonly BulkItem[],
   schema: Schema,
   what: string,

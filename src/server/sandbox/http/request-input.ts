@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   badRequest,
   type FieldErrors,
@@ -52,17 +52,17 @@ export function parseJobIdList(raw: string | undefined): string[] {
  * Reads `{"<envelope>": …}` from a JSON body and validates the inside with `schema`. Malformed JSON
  * and a missing envelope are 400s; fields that fail validation are Zendesk's 422 with per-field details.
  */
-export async function readEnvelope<Schema extends z.ZodType>(
+export async function readEnvelope<Schema extends z.core.$ZodType>(
   c: Context,
   envelope: string,
   schema: Schema,
-): Promise<z.infer<Schema>> {
+): Promise<z.output<Schema>> {
   const body = await readJsonBody(c);
   const inner = isObject(body) ? body[envelope] : undefined;
   if (inner === undefined || inner === null) {
     throw badRequest('ParameterMissing', `The body must be a JSON object with a "${envelope}" key`);
   }
-  const parsed = schema.safeParse(inner);
+  const parsed = z.safeParse(schema, inner);
   if (!parsed.success) throw recordInvalid(fieldErrorsOf(parsed.error, inner));
   return parsed.data;
 }
@@ -87,7 +87,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function fieldErrorsOf(error: z.ZodError, input: unknown): FieldErrors {
+export function fieldErrorsOf(error: z.core.$ZodError, input: unknown): FieldErrors {
   const details: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.') || 'base';
@@ -104,11 +104,11 @@ export function fieldErrorsOf(error: z.ZodError, input: unknown): FieldErrors {
 }
 
 /** `{"<envelope>": [item, …]}` for create_many: 1 to 100 items, each validated; a bad item rejects the request. */
-export async function readBulkEnvelope<Schema extends z.ZodType>(
+export async function readBulkEnvelope<Schema extends z.core.$ZodType>(
   c: Context,
   envelope: string,
   itemSchema: Schema,
-): Promise<z.infer<Schema>[]> {
+): Promise<z.output<Schema>[]> {
   const body = await readJsonBody(c);
   const items = isObject(body) ? body[envelope] : undefined;
   if (!Array.isArray(items)) {
@@ -117,9 +117,9 @@ export async function readBulkEnvelope<Schema extends z.ZodType>(
   if (items.length === 0) throw badRequest('InvalidValue', `"${envelope}" must hold at least one item`);
   if (items.length > MAX_BULK_VALUES) throw tooManyValues(MAX_BULK_VALUES);
   const details: FieldErrors = {};
-  const parsed: z.infer<Schema>[] = [];
+  const parsed: z.output<Schema>[] = [];
   items.forEach((item, index) => {
-    const result = itemSchema.safeParse(item);
+    const result = z.safeParse(itemSchema, item);
     if (result.success) parsed.push(result.data);
     else {
       for (const [field, errors] of Object.entries(fieldErrorsOf(result.error, item))) {

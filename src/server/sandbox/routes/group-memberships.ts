@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { omit } from 'zod/mini';
 import { createGroupMembershipInputSchema } from '../../../contract/group-membership.ts';
 import { requireAgent, requireGroupMembershipManager } from '../auth/permissions.ts';
 import type { GroupMembershipRow } from '../db/rows.ts';
@@ -121,7 +122,7 @@ export function groupMembershipRoutes({ db, jobs }: SandboxDeps) {
     const input = await readEnvelope(
       c,
       'group_membership',
-      createGroupMembershipInputSchema.omit({ user_id: true }),
+      omit(createGroupMembershipInputSchema, { user_id: true }),
     );
     return create(c, userId, input.group_id);
   });

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { omit } from 'zod/mini';
 import { createOrganizationMembershipInputSchema } from '../../../contract/organization-membership.ts';
 import { requireAdminOrAgentForEndUser, requireAgent, requireSelfOrAgent } from '../auth/permissions.ts';
 import type { OrganizationMembershipRow } from '../db/rows.ts';
@@ -161,7 +162,7 @@ export function organizationMembershipRoutes({ db, jobs }: SandboxDeps) {
     const input = await readEnvelope(
       c,
       'organization_membership',
-      createOrganizationMembershipInputSchema.omit({ user_id: true }),
+      omit(createOrganizationMembershipInputSchema, { user_id: true }),
     );
     return create(c, userId, input.organization_id, input.view_tickets);
   });

@@ -26,7 +26,7 @@ export function isAgent(user: Pick<UserRow, 'role'>): boolean {
 export const createUserSchema = z.object({
   name: z.string().trim().min(1).max(255),
   email: z.email().max(254),
-  role: userRoleSchema.default('end-user'),
+  role: z.enum(userRoleSchema.options).default('end-user'),
 });
 
 /** Zendesk's Create User, for the fields the sandbox keeps; undefined when the email is taken. */

@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { boxBadRequest } from './box-errors.ts';
 
 /** A JSON body validated with `schema`; anything else is Box's 400 naming the first bad field. */
-export async function readBoxBody<Schema extends z.ZodType>(
+export async function readBoxBody<Schema extends z.core.$ZodType>(
   c: Context,
   schema: Schema,
-): Promise<z.infer<Schema>> {
+): Promise<z.output<Schema>> {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType)) {
     throw boxBadRequest('Send the request body as JSON with Content-Type: application/json');
@@ -17,7 +17,8 @@ export async function readBoxBody<Schema extends z.ZodType>(
   } catch {
     throw boxBadRequest('Invalid JSON in the request body');
   }
-  const parsed = schema.safeParse(body);
+  // Classic zod's safeParse takes the contract's zod/mini schemas and words its issues in English.
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.map(String).join('.') || 'body';

@@ -1,0 +1,136 @@
+/**
+ * Measures every budget in DESIGN.md "Budgets" against the real server and headless Chromium:
+ *   npm run bench -- [--scale large|tiny] [--quick] [--port 4805] [--out bench/results.json]
+ */
+
+import { spawnServer } from '../src/server/testing/spawned-server.ts';
+import { basicAuthFor } from '../src/server/testing/test-server.ts';
+import { launchBrowser } from './browser.ts';
+import { judge, type Measurements } from './budgets.ts';
+import { measureBulkAdd } from './bulk-add.ts';
+import { measureRouteWeights } from './bundle-weight.ts';
+import { organizationMembershipIdAt, readDataset } from './dataset.ts';
+import { measureFirstRows } from './first-rows.ts';
+import { measureGroupScroll } from './group-scroll.ts';
+import { measureCursorLatency, measureOffsetLatency } from './list-latency.ts';
+import { describeMachine, machineLine } from './machine.ts';
+import { readOptions, repetitionsFor, USAGE } from './options.ts';
+import { measureOrganizationHeap } from './organization-heap.ts';
+import { markdownTable, writeReport } from './report.ts';
+import { cachedSeed, copyIntoDataDir } from './seeded-database.ts';
+import { measureThroughput } from './throughput.ts';
+
+/** The server's default, so the bulk-add figures describe what a person sees. */
+const JOB_ITEM_DELAY_MS = 20;
+/** Deep enough to be "past row 900,000" of the large seed's 1,000,000 organization memberships. */
+const DEEP_SHARE = 0.9;
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof readOptions>;
+  try {
+    options = readOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const reps = repetitionsFor(options);
+  const startedAt = new Date();
+  const machine = describeMachine();
+  log(`Roster bench at ${options.scale} scale${options.quick ? ' (quick)' : ''} on ${machineLine(machine)}`);
+
+  log('Building the SPA and weighing each route…');
+  const routes = await measureRouteWeights();
+
+  const data = copyIntoDataDir(cachedSeed(options.scale, log));
+  const dataset = readDataset(data.databaseFile, reps.agentsToAdd);
+  const deepRow = Math.floor(dataset.organizationMemberships * DEEP_SHARE);
+  const rowBeforeDeep = organizationMembershipIdAt(data.databaseFile, deepRow - 1);
+  const server = await spawnServer(
+    {
+      DATA_DIR: data.dataDir,
+      ...(options.port && { PORT: options.port }),
+      SANDBOX_JOB_ITEM_DELAY_MS: String(JOB_ITEM_DELAY_MS),
+      // The account's rate limit is part of the Zendesk imitation, not of Roster's speed.
+      SANDBOX_RATE_LIMIT: '1000000000',
+    },
+    120_000,
+  );
+  const browser = await launchBrowser();
+  try {
+    log(`Server on ${server.url}; measuring…`);
+    const groupUrl = `${server.url}/groups/${dataset.bigGroup.id}`;
+    log(`  first rows of ${dataset.bigGroup.name}, ${reps.coldLoads} cold loads`);
+    const firstRows = await measureFirstRows(browser, groupUrl, reps.coldLoads);
+    log('  scrolling the group to the end');
+    const groupScroll = await measureGroupScroll(browser, server.url, dataset.bigGroup);
+    log(
+      `  scrolling ${dataset.bigOrganization.name} ${reps.organizationScrollRows.toLocaleString('en-US')} rows down`,
+    );
+    const organizationHeap = await measureOrganizationHeap(
+      browser,
+      server.url,
+      dataset.bigOrganization,
+      reps.organizationScrollRows,
+    );
+    log(`  adding ${dataset.addTarget.agentIds.length} agents to ${dataset.addTarget.name}`);
+    const bulkAdd = await measureBulkAdd(
+      browser,
+      server.url,
+      data.databaseFile,
+      dataset.addTarget,
+      JOB_ITEM_DELAY_MS,
+    );
+    log(`  list latency, ${reps.latencySamples} samples each`);
+    const cursorLatency = await measureCursorLatency(server, deepRow, rowBeforeDeep, reps.latencySamples);
+    const offsetLatency = await measureOffsetLatency(
+      server,
+      dataset.organizationMemberships,
+      reps.latencySamples,
+    );
+    log(`  throughput for ${reps.loadSeconds} s`);
+    const throughput = await measureThroughput(
+      `${server.apiUrl}/organization_memberships?page[size]=100`,
+      basicAuthFor('admin'),
+      reps.loadSeconds,
+    );
+
+    const measurements: Measurements = {
+      dataset,
+      routes,
+      firstRows,
+      groupScroll,
+      organizationHeap,
+      bulkAdd,
+      cursorLatency,
+      offsetLatency,
+      throughput,
+    };
+    const results = judge(measurements);
+    const seconds = (Date.now() - startedAt.getTime()) / 1000;
+    writeReport(options.out, {
+      machine,
+      scale: options.scale,
+      quick: options.quick,
+      startedAt: startedAt.toISOString(),
+      seconds,
+      results,
+    });
+    const judged = results.filter((r) => r.pass !== undefined);
+    log(`\n${markdownTable(results)}\n`);
+    log(
+      `${judged.filter((r) => r.pass).length} of ${judged.length} budgets met; ${seconds.toFixed(0)} s; written to ${options.out}`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+    data.remove();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

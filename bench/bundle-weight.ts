@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Rolldown } from 'vite';
+import { PROJECT_ROOT } from './project-root.ts';
+
+/** The page module behind each lazy route of src/app/router.tsx. */
+const ROUTE_PAGES: Record<string, string> = {
+  'src/features/groups/groups-page.tsx': '/groups',
+  'src/features/groups/group-page.tsx': '/groups/:id',
+  'src/features/organizations/organizations-page.tsx': '/organizations',
+  'src/features/organizations/organization-page.tsx': '/organizations/:id',
+  'src/features/users/users-page.tsx': '/users',
+  'src/features/users/user-page.tsx': '/users/:id',
+  'src/features/jobs/jobs-page.tsx': '/jobs',
+  'src/features/jobs/job-detail-page.tsx': '/jobs/:id',
+};
+
+/** Where `/` sends a person: the route a first visit loads. */
+export const FIRST_ROUTE = '/groups';
+
+export type RouteWeight = { route: string; bytes: number };
+
+const DIST = join(PROJECT_ROOT, 'dist');
+
+function chunksOf(output: Awaited<ReturnType<typeof build>>): Rolldown.OutputChunk[] {
+  if (!Array.isArray(output) && !('output' in output)) throw new Error('vite build answered a watcher');
+  const outputs = Array.isArray(output) ? output : [output];
+  return outputs.flatMap((o) =>
+    o.output.filter((item): item is Rolldown.OutputChunk => item.type === 'chunk'),
+  );
+}
+
+/**
+ * Builds the SPA into dist/ (the server serves exactly this build) and answers, per route, the
+ * gzip-9 bytes of JavaScript it needs before it can render: the entry with its static imports plus
+ * the route's lazy chunk with its static imports. Chunks loaded later (dialogs, the job tray) do not count.
+ */
+export async function measureRouteWeights(): Promise<RouteWeight[]> {
+  const chunks = chunksOf(await build({ root: PROJECT_ROOT, logLevel: 'warn' }));
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const gzipped = new Map<string, number>();
+  const weigh = (file: string) => {
+    let bytes = gzipped.get(file);
+    if (bytes === undefined) {
+      bytes = gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+      gzipped.set(file, bytes);
+    }
+    return bytes;
+  };
+  const staticClosure = (file: string, into: Set<string>) => {
+    if (into.has(file)) return into;
+    into.add(file);
+    for (const imported of byFile.get(file)?.imports ?? []) staticClosure(imported, into);
+    return into;
+  };
+
+  const entry = chunks.find((chunk) => chunk.isEntry);
+  if (!entry) throw new Error('the build has no entry chunk');
+  const entryFiles = staticClosure(entry.fileName, new Set());
+  return entry.dynamicImports.flatMap((file) => {
+    const module = byFile.get(file)?.facadeModuleId;
+    const route = module ? ROUTE_PAGES[relative(PROJECT_ROOT, module)] : undefined;
+    if (!route) return [];
+    const files = staticClosure(file, new Set(entryFiles));
+    return [{ route, bytes: [...files].reduce((sum, f) => sum + weigh(f), 0) }];
+  });
+}

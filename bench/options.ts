@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+
+export type BenchScale = 'tiny' | 'large';
+
+export type BenchOptions = {
+  scale: BenchScale;
+  /** Fewer repetitions and shorter runs: checks that every measurement works, not how fast. */
+  quick: boolean;
+  /** Port of the Roster server the bench starts; undefined picks a free one. */
+  port: string | undefined;
+  /** Where results.json goes. */
+  out: string;
+};
+
+export const USAGE =
+  'Usage: npm run bench -- [--scale large|tiny] [--quick] [--port 4805] [--out bench/results.json]';
+
+/** Reads the command line; throws with the usage on anything it does not know. */
+export function readOptions(args: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      scale: { type: 'string', default: 'large' },
+      quick: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      out: { type: 'string', default: 'bench/results.json' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.scale !== 'large' && values.scale !== 'tiny') {
+    throw new Error(`--scale must be large or tiny, not "${values.scale}"`);
+  }
+  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) {
+    throw new Error(`--port must be a port number, not "${values.port}"`);
+  }
+  return { scale: values.scale, quick: values.quick, port: values.port, out: values.out };
+}
+
+/** How many times each measurement repeats, and how far the long ones go. */
+export type Repetitions = {
+  coldLoads: number;
+  latencySamples: number;
+  loadSeconds: number;
+  /** How many rows down the big organization is scrolled before its heap is measured. */
+  organizationScrollRows: number;
+  /** How many agents are added through the dialog. */
+  agentsToAdd: number;
+};
+
+export function repetitionsFor(options: BenchOptions): Repetitions {
+  return options.quick
+    ? { coldLoads: 2, latencySamples: 5, loadSeconds: 1, organizationScrollRows: 2_000, agentsToAdd: 1_000 }
+    : {
+        coldLoads: 5,
+        latencySamples: 50,
+        loadSeconds: 10,
+        organizationScrollRows: 20_000,
+        agentsToAdd: 1_000,
+      };
+}
