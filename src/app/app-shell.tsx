@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { describeError } from '../api/api-error.ts';
 import { currentUserQueryOptions } from '../api/current-user.ts';
@@ -34,28 +34,34 @@ function SignOutButton() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const engine = useBulkEngine();
-  const mutation = useMutation({
-    mutationFn: signOut,
-    onSuccess: () => {
-      releaseOperations(engine.store, window.localStorage);
-      queryClient.clear();
-      navigate('/sign-in', { replace: true });
-    },
+  // A plain state rather than useMutation keeps the mutation machinery off the first route's bundle.
+  const [state, setState] = useState<{ kind: 'idle' | 'pending' } | { kind: 'failed'; reason: string }>({
+    kind: 'idle',
   });
-  const signOutNow = () => {
+  const signOutNow = async () => {
     const unsent = unsentItemCount(engine.store);
     const message = `${unsent.toLocaleString()} item${unsent === 1 ? ' has' : 's have'} not been sent to Zendesk yet. Sign out and drop ${unsent === 1 ? 'it' : 'them'}?`;
-    if (unsent === 0 || window.confirm(message)) mutation.mutate();
+    if (unsent > 0 && !window.confirm(message)) return;
+    setState({ kind: 'pending' });
+    try {
+      await signOut();
+    } catch (error) {
+      setState({ kind: 'failed', reason: describeError(error) });
+      return;
+    }
+    releaseOperations(engine.store, window.localStorage);
+    queryClient.clear();
+    navigate('/sign-in', { replace: true });
   };
   return (
     <button
       type="button"
       className="button-quiet sign-out"
-      disabled={mutation.isPending}
-      title={mutation.isError ? `Could not sign out: ${describeError(mutation.error)}` : undefined}
-      onClick={signOutNow}
+      disabled={state.kind === 'pending'}
+      title={state.kind === 'failed' ? `Could not sign out: ${state.reason}` : undefined}
+      onClick={() => void signOutNow()}
     >
-      {mutation.isError ? 'Sign out failed, retry' : 'Sign out'}
+      {state.kind === 'failed' ? 'Sign out failed, retry' : 'Sign out'}
     </button>
   );
 }

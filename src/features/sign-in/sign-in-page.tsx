@@ -4,13 +4,8 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
 import { oauthStartUrl, sessionQueryOptions, signInAsDemo, signInWithApiToken } from '../../api/session.ts';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
-import {
-  apiTokenSignInSchema,
-  type OAuthErrorCode,
-  oauthErrorCodeSchema,
-  type RosterSession,
-  safeNextPath,
-} from '../../contract/roster-session.ts';
+import { type RosterSession, safeNextPath } from '../../contract/roster-session.ts';
+import { apiTokenSignInSchema, type OAuthErrorCode, oauthErrorCodeSchema } from '../../contract/sign-in.ts';
 
 const OAUTH_ERRORS: Record<OAuthErrorCode, string> = {
   denied: 'Sign-in was cancelled: Zendesk did not grant Roster access.',

@@ -3,14 +3,8 @@ import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import {
-  apiTokenSignInSchema,
-  type Connection,
-  demoSignInSchema,
-  type OAuthErrorCode,
-  type RosterSession,
-  safeNextPath,
-} from '../../contract/roster-session.ts';
+import { type Connection, type RosterSession, safeNextPath } from '../../contract/roster-session.ts';
+import { apiTokenSignInSchema, demoSignInSchema, type OAuthErrorCode } from '../../contract/sign-in.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES } from '../sandbox/demo-identities.ts';
 import { sameText } from '../security/same-text.ts';
