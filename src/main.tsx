@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setUnauthorizedHandler } from './api/api-client.ts';
-import { operationsOwner, sessionKeys } from './api/session.ts';
+import { operationsOwner, sessionKeys, sessionQueryOptions } from './api/session.ts';
 import { AppProviders } from './app/app-providers.tsx';
 import { createQueryClient } from './app/query-client.ts';
 import { createAppRouter } from './app/router.tsx';
@@ -19,6 +19,8 @@ const queryClient = createQueryClient();
 // A 401 means the session ended (signed out elsewhere, expired, or Zendesk revoked the token): asking
 // the server again sends the shell to the sign-in page, remembering where the person was.
 setUnauthorizedHandler(() => void queryClient.invalidateQueries({ queryKey: sessionKeys.all }));
+// The shell shows nothing until it knows who is signed in: ask before React and the route's chunk load.
+void queryClient.prefetchQuery(sessionQueryOptions());
 const engine = createBulkEngine({
   store: createOperationStore({ storage: window.localStorage, crossTab: window }),
   queryClient,
