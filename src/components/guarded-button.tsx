@@ -11,9 +11,12 @@ export function GuardedButton(props: {
   disabled?: boolean;
   onClick: () => void;
   children: ReactNode;
+  /** The id of a reason shown once for several buttons; the button then shows none of its own. */
+  sharedNoteId?: string;
 }) {
-  const noteId = useId();
+  const ownNoteId = useId();
   const { permission } = props;
+  const noteId = props.sharedNoteId ?? ownNoteId;
   return (
     <span className="guarded-action">
       <button
@@ -25,7 +28,7 @@ export function GuardedButton(props: {
       >
         {props.children}
       </button>
-      {!permission.allowed && (
+      {!permission.allowed && !props.sharedNoteId && (
         <span id={noteId} className="permission-note">
           {permission.reason}
         </span>

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMembershipPermissions } from '../../api/membership-permissions.ts';
 import { organizationsByIdsQueryOptions } from '../../api/organizations.ts';
@@ -123,6 +123,7 @@ export function UsersPage() {
 
   const users = useInfiniteQuery(usersQueryOptions({ role, text }));
   const permissions = useMembershipPermissions();
+  const groupNoteId = useId();
   const rows = useMemo(() => users.data?.pages.flatMap((page) => page.items) ?? [], [users.data]);
   // Search pages are narrowed to the role here, so a page can come back empty while later ones match.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = users;
@@ -219,16 +220,23 @@ export function UsersPage() {
         <BulkActionBar count={chosen.length} noun={{ one: 'person', other: 'people' }} onClear={clear}>
           <GuardedButton
             permission={permissions.groups}
+            sharedNoteId={groupNoteId}
             onClick={() => setAssigning({ mode: 'add', kind: 'groups' })}
           >
             Add to groups…
           </GuardedButton>
           <GuardedButton
             permission={permissions.groups}
+            sharedNoteId={groupNoteId}
             onClick={() => setAssigning({ mode: 'remove', kind: 'groups' })}
           >
             Remove from groups…
           </GuardedButton>
+          {!permissions.groups.allowed && (
+            <span id={groupNoteId} className="permission-note">
+              {permissions.groups.reason}
+            </span>
+          )}
           <button type="button" onClick={() => setAssigning({ mode: 'add', kind: 'organizations' })}>
             Add to organizations…
           </button>
