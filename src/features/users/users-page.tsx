@@ -10,9 +10,8 @@ import { isSelected, useRowSelection } from '../../components/data-table/row-sel
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
-import { OperationProgress } from '../../components/operation-progress.tsx';
+import { ScopedOperations } from '../../components/scoped-operations.tsx';
 import type { User } from '../../contract/user.ts';
-import { useBulkEngine, useBulkOperations } from '../../lib/bulk-operations/use-bulk-operations.ts';
 import type { AssignKind } from './assign-memberships-dialog.tsx';
 
 const ROLE_FILTERS: Record<UserRoleFilter, string> = {
@@ -138,9 +137,6 @@ export function UsersPage() {
   const organizations = useQuery(organizationsByIdsQueryOptions(organizationIds));
   const { selection, toggle, clear } = useRowSelection<number>();
   const [assigning, setAssigning] = useState<{ mode: 'add' | 'remove'; kind: AssignKind }>();
-  const engine = useBulkEngine();
-  const operations = useBulkOperations().filter((operation) => operation.scope === 'users');
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const tableColumns = useMemo(
     () =>
       columns(
@@ -202,17 +198,7 @@ export function UsersPage() {
           </span>
         )}
       </div>
-      {operations
-        .filter((operation) => !dismissed.has(operation.id))
-        .slice(0, 3)
-        .map((operation) => (
-          <OperationProgress
-            key={operation.id}
-            operation={operation}
-            onRetryFailed={() => engine.retryFailed(operation.id)}
-            onDismiss={() => setDismissed((current) => new Set([...current, operation.id]))}
-          />
-        ))}
+      <ScopedOperations scope="users" />
 
       {chosen.length === 0 ? (
         <p className="bulk-hint">Select people to add them to groups or organizations, or remove them.</p>
