@@ -43,6 +43,9 @@ async function codeFor(login: string) {
   return callback.searchParams.get('code') ?? '';
 }
 
+const exchange = (code: string) =>
+  postToken({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, ...client });
+
 const me = (token: string) =>
   fetch(`${server.url}/sandbox/box/2.0/users/me`, { headers: { authorization: `Bearer ${token}` } });
 
@@ -82,13 +85,7 @@ describe('the Box sandbox consent page', () => {
 
 describe('the Box sandbox token endpoint', () => {
   it('exchanges a code for Box’s token body and the access token opens the API as that person', async () => {
-    const code = await codeFor('group-manager@roster.example');
-    const grant = await postToken({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      ...client,
-    });
+    const grant = await exchange(await codeFor('group-manager@roster.example'));
     expect(grant.status).toBe(200);
     expect(grant.body).toEqual({
       access_token: expect.any(String),
@@ -103,13 +100,7 @@ describe('the Box sandbox token endpoint', () => {
   });
 
   it('rotates single-use refresh tokens: the old pair stops working', async () => {
-    const code = await codeFor('admin@roster.example');
-    const first = await postToken({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      ...client,
-    });
+    const first = await exchange(await codeFor('admin@roster.example'));
     const refreshed = await postToken({
       grant_type: 'refresh_token',
       refresh_token: first.body.refresh_token,
@@ -159,13 +150,7 @@ describe('the Box sandbox token endpoint', () => {
   });
 
   it('stops accepting an access token once it has expired', async () => {
-    const code = await codeFor('agent@roster.example');
-    const grant = await postToken({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      ...client,
-    });
+    const grant = await exchange(await codeFor('agent@roster.example'));
     expect((await me(grant.body.access_token)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     expect((await me(grant.body.access_token)).status).toBe(401);
