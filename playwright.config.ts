@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { SANDBOX_SERVER, SANDBOX_SERVER_DATA_DIR, UPSTREAM_SERVER } from './e2e/e2e-env.ts';
+import { BOX_OAUTH_SERVER, SANDBOX_SERVER, SANDBOX_SERVER_DATA_DIR, UPSTREAM_SERVER } from './e2e/e2e-env.ts';
+import { BOX_DEMO_OAUTH_CLIENT } from './src/server/sandbox/box/box-demo-identities.ts';
 import { DEMO_OAUTH_CLIENT } from './src/server/sandbox/demo-identities.ts';
 
 /** Playwright cannot download its own browser on every machine; Debian's Chromium is used where installed. */
@@ -49,6 +50,16 @@ export default defineConfig({
           ZENDESK_URL: `${SANDBOX_SERVER.url}/sandbox`,
           ZENDESK_OAUTH_CLIENT_ID: DEMO_OAUTH_CLIENT.identifier,
           ZENDESK_OAUTH_CLIENT_SECRET: DEMO_OAUTH_CLIENT.secret,
+        },
+      },
+      {
+        port: BOX_OAUTH_SERVER.port,
+        env: {
+          SANDBOX_SEED_SCALE: 'tiny',
+          BOX_CLIENT_ID: BOX_DEMO_OAUTH_CLIENT.identifier,
+          BOX_CLIENT_SECRET: BOX_DEMO_OAUTH_CLIENT.secret,
+          BOX_API_URL: `${SANDBOX_SERVER.url}/sandbox/box`,
+          BOX_AUTHORIZE_URL: `${SANDBOX_SERVER.url}/sandbox/box/oauth2/authorize`,
         },
       },
     ] as { port: number; env: Record<string, string> }[]

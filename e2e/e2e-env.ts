@@ -18,3 +18,9 @@ export const SANDBOX_SERVER_DATA_DIR = join(tmpdir(), `roster-e2e-${E2E_PORT}`);
 
 /** A port for tests that start and stop a server of their own. */
 export const SPARE_PORT = E2E_PORT + 2;
+
+/**
+ * A third Roster with a Box OAuth client (`BOX_CLIENT_ID`…) whose "Box" is the first server's Box
+ * sandbox: each person connects their own Box account through its consent page.
+ */
+export const BOX_OAUTH_SERVER = { port: E2E_PORT + 3, url: `http://127.0.0.1:${E2E_PORT + 3}` };

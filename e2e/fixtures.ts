@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { DemoIdentityKey } from '../src/contract/roster-session.ts';
+import { BOX_DEMO_OAUTH_CLIENT } from '../src/server/sandbox/box/box-demo-identities.ts';
 import { DEMO_API_TOKEN, DEMO_OAUTH_CLIENT } from '../src/server/sandbox/demo-identities.ts';
 import { SANDBOX_SERVER_DATA_DIR } from './e2e-env.ts';
 
@@ -21,11 +22,16 @@ type WorkerFixtures = {
 /** Every credential the sandbox server knows of at the end of the run: none may reach a browser. */
 function issuedCredentials(): string[] {
   const file = join(SANDBOX_SERVER_DATA_DIR, 'sandbox.sqlite');
-  const secrets = [DEMO_API_TOKEN, DEMO_OAUTH_CLIENT.secret];
+  const secrets = [DEMO_API_TOKEN, DEMO_OAUTH_CLIENT.secret, BOX_DEMO_OAUTH_CLIENT.secret];
   expect(existsSync(file), `the sandbox server's database at ${file}`).toBe(true);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    for (const table of ['oauth_tokens', 'oauth_refresh_tokens']) {
+    for (const table of [
+      'oauth_tokens',
+      'oauth_refresh_tokens',
+      'box_oauth_tokens',
+      'box_oauth_refresh_tokens',
+    ]) {
       const rows = db.prepare(`SELECT token FROM ${table}`).all() as { token: string }[];
       secrets.push(...rows.map((row) => row.token));
     }

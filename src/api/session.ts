@@ -42,3 +42,13 @@ export function operationsOwner(session: RosterSession): string {
   const account = session.connection.kind === 'zendesk' ? session.connection.host : 'sandbox';
   return `${account}:${session.user?.id ?? 'environment'}`;
 }
+
+/** Connecting Box is a full-page navigation too: it goes to Box's consent page and back. */
+export function boxConnectUrl(next: string): string {
+  return `/roster/box/oauth/start?next=${encodeURIComponent(next)}`;
+}
+
+/** Drops the Box tokens from this person's Roster session. */
+export function disconnectBox() {
+  return apiRequest('/roster/box/connection', { method: 'DELETE', schema: z.undefined() });
+}

@@ -27,7 +27,13 @@ export function AppShell() {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
-  return <SignedInShell canSignOut={session.data?.mode === 'signIn'} connection={session.data?.connection} />;
+  return (
+    <SignedInShell
+      canSignOut={session.data?.mode === 'signIn'}
+      connection={session.data?.connection}
+      boxForEveryone={session.data?.box.connect ?? false}
+    />
+  );
 }
 
 function SignOutButton() {
@@ -69,9 +75,12 @@ function SignOutButton() {
 function SignedInShell({
   canSignOut,
   connection,
+  boxForEveryone,
 }: {
   canSignOut: boolean;
   connection: Connection | undefined;
+  /** Each person connects their own Box account, so Box is open to every role. */
+  boxForEveryone: boolean;
 }) {
   const user = useQuery({ ...currentUserQueryOptions(), enabled: connection !== undefined });
   const hasOperations = useBulkOperations().length > 0;
@@ -90,7 +99,7 @@ function SignedInShell({
           {connection?.kind === 'zendesk' ? connection.host : connection ? 'Sandbox' : '…'}
         </span>
         {/* The server lends its one Box credential to admins only while people sign in (see roster-app.ts). */}
-        {(!canSignOut || user.data?.role === 'admin') && <WorkspaceSwitch />}
+        {(!canSignOut || boxForEveryone || user.data?.role === 'admin') && <WorkspaceSwitch />}
         <nav aria-label="Sections" className="shell-nav">
           {user.data?.role === 'end-user' ? (
             <NavLink to={`/users/${user.data.id}`}>My organizations</NavLink>

@@ -33,6 +33,12 @@ export const rosterSessionSchema = z.object({
   mode: z.enum(['signIn', 'environment']),
   signedIn: z.boolean(),
   user: z.nullable(sessionUserSchema),
+  box: z.object({
+    /** Each person connects their own Box account (Roster has a Box OAuth client). */
+    connect: z.boolean(),
+    /** The Box account this session is connected to, if any. */
+    account: z.nullable(z.object({ name: z.string(), login: z.string() })),
+  }),
   methods: z.object({
     oauth: z.boolean(),
     apiToken: z.boolean(),

@@ -47,6 +47,32 @@ describe('readConfig', () => {
     expect(readConfig({ ZENDESK_URL: 'http://127.0.0.1:4780/sandbox' }).upstream.kind).toBe('zendesk');
   });
 
+  it('reads a Box OAuth client as each person connecting their own Box account', () => {
+    const config = readConfig({ BOX_CLIENT_ID: 'box-app', BOX_CLIENT_SECRET: 'box-secret' });
+    expect(config.box).toEqual({
+      kind: 'oauth',
+      url: 'https://api.box.com',
+      authorizeUrl: 'https://account.box.com/api/oauth2/authorize',
+      client: { id: 'box-app', secret: 'box-secret' },
+    });
+  });
+
+  it('refuses a half-given Box client, one beside a developer token or a shared identity, and plain http', () => {
+    expect(() => readConfig({ BOX_CLIENT_ID: 'box-app' })).toThrow(/BOX_CLIENT_ID and BOX_CLIENT_SECRET/);
+    const client = { BOX_CLIENT_ID: 'box-app', BOX_CLIENT_SECRET: 'box-secret' };
+    expect(() => readConfig({ ...client, BOX_DEVELOPER_TOKEN: 't' })).toThrow(/not both/);
+    expect(() => readConfig({ ...client, SANDBOX_IDENTITY: 'admin' })).toThrow(/people must sign in/);
+    expect(() => readConfig({ ...client, BOX_API_URL: 'http://box.example' })).toThrow(
+      /BOX_API_URL must use https/,
+    );
+    expect(() => readConfig({ BOX_AUTHORIZE_URL: 'https://box.example/authorize' })).toThrow(
+      /BOX_AUTHORIZE_URL needs BOX_CLIENT_ID/,
+    );
+    expect(readConfig({ ...client, BOX_API_URL: 'http://127.0.0.1:4821/sandbox/box' }).box.kind).toBe(
+      'oauth',
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(readConfig({ SANDBOX_IDENTITY: '', PORT: '' })).toMatchObject({
       port: 4780,

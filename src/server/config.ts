@@ -35,6 +35,10 @@ const environmentSchema = z.object({
     .transform((value) => value === 'true' || value === '1'),
   BOX_API_URL: baseUrl.default('https://api.box.com'),
   BOX_DEVELOPER_TOKEN: z.string().min(1).optional(),
+  BOX_CLIENT_ID: z.string().min(1).max(200).optional(),
+  BOX_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  BOX_AUTHORIZE_URL: baseUrl.optional(),
+  SANDBOX_BOX_TOKEN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   SANDBOX_BOX_IDENTITY: z.enum(['admin', 'groupAdmin', 'member']).default('admin'),
   SANDBOX_BOX_RATE_LIMIT: z.coerce.number().int().min(1).default(1000),
   SANDBOX_SEED_SCALE: z.enum(['tiny', 'demo', 'large']).default('demo'),
@@ -49,6 +53,40 @@ const environmentSchema = z.object({
 
 type Environment = z.infer<typeof environmentSchema>;
 
+const BOX_AUTHORIZE_URL = 'https://account.box.com/api/oauth2/authorize';
+
+/** Credentials travel only over https, except to this machine (a sandbox on another port). */
+function isHttpsOrLoopback(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+function boxProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  if (Boolean(env.BOX_CLIENT_ID) !== Boolean(env.BOX_CLIENT_SECRET)) {
+    problems.push('BOX_CLIENT_ID and BOX_CLIENT_SECRET are set together or not at all (from your Box app)');
+  }
+  if (env.BOX_AUTHORIZE_URL && !env.BOX_CLIENT_ID) problems.push('BOX_AUTHORIZE_URL needs BOX_CLIENT_ID');
+  if (!env.BOX_CLIENT_ID) return problems;
+  if (env.BOX_DEVELOPER_TOKEN) {
+    problems.push(
+      'Set BOX_CLIENT_ID (each person connects Box) or BOX_DEVELOPER_TOKEN (one shared token), not both',
+    );
+  }
+  if (env.SANDBOX_IDENTITY || env.ZENDESK_EMAIL) {
+    problems.push(
+      'BOX_CLIENT_ID keeps each person’s Box account in their Roster session, so people must sign in: unset SANDBOX_IDENTITY or ZENDESK_EMAIL and ZENDESK_API_TOKEN',
+    );
+  }
+  for (const name of ['BOX_API_URL', 'BOX_AUTHORIZE_URL'] as const) {
+    const value = env[name];
+    if (value && !isHttpsOrLoopback(value)) {
+      problems.push(`${name} must use https (plain http is accepted for loopback addresses only)`);
+    }
+  }
+  return problems;
+}
+
 function configurationProblems(env: Environment): string[] {
   const problems: string[] = [];
   if (Boolean(env.ZENDESK_EMAIL) !== Boolean(env.ZENDESK_API_TOKEN)) {
@@ -59,8 +97,7 @@ function configurationProblems(env: Environment): string[] {
       if (env[name]) problems.push(`${name} needs ZENDESK_URL (https://{subdomain}.zendesk.com) as well`);
     }
   } else {
-    const url = new URL(env.ZENDESK_URL);
-    if (url.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    if (!isHttpsOrLoopback(env.ZENDESK_URL)) {
       problems.push('ZENDESK_URL must use https (plain http is accepted for loopback addresses only)');
     }
     if (env.SANDBOX_IDENTITY)
@@ -69,7 +106,7 @@ function configurationProblems(env: Environment): string[] {
   if (env.ZENDESK_OAUTH_CLIENT_SECRET && !env.ZENDESK_OAUTH_CLIENT_ID) {
     problems.push('ZENDESK_OAUTH_CLIENT_SECRET needs ZENDESK_OAUTH_CLIENT_ID');
   }
-  return problems;
+  return [...problems, ...boxProblems(env)];
 }
 
 /** `Host` headers spell IPv6 addresses in brackets: `[::1]:4780`. */
@@ -131,10 +168,21 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       secret: env.SESSION_SECRET,
     },
     logRequests: env.LOG_REQUESTS,
-    /** A real Box account when a token is configured; the embedded Box sandbox otherwise. */
-    box: env.BOX_DEVELOPER_TOKEN
-      ? { kind: 'box' as const, url: env.BOX_API_URL, token: env.BOX_DEVELOPER_TOKEN }
-      : { kind: 'sandbox' as const, identity: env.SANDBOX_BOX_IDENTITY },
+    /**
+     * Box: each signed-in person connects their own account (an OAuth client), one token the server
+     * lends to admins (a developer token), or the embedded Box sandbox's demo identity.
+     */
+    box:
+      env.BOX_CLIENT_ID && env.BOX_CLIENT_SECRET
+        ? {
+            kind: 'oauth' as const,
+            url: env.BOX_API_URL,
+            authorizeUrl: env.BOX_AUTHORIZE_URL ?? BOX_AUTHORIZE_URL,
+            client: { id: env.BOX_CLIENT_ID, secret: env.BOX_CLIENT_SECRET },
+          }
+        : env.BOX_DEVELOPER_TOKEN
+          ? { kind: 'box' as const, url: env.BOX_API_URL, token: env.BOX_DEVELOPER_TOKEN }
+          : { kind: 'sandbox' as const, identity: env.SANDBOX_BOX_IDENTITY },
     sandbox: {
       seedScale: env.SANDBOX_SEED_SCALE,
       /** Set: the dashboard acts as this demo identity with no sign-in page (a single-person setup). */
@@ -142,6 +190,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       itemDelayMs: env.SANDBOX_JOB_ITEM_DELAY_MS,
       rateLimitPerMinute: env.SANDBOX_RATE_LIMIT,
       boxRateLimitPerMinute: env.SANDBOX_BOX_RATE_LIMIT,
+      boxAccessTokenSeconds: env.SANDBOX_BOX_TOKEN_SECONDS,
       maxActiveJobs: env.SANDBOX_MAX_ACTIVE_JOBS,
       faults: {
         latency_ms: env.SANDBOX_LATENCY_MS,

@@ -14,8 +14,11 @@ import { staticSpa } from './static-spa.ts';
 export type RosterAppOptions = {
   upstream: Upstream;
   connection: Connection;
-  /** Box, answering the browser's `/api/box/2.0/*` with the server's Box credential. */
-  box: { upstream: Upstream; connection: BoxConnection; authorization: string };
+  /**
+   * Box, answering the browser's `/api/box/2.0/*` with the server's one Box credential
+   * (`authorization`), or, without one, with the Box account each person connected to their session.
+   */
+  box: { upstream: Upstream; connection: BoxConnection; authorization: string | undefined };
   auth: SessionAuth;
   /** `/roster/session` and `/roster/oauth/*` (see session/sign-in-routes.ts). */
   signInRoutes: Hono;
@@ -70,21 +73,31 @@ export function createRosterApp(options: RosterAppOptions) {
       onUnauthorized: (c, sent) => options.auth.refused(c, sent),
     }),
   );
-  // Box has no per-person sign-in yet: the server's one Box credential is lent to Zendesk admins only.
-  app.use(
-    '/api/box/*',
-    options.auth.requireSignedIn(
-      ['admin'],
-      'Box is open to Zendesk admins: Roster holds one Box credential and lends it to admins only',
-    ),
-  );
-  app.all(
-    '/api/box/2.0/*',
-    forwardToUpstream(options.box.upstream, {
-      authorization: () => options.box.authorization,
-      stripPrefix: '/api/box',
-    }),
-  );
+  const sharedBox = options.box.authorization;
+  if (sharedBox === undefined) {
+    app.use('/api/box/*', options.auth.requireBoxCredential());
+    app.all(
+      '/api/box/2.0/*',
+      forwardToUpstream(options.box.upstream, {
+        authorization: (c) => c.get('upstreamAuthorization'),
+        onUnauthorized: (c, sent) => options.auth.boxRefused(c, sent),
+        stripPrefix: '/api/box',
+      }),
+    );
+  } else {
+    // The server's one Box credential is lent to Zendesk admins only.
+    app.use(
+      '/api/box/*',
+      options.auth.requireSignedIn(
+        ['admin'],
+        'Box is open to Zendesk admins: Roster holds one Box credential and lends it to admins only',
+      ),
+    );
+    app.all(
+      '/api/box/2.0/*',
+      forwardToUpstream(options.box.upstream, { authorization: () => sharedBox, stripPrefix: '/api/box' }),
+    );
+  }
   app.all('/api/*', (c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404));
   app.route('/', staticSpa(options.distDir));
   return app;

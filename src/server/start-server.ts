@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Context } from 'hono';
+import { OAUTH_SCOPES } from '../contract/oauth.ts';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
 import type { ServerConfig } from './config.ts';
 import type { Upstream } from './proxy/upstream.ts';
@@ -10,12 +11,12 @@ import { createRosterApp } from './roster-app.ts';
 import { BOX_DEMO_IDENTITIES } from './sandbox/box/box-demo-identities.ts';
 import { createSandbox, type Sandbox } from './sandbox/create-sandbox.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES, DEMO_OAUTH_CLIENT } from './sandbox/demo-identities.ts';
+import type { OAuthClient, OAuthProvider } from './session/oauth-client.ts';
 import { createSecretBox, loadSessionKey } from './session/secret-box.ts';
 import { createSessionAuth, type SessionAuthOptions } from './session/session-auth.ts';
 import { openSessionStore, type SessionStore } from './session/session-store.ts';
 import { signInRoutes } from './session/sign-in-routes.ts';
 import type { UpstreamCredential } from './session/upstream-credential.ts';
-import type { OAuthClient } from './session/zendesk-oauth.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SANDBOX_BASE_PATH = '/sandbox';
@@ -44,6 +45,7 @@ export async function startServer(
         basePath: SANDBOX_BASE_PATH,
         log,
         oauthRedirectUris: config.publicUrl ? [`${config.publicUrl}/roster/oauth/callback`] : [],
+        boxOAuthRedirectUris: config.publicUrl ? [`${config.publicUrl}/roster/box/oauth/callback`] : [],
       })
     : undefined;
   const embedded = sandbox && ((request: Request) => sandbox.app.fetch(request));
@@ -63,11 +65,7 @@ export async function startServer(
         token: DEMO_API_TOKEN,
       };
     }
-    oauthClient = {
-      id: DEMO_OAUTH_CLIENT.identifier,
-      secret: DEMO_OAUTH_CLIENT.secret,
-      accessTokenSeconds: config.oauthAccessTokenSeconds,
-    };
+    oauthClient = { id: DEMO_OAUTH_CLIENT.identifier, secret: DEMO_OAUTH_CLIENT.secret };
   } else {
     const { url, apiToken } = config.upstream as Extract<ServerConfig['upstream'], { kind: 'zendesk' }>;
     upstream = { baseUrl: url, fetch };
@@ -76,18 +74,44 @@ export async function startServer(
     oauthClient = config.upstream.oauthClient;
   }
 
+  const zendeskOAuth: OAuthProvider | undefined = oauthClient && {
+    name: 'Zendesk',
+    upstream,
+    tokenPath: '/oauth/tokens',
+    bodyFormat: 'json',
+    client: oauthClient,
+    pkce: true,
+    authorizeParams: { scope: OAUTH_SCOPES.join(' ') },
+    tokenFields: { scope: OAUTH_SCOPES.join(' '), expires_in: config.oauthAccessTokenSeconds },
+  };
+
   let boxUpstream: Upstream;
   let boxConnection: BoxConnection;
-  let boxAuthorization: string;
+  /** The server's one Box credential, lent to admins; undefined when each person connects their own. */
+  let boxAuthorization: string | undefined;
+  let boxOAuth: (OAuthProvider & { authorizeUrl: string }) | undefined;
   if (config.box.kind === 'sandbox' && embedded) {
     boxUpstream = { baseUrl: '', fetch: embedded };
     boxConnection = { kind: 'sandbox' };
     boxAuthorization = `Bearer ${BOX_DEMO_IDENTITIES[config.box.identity].token}`;
   } else {
-    const { url, token } = config.box as Extract<ServerConfig['box'], { kind: 'box' }>;
-    boxUpstream = { baseUrl: url, fetch };
-    boxConnection = { kind: 'box', host: new URL(url).host };
-    boxAuthorization = `Bearer ${token}`;
+    const box = config.box as Exclude<ServerConfig['box'], { kind: 'sandbox' }>;
+    boxUpstream = { baseUrl: box.url, fetch };
+    boxConnection = { kind: 'box', host: new URL(box.url).host };
+    if (box.kind === 'box') boxAuthorization = `Bearer ${box.token}`;
+    else {
+      boxOAuth = {
+        name: 'Box',
+        upstream: boxUpstream,
+        tokenPath: '/oauth2/token',
+        bodyFormat: 'form',
+        client: box.client,
+        pkce: false,
+        authorizeParams: {},
+        tokenFields: {},
+        authorizeUrl: box.authorizeUrl,
+      };
+    }
   }
 
   const box = createSecretBox(loadSessionKey(config.dataDir, config.session.secret));
@@ -108,11 +132,12 @@ export async function startServer(
       store: sessions,
       secureCookie,
       maxAgeMs: config.session.maxAgeMs,
-      oauthClient,
+      oauth: zendeskOAuth,
+      boxOAuth,
       log,
     };
   }
-  const auth = createSessionAuth(authOptions, upstream);
+  const auth = createSessionAuth(authOptions);
   // The embedded sandbox's pages are on this server, at whatever origin the browser used.
   const authorizeBase = (c: Context) =>
     config.upstream.kind === 'sandbox'
@@ -133,6 +158,7 @@ export async function startServer(
       publicUrl: config.publicUrl,
       secureCookie,
       authorizeBase,
+      boxConnect: boxOAuth && { authorizeUrl: boxOAuth.authorizeUrl },
       log,
     }),
     ...(config.logRequests && { logRequest: log }),

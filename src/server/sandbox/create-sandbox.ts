@@ -1,14 +1,16 @@
 import { rmSync } from 'node:fs';
+import { BOX_DEMO_OAUTH_CLIENT } from './box/box-demo-identities.ts';
 import { createBoxSandboxApp } from './box/box-sandbox-app.ts';
 import { seedBox } from './box/seed/seed-box.ts';
 import { openDatabase, readMeta } from './db/open-database.ts';
+import { DEMO_OAUTH_CLIENT } from './demo-identities.ts';
 import { FaultInjector, type Faults } from './http/fault-injection.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { JobWorker } from './jobs/job-worker.ts';
 import { createSandboxApp } from './sandbox-app.ts';
 import { seedDatabase, seedStreams } from './seed/seed-database.ts';
 import { isSeedScale } from './seed/seed-scales.ts';
-import { ensureDemoOAuthClient } from './store/oauth-grants.ts';
+import { grantStore } from './store/oauth-grants.ts';
 
 export type SandboxConfig = {
   databaseFile: string;
@@ -22,6 +24,10 @@ export type SandboxConfig = {
   log: (message: string) => void;
   /** Callbacks Roster's OAuth client may use besides the loopback ones. */
   oauthRedirectUris?: readonly string[];
+  /** The same for Roster's Box OAuth client. */
+  boxOAuthRedirectUris?: readonly string[];
+  /** How long the Box sandbox's OAuth access tokens last (Box's are an hour). */
+  boxAccessTokenSeconds: number;
 };
 
 export type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
@@ -41,7 +47,8 @@ export function createSandbox(config: SandboxConfig) {
     seedDatabase(db, { scale: config.seedScale });
     config.log(`Seeded the sandbox (${config.seedScale}) in ${Math.round(performance.now() - started)} ms`);
   }
-  ensureDemoOAuthClient(db, config.oauthRedirectUris);
+  grantStore(db, '').ensureDemoClient(DEMO_OAUTH_CLIENT, config.oauthRedirectUris);
+  grantStore(db, 'box_').ensureDemoClient(BOX_DEMO_OAUTH_CLIENT, config.boxOAuthRedirectUris);
   if (db.prepare('SELECT count(*) FROM box_users').pluck().get() === 0) {
     // A database seeded before the Box sandbox existed gets Box's demo data at its own scale.
     const scale = readMeta(db, 'seed_scale') ?? config.seedScale;
@@ -66,6 +73,7 @@ export function createSandbox(config: SandboxConfig) {
     db,
     basePath: `${config.basePath}/box`,
     rateLimitPerMinute: config.boxRateLimitPerMinute,
+    accessTokenSeconds: config.boxAccessTokenSeconds,
     faults: config.faults,
     log: config.log,
   });

@@ -13,13 +13,12 @@ import type { JobQueue } from './jobs/job-queue.ts';
 import { groupMembershipRoutes } from './routes/group-memberships.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { jobStatusRoutes } from './routes/job-statuses.ts';
-import { oauthAuthorizationRoutes } from './routes/oauth-authorization.ts';
-import { oauthTokenGrantRoutes } from './routes/oauth-token-grant.ts';
 import { oauthTokenRoutes } from './routes/oauth-tokens.ts';
 import { organizationMembershipRoutes } from './routes/organization-memberships.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { sandboxFaultRoutes } from './routes/sandbox-faults.ts';
 import { userRoutes } from './routes/users.ts';
+import { zendeskOAuthRoutes } from './routes/zendesk-oauth-routes.ts';
 
 export type SandboxAppOptions = {
   db: SandboxDatabase;
@@ -99,8 +98,7 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<SandboxEnv> {
   }
   api.route('/_sandbox', sandboxFaultRoutes(faults));
   // The browser-facing OAuth pages and the token endpoint sit outside `/api/v2` and its credential check.
-  app.route(`${basePath}/oauth`, oauthAuthorizationRoutes({ db, basePath }));
-  app.route(`${basePath}/oauth`, oauthTokenGrantRoutes({ db }));
+  app.route(`${basePath}/oauth`, zendeskOAuthRoutes({ db, basePath }));
   app.route(basePath || '/', api);
   return app;
 }

@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '../testing/test-server.ts';
+import type { OAuthProvider } from './oauth-client.ts';
 import { createSecretBox, loadSessionKey } from './secret-box.ts';
 import { createSessionAuth, type RosterEnv } from './session-auth.ts';
 import { openSessionStore, type SessionStore } from './session-store.ts';
 
 const user = { id: 1, name: 'Ada', email: 'ada@example.com', role: 'admin' };
-const client = { id: 'roster', secret: 'shh', accessTokenSeconds: 3600 };
 
 /**
  * The session layer against a stand-in for Zendesk's token endpoint whose answers each test picks:
@@ -22,16 +22,30 @@ function setUp(tokenAnswer: () => Response) {
     maxAgeMs: 3_600_000,
   });
   const refreshes: unknown[] = [];
-  const auth = createSessionAuth(
-    { mode: 'signIn', store, secureCookie: false, maxAgeMs: 3_600_000, oauthClient: client, log: () => {} },
-    {
+  const oauth: OAuthProvider = {
+    name: 'Zendesk',
+    upstream: {
       baseUrl: 'https://acme.zendesk.test',
       fetch: async (request) => {
         refreshes.push(await request.json());
         return tokenAnswer();
       },
     },
-  );
+    tokenPath: '/oauth/tokens',
+    bodyFormat: 'json',
+    client: { id: 'roster', secret: 'shh' },
+    pkce: true,
+    authorizeParams: {},
+    tokenFields: { expires_in: 3600 },
+  };
+  const auth = createSessionAuth({
+    mode: 'signIn',
+    store,
+    secureCookie: false,
+    maxAgeMs: 3_600_000,
+    oauth,
+    log: () => {},
+  });
   const app = new Hono<RosterEnv>();
   app.use('/api/*', auth.requireCredential());
   app.get('/api/me', (c) => c.text(c.get('upstreamAuthorization')));

@@ -1,20 +1,19 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { SessionUser } from '../../contract/roster-session.ts';
-import type { Upstream } from '../proxy/upstream.ts';
 import type { Session, SessionStore } from './session-store.ts';
 
 export type SignInMethod = 'oauth' | 'apiToken' | 'demo';
 
-import { authorizationHeader, type UpstreamCredential } from './upstream-credential.ts';
-import { type OAuthClient, OAuthExchangeError, refreshTokens } from './zendesk-oauth.ts';
+import { OAuthExchangeError, type OAuthProvider, refreshTokens } from './oauth-client.ts';
+import { authorizationHeader, type OAuthCredential, type UpstreamCredential } from './upstream-credential.ts';
 
 export type RosterEnv = { Variables: { upstreamAuthorization: string } };
 
 type Usable =
   | { kind: 'ok'; credential: UpstreamCredential }
   | { kind: 'signedOut' }
-  /** A refresh could not reach Zendesk and the token has run out: try again later. */
+  /** A refresh could not reach the provider and the token has run out: try again later. */
   | { kind: 'unavailable'; description: string };
 
 export type SessionAuthOptions =
@@ -25,7 +24,10 @@ export type SessionAuthOptions =
       /** `Secure` (and the `__Host-` prefix) when people reach Roster over https. */
       secureCookie: boolean;
       maxAgeMs: number;
-      oauthClient: OAuthClient | undefined;
+      /** Zendesk's OAuth ("Sign in with Zendesk"), when offered. */
+      oauth: OAuthProvider | undefined;
+      /** Box's OAuth: set when each person connects their own Box account to their session. */
+      boxOAuth?: OAuthProvider | undefined;
       log: (message: string) => void;
     };
 
@@ -39,17 +41,34 @@ function signInRequired(c: Context) {
   return c.json({ error: 'SignInRequired', description: 'Sign in to Roster to continue' }, 401);
 }
 
+function boxNotConnected(c: Context) {
+  return c.json(
+    { error: 'BoxNotConnected', description: 'Connect your Box account to Roster to continue' },
+    401,
+  );
+}
+
+/** One provider's tokens in a session: where they are and what happens when the provider refuses them. */
+type TokenSlot = {
+  provider: OAuthProvider | undefined;
+  /** One refresh per session at a time: refresh tokens are single use. */
+  refreshing: Map<string, Promise<Usable>>;
+  credential(session: Session): UpstreamCredential | undefined;
+  save(session: Session, credential: OAuthCredential): void;
+  /** The provider turned the grant down, or the token ran out with no way to refresh it. */
+  drop(session: Session): void;
+};
+
 export type SessionAuth = ReturnType<typeof createSessionAuth>;
 
 /**
  * Who the server acts as for a request: one configured credential for everyone (`environment`),
- * or the credential of the session named by the request's httpOnly cookie (`signIn`).
+ * or the credential of the session named by the request's httpOnly cookie (`signIn`), plus the Box
+ * account the person connected to that session.
  */
-export function createSessionAuth(options: SessionAuthOptions, upstream: Upstream) {
+export function createSessionAuth(options: SessionAuthOptions) {
   const cookieName =
     options.mode === 'signIn' && options.secureCookie ? '__Host-roster_session' : 'roster_session';
-  /** One refresh per session at a time: refresh tokens are single use. */
-  const refreshing = new Map<string, Promise<Usable>>();
 
   function currentSession(c: Context): Session | undefined {
     if (options.mode !== 'signIn') return undefined;
@@ -57,68 +76,113 @@ export function createSessionAuth(options: SessionAuthOptions, upstream: Upstrea
     return sessionId ? options.store.find(sessionId) : undefined;
   }
 
-  /** The session's credential, refreshed first when it is about to expire. */
-  async function usable(session: Session): Promise<Usable> {
+  const slots = (() => {
+    if (options.mode !== 'signIn') return undefined;
+    const { store } = options;
+    const zendesk: TokenSlot = {
+      provider: options.oauth,
+      refreshing: new Map(),
+      credential: (session) => session.credential,
+      save: (session, credential) => store.update(session.key, { credential }),
+      drop: (session) => store.delete(session.key),
+    };
+    const box: TokenSlot = {
+      provider: options.boxOAuth,
+      refreshing: new Map(),
+      credential: (session) => session.box?.credential,
+      save: (session, credential) =>
+        session.box && store.update(session.key, { box: { ...session.box, credential } }),
+      drop: (session) => store.update(session.key, { box: null }),
+    };
+    return { zendesk, box };
+  })();
+
+  /** The slot's credential, refreshed first when it is about to expire. */
+  async function usable(slot: TokenSlot, session: Session): Promise<Usable> {
     if (options.mode !== 'signIn') return { kind: 'signedOut' };
-    const { store, log } = options;
-    const { credential } = session;
+    const { log } = options;
+    const credential = slot.credential(session);
+    if (!credential) return { kind: 'signedOut' };
     if (credential.kind !== 'oauth' || credential.expiresAt === null) return { kind: 'ok', credential };
     const now = Date.now();
     const margin = Math.min(REFRESH_MARGIN_MS, (credential.expiresAt - credential.issuedAt) / 2);
     if (credential.expiresAt - now > margin) return { kind: 'ok', credential };
     const stillValid: Usable = { kind: 'ok', credential };
-    const client = options.oauthClient;
-    if (!credential.refreshToken || !client) {
+    const provider = slot.provider;
+    if (!credential.refreshToken || !provider) {
       if (credential.expiresAt > now) return stillValid;
-      store.delete(session.key);
+      slot.drop(session);
       return { kind: 'signedOut' };
     }
-    let pending = refreshing.get(session.key);
+    let pending = slot.refreshing.get(session.key);
     if (!pending) {
-      pending = refreshTokens(upstream, client, credential.refreshToken)
+      pending = refreshTokens(provider, credential.refreshToken)
         .then((next): Usable => {
-          store.updateCredential(session, next);
+          slot.save(session, next);
           return { kind: 'ok', credential: next };
         })
         .catch((error: unknown): Usable => {
           const message = error instanceof Error ? error.message : String(error);
-          log(`Could not refresh a session's access token: ${message}`);
-          // Only Zendesk turning the refresh token down ends the session; a network blip does not.
+          log(`Could not refresh a session's ${provider.name} access token: ${message}`);
+          // Only the provider turning the refresh token down drops it; a network blip does not.
           if (error instanceof OAuthExchangeError && error.refused) {
-            store.delete(session.key);
+            slot.drop(session);
             return { kind: 'signedOut' };
           }
           return credential.expiresAt !== null && credential.expiresAt > Date.now()
             ? stillValid
             : { kind: 'unavailable', description: message };
         })
-        .finally(() => refreshing.delete(session.key));
-      refreshing.set(session.key, pending);
+        .finally(() => slot.refreshing.delete(session.key));
+      slot.refreshing.set(session.key, pending);
     }
     return pending;
   }
 
+  /** Puts the slot's `Authorization` for this request in the context, or answers why there is none. */
+  function requireToken(slot: TokenSlot, missing: (c: Context) => Response): MiddlewareHandler<RosterEnv> {
+    return async (c, next) => {
+      const session = currentSession(c);
+      if (!session) return signInRequired(c);
+      const resolved = await usable(slot, session);
+      if (resolved.kind === 'signedOut') return missing(c);
+      if (resolved.kind === 'unavailable') {
+        return c.json({ error: 'UpstreamUnavailable', description: resolved.description }, 503);
+      }
+      c.set('upstreamAuthorization', authorizationHeader(resolved.credential));
+      await next();
+    };
+  }
+
+  /** Whether `sentAuthorization` is still what the slot holds: a request sent just before a refresh may come back refused after it. */
+  function stillHolds(slot: TokenSlot, session: Session | undefined, sentAuthorization: string) {
+    const credential = session && slot.credential(session);
+    return credential !== undefined && authorizationHeader(credential) === sentAuthorization;
+  }
+
   return {
     mode: options.mode,
-    oauthClient: options.mode === 'signIn' ? options.oauthClient : undefined,
+    oauth: options.mode === 'signIn' ? options.oauth : undefined,
+    boxOAuth: options.mode === 'signIn' ? options.boxOAuth : undefined,
+    store: options.mode === 'signIn' ? options.store : undefined,
     currentSession,
 
     /** Puts the upstream `Authorization` for this request in the context, or answers 401. */
     requireCredential(): MiddlewareHandler<RosterEnv> {
-      return async (c, next) => {
-        if (options.mode === 'environment') {
-          c.set('upstreamAuthorization', authorizationHeader(options.credential));
-          return next();
-        }
-        const session = currentSession(c);
-        const resolved: Usable = session ? await usable(session) : { kind: 'signedOut' };
-        if (resolved.kind === 'signedOut') return signInRequired(c);
-        if (resolved.kind === 'unavailable') {
-          return c.json({ error: 'UpstreamUnavailable', description: resolved.description }, 503);
-        }
-        c.set('upstreamAuthorization', authorizationHeader(resolved.credential));
-        await next();
-      };
+      if (!slots) {
+        const authorization = authorizationHeader((options as { credential: UpstreamCredential }).credential);
+        return async (c, next) => {
+          c.set('upstreamAuthorization', authorization);
+          await next();
+        };
+      }
+      return requireToken(slots.zendesk, signInRequired);
+    },
+
+    /** The same for Box, with the account the person connected: 401 `BoxNotConnected` without one. */
+    requireBoxCredential(): MiddlewareHandler<RosterEnv> {
+      if (!slots) throw new Error('Box accounts are connected to sessions, which exist only in sign-in mode');
+      return requireToken(slots.box, boxNotConnected);
     },
 
     /**
@@ -157,8 +221,13 @@ export function createSessionAuth(options: SessionAuthOptions, upstream: Upstrea
      * credential: a request sent just before a refresh may come back refused after it.
      */
     refused(c: Context, sentAuthorization: string): void {
+      if (slots && stillHolds(slots.zendesk, currentSession(c), sentAuthorization)) this.end(c);
+    },
+
+    /** Box refused the session's Box token (401): the account is disconnected, the session goes on. */
+    boxRefused(c: Context, sentAuthorization: string): void {
       const session = currentSession(c);
-      if (session && authorizationHeader(session.credential) === sentAuthorization) this.end(c);
+      if (slots && session && stillHolds(slots.box, session, sentAuthorization)) slots.box.drop(session);
     },
 
     /** Ends the request's session on the server and in the browser. */

@@ -5,18 +5,33 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { type SessionUser, sessionUserSchema } from '../../contract/roster-session.ts';
 import type { SecretBox } from './secret-box.ts';
-import { type UpstreamCredential, upstreamCredentialSchema } from './upstream-credential.ts';
+import {
+  oauthCredentialSchema,
+  type UpstreamCredential,
+  upstreamCredentialSchema,
+} from './upstream-credential.ts';
 
-export type Session = {
+/** The Box account a person connected to their session, and its OAuth tokens. */
+const boxLinkSchema = z.object({
+  account: z.object({ id: z.string(), name: z.string(), login: z.string() }),
+  credential: oauthCredentialSchema,
+});
+export type BoxLink = z.infer<typeof boxLinkSchema>;
+
+const sealedSchema = z.object({
+  user: sessionUserSchema,
+  credential: upstreamCredentialSchema,
+  /** Absent in sessions sealed before Box could be connected. */
+  box: boxLinkSchema.nullable().default(null),
+});
+type Sealed = z.infer<typeof sealedSchema>;
+
+export type Session = Sealed & {
   /** The hash that names the session in the database; the cookie's value itself is never stored. */
   key: string;
-  user: SessionUser;
-  credential: UpstreamCredential;
 };
 
 type SessionRow = { key: string; sealed: string; created_at: number; last_seen_at: number };
-
-const sealedSchema = z.object({ user: sessionUserSchema, credential: upstreamCredentialSchema });
 
 /** Touching the row on every request would write on every API call; once a minute is enough for idle expiry. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -56,8 +71,11 @@ export function openSessionStore(options: {
 
   const keyOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
   /** Sealed for its own row: a sealed value copied into another row does not open. */
-  const seal = (key: string, user: SessionUser, credential: UpstreamCredential) =>
-    options.box.seal(JSON.stringify({ user, credential }), `session:${key}`);
+  const seal = (key: string, sealed: Sealed) => options.box.seal(JSON.stringify(sealed), `session:${key}`);
+  const open = (row: SessionRow) => {
+    const opened = options.box.open(row.sealed, `session:${row.key}`);
+    return opened === undefined ? undefined : sealedSchema.safeParse(JSON.parse(opened)).data;
+  };
   const purgeExpired = () => purge.run(now() - options.idleMs, now() - options.maxAgeMs);
 
   purgeExpired();
@@ -69,32 +87,37 @@ export function openSessionStore(options: {
       const sessionId = randomBytes(32).toString('base64url');
       const key = keyOf(sessionId);
       const at = now();
-      insert.run(key, seal(key, user, credential), at, at);
+      insert.run(key, seal(key, { user, credential, box: null }), at, at);
       return sessionId;
     },
 
     /** The live session for a cookie value; an expired or unreadable one is deleted. */
     find(sessionId: string): Session | undefined {
-      const key = keyOf(sessionId);
+      return this.findByKey(keyOf(sessionId));
+    },
+
+    /** The same, by the key a sealed OAuth flow names its session with (the cookie is not sent back from Box). */
+    findByKey(key: string): Session | undefined {
       const row = select.get(key) as SessionRow | undefined;
       if (!row) return undefined;
       const at = now();
-      const opened = options.box.open(row.sealed, `session:${key}`);
-      const parsed = opened === undefined ? undefined : sealedSchema.safeParse(JSON.parse(opened));
-      if (
-        !parsed?.success ||
-        at - row.last_seen_at > options.idleMs ||
-        at - row.created_at > options.maxAgeMs
-      ) {
+      const sealed = open(row);
+      if (!sealed || at - row.last_seen_at > options.idleMs || at - row.created_at > options.maxAgeMs) {
         remove.run(key);
         return undefined;
       }
       if (at - row.last_seen_at > TOUCH_INTERVAL_MS) touch.run(at, key);
-      return { key, user: parsed.data.user, credential: parsed.data.credential };
+      return { key, ...sealed };
     },
 
-    updateCredential(session: Session, credential: UpstreamCredential): void {
-      reseal.run(seal(session.key, session.user, credential), session.key);
+    /**
+     * Changes the Zendesk credential or the Box link in what the row holds now, not in an older read:
+     * a Zendesk and a Box refresh may finish in either order, and each must keep the other's tokens.
+     */
+    update(sessionKey: string, change: Partial<Pick<Sealed, 'credential' | 'box'>>): void {
+      const row = select.get(sessionKey) as SessionRow | undefined;
+      const sealed = row && open(row);
+      if (sealed) reseal.run(seal(sessionKey, { ...sealed, ...change }), sessionKey);
     },
 
     delete(sessionKey: string): void {

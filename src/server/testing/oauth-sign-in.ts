@@ -3,11 +3,11 @@ import { type cookieClient, metaRefreshTarget } from './cookie-client.ts';
 
 type Client = ReturnType<typeof cookieClient>;
 
-/** Walks the OAuth flow as a browser would: Roster → consent page → pick a person → back to Roster. */
-export async function signInWithOAuth(client: Client, email: string, next = '/groups') {
-  const start = await client.request(`/roster/oauth/start?next=${encodeURIComponent(next)}`);
-  expect(start.status).toBe(302);
-  const consentUrl = start.headers.get('location') ?? '';
+/**
+ * Opens a sandbox consent page (Zendesk's or Box's) and allows access as `email`, as a person
+ * would; returns the callback URL the page sends the browser on to.
+ */
+export async function allowOnConsentPage(client: Client, consentUrl: string, email: string) {
   const consent = await client.request(consentUrl);
   expect(consent.status).toBe(200);
   const page = await consent.text();
@@ -18,12 +18,21 @@ export async function signInWithOAuth(client: Client, email: string, next = '/gr
   }
   form.set('decision', 'allow');
   form.set('email', email);
-  const decided = await client.request(new URL('/sandbox/oauth/authorizations', consentUrl).toString(), {
+  const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1] ?? '';
+  const decided = await client.request(new URL(action, consentUrl).toString(), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
   });
-  const callbackUrl = metaRefreshTarget(await decided.text());
+  return metaRefreshTarget(await decided.text());
+}
+
+/** Walks an OAuth flow as a browser would: Roster → consent page → pick a person → back to Roster. */
+export async function walkOAuthFlow(client: Client, startPath: string, email: string) {
+  const start = await client.request(startPath);
+  expect(start.status).toBe(302);
+  const consentUrl = start.headers.get('location') ?? '';
+  const callbackUrl = await allowOnConsentPage(client, consentUrl, email);
   const callback = await client.request(callbackUrl);
   return {
     consentUrl,
@@ -31,4 +40,9 @@ export async function signInWithOAuth(client: Client, email: string, next = '/gr
     callback,
     landing: callback.status === 200 ? metaRefreshTarget(await callback.text()) : undefined,
   };
+}
+
+/** Signs in to Roster with Zendesk's OAuth flow. */
+export function signInWithOAuth(client: Client, email: string, next = '/groups') {
+  return walkOAuthFlow(client, `/roster/oauth/start?next=${encodeURIComponent(next)}`, email);
 }

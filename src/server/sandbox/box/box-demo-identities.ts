@@ -19,3 +19,14 @@ export const BOX_DEMO_IDENTITIES = {
 } as const;
 
 export type BoxDemoIdentityKey = keyof typeof BOX_DEMO_IDENTITIES;
+
+/**
+ * The OAuth client every Box sandbox knows, for Roster's "Connect Box": a confidential client whose
+ * redirect URL is any loopback address's `/roster/box/oauth/callback`.
+ */
+export const BOX_DEMO_OAUTH_CLIENT = {
+  identifier: 'roster-box',
+  name: 'Roster',
+  secret: 'roster-box-sandbox-client-secret',
+  redirectUris: ['http://127.0.0.1/roster/box/oauth/callback', 'http://localhost/roster/box/oauth/callback'],
+} as const;

@@ -15,6 +15,7 @@ import {
 import { boxFaultRoutes } from './routes/box-faults.ts';
 import { boxGroupRoutes } from './routes/box-groups.ts';
 import { boxMembershipRoutes } from './routes/box-memberships.ts';
+import { boxOAuthRoutes } from './routes/box-oauth-routes.ts';
 import { boxUserRoutes } from './routes/box-users.ts';
 
 export type BoxSandboxOptions = {
@@ -22,6 +23,8 @@ export type BoxSandboxOptions = {
   /** Where the Box API lives: `/sandbox/box` inside the Roster server; paths continue with `/2.0/...`. */
   basePath: string;
   rateLimitPerMinute: number;
+  /** Lifetime of the OAuth access tokens `POST {basePath}/oauth2/token` issues. */
+  accessTokenSeconds: number;
   faults: Faults;
   log?: (message: string) => void;
 };
@@ -83,6 +86,11 @@ export function createBoxSandboxApp(options: BoxSandboxOptions): Hono<BoxEnv> {
     api.route('/2.0', routes);
   }
   api.route('/_sandbox', boxFaultRoutes(db, faults));
+  // The consent page and the token endpoint sit outside `/2.0` and its Bearer check.
+  app.route(
+    `${basePath}/oauth2`,
+    boxOAuthRoutes({ db, basePath, accessTokenSeconds: options.accessTokenSeconds }),
+  );
   app.route(basePath, api);
   return app;
 }

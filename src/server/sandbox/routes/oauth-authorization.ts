@@ -1,23 +1,14 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { OAUTH_SCOPES } from '../../../contract/oauth.ts';
-import type { SandboxDatabase } from '../db/open-database.ts';
-import { DEMO_IDENTITIES } from '../demo-identities.ts';
-import {
-  createAuthorizationCode,
-  findOAuthClient,
-  isRegisteredRedirect,
-  type OAuthClientRow,
-} from '../store/oauth-grants.ts';
-import { findUserByEmail } from '../store/users.ts';
+import { type GrantStore, isRegisteredRedirect, type OAuthClientRow } from '../store/oauth-grants.ts';
 import { CONSENT_CSS } from './oauth-consent-css.ts';
 
 const requestSchema = z.object({
   response_type: z.string().optional(),
   client_id: z.string().min(1).max(200),
   redirect_uri: z.string().min(1).max(2000),
-  scope: z.string().max(200).default('read'),
+  scope: z.string().max(200).optional(),
   state: z.string().max(2000).optional(),
   code_challenge: z
     .string()
@@ -28,19 +19,37 @@ const requestSchema = z.object({
 type AuthorizationRequest = z.infer<typeof requestSchema>;
 type Paths = { authorize: string; css: string };
 
+/** What makes the consent page Zendesk's or Box's. */
+export type ConsentProvider = {
+  /** e.g. `Zendesk sandbox`: the page's heading and title. */
+  title: string;
+  grants: GrantStore;
+  /** Where the page lives below the mount point: the form posts to `form`. */
+  routes: { page: string; form: string };
+  /** The browser-facing paths of the form's target and the stylesheet. */
+  paths: Paths;
+  identities: readonly { name: string; email: string; detail: string }[];
+  /** The id of an active user with this email (a Box login), if there is one. */
+  findActiveUser(email: string): number | undefined;
+  /** The scopes granted for `scope`, or undefined when it names one the provider does not know. */
+  grantedScopes(scope: string | undefined): string | undefined;
+  /** e.g. `read and write`: the access the client asks for, in words. */
+  describeAccess(scopes: string): string;
+};
+
 type Validated =
   | { kind: 'ok'; request: AuthorizationRequest; client: OAuthClientRow; scopes: string }
   | { kind: 'page'; message: string }
   | { kind: 'redirect'; error: string; description: string; request: AuthorizationRequest };
 
 /** RFC 6749 §4.1.2.1: without a known client and redirect URL, the error is shown, never redirected. */
-function validate(db: SandboxDatabase, input: Record<string, unknown>): Validated {
+function validate(provider: ConsentProvider, input: Record<string, unknown>): Validated {
   const parsed = requestSchema.safeParse(input);
   if (!parsed.success) {
     return { kind: 'page', message: 'The authorization request is missing client_id or redirect_uri.' };
   }
   const request = parsed.data;
-  const client = findOAuthClient(db, request.client_id);
+  const client = provider.grants.findClient(request.client_id);
   if (!client) return { kind: 'page', message: `No OAuth client is registered as "${request.client_id}".` };
   if (!isRegisteredRedirect(client, request.redirect_uri)) {
     return { kind: 'page', message: `${request.redirect_uri} is not a redirect URL of ${client.name}.` };
@@ -61,8 +70,8 @@ function validate(db: SandboxDatabase, input: Record<string, unknown>): Validate
       request,
     };
   }
-  const scopes = [...new Set(request.scope.split(/[\s,]+/).filter(Boolean))];
-  if (scopes.length === 0 || scopes.some((scope) => !(OAUTH_SCOPES as readonly string[]).includes(scope))) {
+  const scopes = provider.grantedScopes(request.scope);
+  if (scopes === undefined) {
     return {
       kind: 'redirect',
       error: 'invalid_scope',
@@ -70,7 +79,7 @@ function validate(db: SandboxDatabase, input: Record<string, unknown>): Validate
       request,
     };
   }
-  return { kind: 'ok', request, client, scopes: scopes.join(' ') };
+  return { kind: 'ok', request, client, scopes };
 }
 
 function redirectTarget(redirectUri: string, params: Record<string, string | undefined>): string {
@@ -82,7 +91,7 @@ function redirectTarget(redirectUri: string, params: Record<string, string | und
 
 function page(
   c: Context,
-  paths: Paths,
+  { paths, title: provider }: ConsentProvider,
   title: string,
   body: unknown,
   status: 200 | 400 = 200,
@@ -95,7 +104,7 @@ function page(
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           ${refreshTo ? html`<meta http-equiv="refresh" content="0;url=${refreshTo}" />` : ''}
-          <title>${title} · Zendesk sandbox</title>
+          <title>${title} · ${provider}</title>
           <link rel="stylesheet" href="${paths.css}" />
         </head>
         <body>
@@ -111,10 +120,10 @@ function page(
  * The page a form submission lands on, sending the browser on to the client. A plain redirect would
  * be checked against this page's `form-action` policy, which rightly names only this origin.
  */
-function continueTo(c: Context, paths: Paths, target: string) {
+function continueTo(c: Context, provider: ConsentProvider, target: string) {
   return page(
     c,
-    paths,
+    provider,
     'Returning to the app',
     html`<h1>Returning to the app…</h1>
       <p><a href="${target}">Continue</a></p>`,
@@ -123,8 +132,8 @@ function continueTo(c: Context, paths: Paths, target: string) {
   );
 }
 
-function problemPage(c: Context, paths: Paths, message: string) {
-  return page(c, paths, 'Sign-in problem', html`<h1>Sign-in problem</h1><p>${message}</p>`, 400);
+function problemPage(c: Context, provider: ConsentProvider, message: string) {
+  return page(c, provider, 'Sign-in problem', html`<h1>Sign-in problem</h1><p>${message}</p>`, 400);
 }
 
 function hiddenFields(request: AuthorizationRequest) {
@@ -135,19 +144,19 @@ function hiddenFields(request: AuthorizationRequest) {
 
 function consentPage(
   c: Context,
-  paths: Paths,
+  provider: ConsentProvider,
   validated: Extract<Validated, { kind: 'ok' }>,
   problem?: string,
 ) {
   const { request, client, scopes } = validated;
-  const identities = Object.values(DEMO_IDENTITIES);
+  const { paths } = provider;
   return page(
     c,
-    paths,
+    provider,
     `Sign in to ${client.name}`,
-    html`<h1>Sign in to the Zendesk sandbox</h1>
+    html`<h1>Sign in to the ${provider.title}</h1>
       <p>
-        <strong>${client.name}</strong> asks for <strong>${scopes.replace(' ', ' and ')}</strong> access to this
+        <strong>${client.name}</strong> asks for <strong>${provider.describeAccess(scopes)}</strong> access to this
         sandbox account. Choose who signs in; the sandbox has no passwords.
       </p>
       ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
@@ -155,12 +164,12 @@ function consentPage(
         ${hiddenFields(request)}
         <input type="hidden" name="decision" value="allow" />
         <ul class="identities">
-          ${identities.map(
+          ${provider.identities.map(
             (identity) =>
               html`<li>
                 <button type="submit" name="email" value="${identity.email}">
                   <span class="name">${identity.name}</span>
-                  <span class="detail">${identity.email} · ${identity.customRole ? 'agent, custom role' : identity.role}</span>
+                  <span class="detail">${identity.email} · ${identity.detail}</span>
                 </button>
               </li>`,
           )}
@@ -179,47 +188,46 @@ function consentPage(
   );
 }
 
-/** Zendesk's authorization page, as a sandbox: `GET /oauth/authorizations/new` and the form it posts. */
-export function oauthAuthorizationRoutes({ db, basePath }: { db: SandboxDatabase; basePath: string }) {
+/**
+ * A provider's authorization page, as a sandbox: Zendesk's `GET /oauth/authorizations/new` or Box's
+ * `GET /oauth2/authorize`, and the form it posts.
+ */
+export function oauthAuthorizationRoutes(provider: ConsentProvider) {
   const app = new Hono();
-  const paths: Paths = {
-    authorize: `${basePath}/oauth/authorizations`,
-    css: `${basePath}/oauth/consent.css`,
-  };
 
   app.get('/consent.css', (c) =>
     c.body(CONSENT_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }),
   );
 
-  app.get('/authorizations/new', (c) => {
-    const validated = validate(db, c.req.query());
-    if (validated.kind === 'page') return problemPage(c, paths, validated.message);
+  app.get(provider.routes.page, (c) => {
+    const validated = validate(provider, c.req.query());
+    if (validated.kind === 'page') return problemPage(c, provider, validated.message);
     if (validated.kind === 'redirect') {
       const { request, error, description } = validated;
       return c.redirect(
         redirectTarget(request.redirect_uri, { error, error_description: description, state: request.state }),
       );
     }
-    return consentPage(c, paths, validated);
+    return consentPage(c, provider, validated);
   });
 
-  app.post('/authorizations', async (c) => {
+  app.post(provider.routes.form, async (c) => {
     const form = await c.req.parseBody();
-    const validated = validate(db, form);
-    if (validated.kind === 'page') return problemPage(c, paths, validated.message);
+    const validated = validate(provider, form);
+    if (validated.kind === 'page') return problemPage(c, provider, validated.message);
     const { request } = validated;
     if (validated.kind === 'redirect') {
       const { error, description } = validated;
       return continueTo(
         c,
-        paths,
+        provider,
         redirectTarget(request.redirect_uri, { error, error_description: description, state: request.state }),
       );
     }
     if (form.decision !== 'allow') {
       return continueTo(
         c,
-        paths,
+        provider,
         redirectTarget(request.redirect_uri, {
           error: 'access_denied',
           error_description: 'The user denied access',
@@ -228,18 +236,18 @@ export function oauthAuthorizationRoutes({ db, basePath }: { db: SandboxDatabase
       );
     }
     const email = typeof form.email === 'string' ? form.email.trim() : '';
-    const user = email ? findUserByEmail(db, email) : undefined;
-    if (user?.active !== 1 || user.suspended === 1) {
-      return consentPage(c, paths, validated, `No active sandbox user has the email "${email}".`);
+    const userId = email ? provider.findActiveUser(email) : undefined;
+    if (userId === undefined) {
+      return consentPage(c, provider, validated, `No active sandbox user has the email "${email}".`);
     }
-    const code = createAuthorizationCode(db, {
+    const code = provider.grants.createAuthorizationCode({
       clientId: validated.client.identifier,
-      userId: user.id,
+      userId,
       redirectUri: request.redirect_uri,
       scopes: validated.scopes,
       codeChallenge: request.code_challenge,
     });
-    return continueTo(c, paths, redirectTarget(request.redirect_uri, { code, state: request.state }));
+    return continueTo(c, provider, redirectTarget(request.redirect_uri, { code, state: request.state }));
   });
 
   return app;

@@ -1,14 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { OAuthErrorBody } from '../../../contract/oauth.ts';
-import type { SandboxDeps } from '../http/sandbox-deps.ts';
-import {
-  exchangeAuthorizationCode,
-  type IssuedTokens,
-  identifyClient,
-  OAuthGrantError,
-  refreshAccessToken,
-} from '../store/oauth-grants.ts';
+import { type GrantStore, type IssuedTokens, OAuthGrantError } from '../store/oauth-grants.ts';
 
 /** Zendesk caps a requested lifetime at two days. The sandbox has no 300-second floor, so tests can watch expiry. */
 const lifetime = (fallback: number) => z.coerce.number().int().min(1).max(172_800).default(fallback);
@@ -41,25 +34,43 @@ const grantSchema = z.discriminatedUnion('grant_type', [
   }),
 ]);
 
+type Grant = z.infer<typeof grantSchema>;
+type Lifetimes = { expiresIn: number; refreshTokenExpiresIn: number };
+
+/** What makes the token endpoint Zendesk's or Box's. */
+export type TokenEndpoint = {
+  /** Below the mount point: `/tokens` (Zendesk), `/token` (Box). */
+  path: string;
+  grants: GrantStore;
+  /** Zendesk reads JSON or a form; Box only a form. */
+  acceptsJson: boolean;
+  /** Zendesk answers a failed client check with 401, Box with 400. */
+  invalidClientStatus: 400 | 401;
+  lifetimes(grant: Grant): Lifetimes;
+  /** The success body, in the provider's shape. */
+  present(tokens: IssuedTokens): Record<string, unknown>;
+};
+
 function oauthError(error: string, description: string, status: 400 | 401) {
   const body: OAuthErrorBody = { error, error_description: description };
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-async function readGrantBody(request: Request): Promise<unknown> {
+async function readGrantBody(request: Request, acceptsJson: boolean): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
-  if (/^application\/json\b/i.test(type)) return request.json().catch(() => undefined);
+  if (acceptsJson && /^application\/json\b/i.test(type)) return request.json().catch(() => undefined);
   if (/^application\/x-www-form-urlencoded\b/i.test(type)) {
     return Object.fromEntries(new URLSearchParams(await request.text()));
   }
   return undefined;
 }
 
-/** `POST /oauth/tokens` for the authorization_code and refresh_token grant types (outside `/api/v2`). */
-export function oauthTokenGrantRoutes({ db }: Pick<SandboxDeps, 'db'>) {
+/** The token endpoint for the authorization_code and refresh_token grant types (outside the API). */
+export function oauthTokenGrantRoutes(endpoint: TokenEndpoint) {
+  const { grants } = endpoint;
   const app = new Hono();
-  app.post('/tokens', async (c) => {
-    const parsed = grantSchema.safeParse(await readGrantBody(c.req.raw));
+  app.post(endpoint.path, async (c) => {
+    const parsed = grantSchema.safeParse(await readGrantBody(c.req.raw, endpoint.acceptsJson));
     if (!parsed.success) {
       const problem = parsed.error.issues[0];
       return oauthError(
@@ -69,14 +80,13 @@ export function oauthTokenGrantRoutes({ db }: Pick<SandboxDeps, 'db'>) {
       );
     }
     const grant = parsed.data;
-    const lifetimes = { expiresIn: grant.expires_in, refreshTokenExpiresIn: grant.refresh_token_expires_in };
+    const lifetimes = endpoint.lifetimes(grant);
     let tokens: IssuedTokens;
     try {
-      const { client, secretVerified } = identifyClient(db, grant.client_id, grant.client_secret);
+      const { client, secretVerified } = grants.identifyClient(grant.client_id, grant.client_secret);
       tokens =
         grant.grant_type === 'authorization_code'
-          ? exchangeAuthorizationCode(
-              db,
+          ? grants.exchangeAuthorizationCode(
               {
                 client,
                 secretVerified,
@@ -86,23 +96,19 @@ export function oauthTokenGrantRoutes({ db }: Pick<SandboxDeps, 'db'>) {
               },
               lifetimes,
             )
-          : refreshAccessToken(db, { client, secretVerified, refreshToken: grant.refresh_token }, lifetimes);
+          : grants.refreshAccessToken(
+              { client, secretVerified, refreshToken: grant.refresh_token },
+              lifetimes,
+            );
     } catch (error) {
       if (!(error instanceof OAuthGrantError)) throw error;
-      return oauthError(error.code, error.message, error.code === 'invalid_client' ? 401 : 400);
+      return oauthError(
+        error.code,
+        error.message,
+        error.code === 'invalid_client' ? endpoint.invalidClientStatus : 400,
+      );
     }
-    return c.json(
-      {
-        access_token: tokens.accessToken,
-        token_type: 'bearer',
-        scope: tokens.scopes,
-        expires_in: tokens.expiresIn,
-        refresh_token: tokens.refreshToken,
-        refresh_token_expires_in: tokens.refreshTokenExpiresIn,
-      },
-      200,
-      { 'Cache-Control': 'no-store' },
-    );
+    return c.json(endpoint.present(tokens), 200, { 'Cache-Control': 'no-store' });
   });
   return app;
 }

@@ -51,4 +51,42 @@ CREATE TABLE IF NOT EXISTS box_tokens (
   token TEXT PRIMARY KEY,
   user_id INTEGER NOT NULL REFERENCES box_users(id)
 );
+
+-- OAuth 2, shaped as the Zendesk sandbox's oauth_* tables (one grant store serves both).
+-- Access tokens issued by the token endpoint, good until expires_at.
+CREATE TABLE IF NOT EXISTS box_oauth_tokens (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  token TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES box_users(id),
+  client_id TEXT NOT NULL,
+  scopes TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT
+);
+CREATE TABLE IF NOT EXISTS box_oauth_clients (
+  identifier TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  secret TEXT,
+  redirect_uris TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS box_oauth_codes (
+  code_hash TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES box_users(id),
+  redirect_uri TEXT NOT NULL,
+  scopes TEXT NOT NULL,
+  code_challenge TEXT,
+  expires_at TEXT NOT NULL,
+  used INTEGER NOT NULL DEFAULT 0
+);
+-- Box's refresh tokens are single use: each refresh spends one and issues a new pair.
+CREATE TABLE IF NOT EXISTS box_oauth_refresh_tokens (
+  token TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES box_users(id),
+  scopes TEXT NOT NULL,
+  access_token TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used INTEGER NOT NULL DEFAULT 0
+);
 `;
