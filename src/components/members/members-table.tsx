@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { User, UserRole } from '../../contract/user.ts';
+import { MutedText } from '../data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../data-table/row-selection.ts';
 import { selectionColumn } from '../data-table/selection-column.tsx';
 import { VirtualTable, type VirtualTableColumn } from '../data-table/virtual-table.tsx';
@@ -78,11 +79,7 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         id: 'email',
         header: 'Email',
         width: 'minmax(180px, 1.6fr)',
-        cell: ({ row }) => (
-          <span className="cell-muted truncate" title={row.original.user?.email ?? undefined}>
-            {row.original.user?.email ?? '—'}
-          </span>
-        ),
+        cell: ({ row }) => <MutedText text={row.original.user?.email} />,
       },
       {
         id: 'role',

@@ -2,8 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { showManyUsers } from '../../api/users.ts';
 import { type RowSelection, selectedCount } from '../data-table/row-selection.ts';
-import { DialogFooter } from '../dialog-footer.tsx';
-import { ModalDialog } from '../modal-dialog.tsx';
+import { ConfirmRemovalDialog } from './confirm-removal-dialog.tsx';
 
 /** A membership as the removal needs it: its id and whose it is. */
 export type RemovableMembership = { id: number; user_id: number };
@@ -59,26 +58,14 @@ export function RemoveMembersDialog(props: RemoveMembersDialogProps) {
   });
 
   return (
-    <ModalDialog
-      title={`Remove ${count.toLocaleString()} member${count === 1 ? '' : 's'}?`}
+    <ConfirmRemovalDialog
+      count={count}
+      from={from}
+      warning={props.warning}
+      error={remove.error}
+      pending={remove.isPending}
+      onConfirm={() => remove.mutate()}
       onClose={onClose}
-    >
-      <p>
-        {count.toLocaleString()} member{count === 1 ? '' : 's'} will be removed from <strong>{from}</strong>.
-      </p>
-      <p className="warning" role="note">
-        <span aria-hidden="true">⚠</span> {props.warning}
-      </p>
-      <DialogFooter error={remove.error} onCancel={onClose}>
-        <button
-          type="button"
-          className="button-danger"
-          onClick={() => remove.mutate()}
-          disabled={remove.isPending || count === 0}
-        >
-          {remove.isPending ? 'Preparing…' : `Remove ${count.toLocaleString()}`}
-        </button>
-      </DialogFooter>
-    </ModalDialog>
+    />
   );
 }

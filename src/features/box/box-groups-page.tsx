@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { boxGroupCountQueryOptions, boxGroupsQueryOptions } from '../../api/box/box-groups.ts';
+import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
@@ -21,11 +22,7 @@ const COLUMNS: VirtualTableColumn<BoxGroup>[] = [
     id: 'description',
     header: 'Description',
     width: 'minmax(220px, 2fr)',
-    cell: ({ row }) => (
-      <span className="cell-muted truncate" title={row.original.description ?? undefined}>
-        {row.original.description || '—'}
-      </span>
-    ),
+    cell: ({ row }) => <MutedText text={row.original.description} />,
   },
   {
     id: 'viewability',

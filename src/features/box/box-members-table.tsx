@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { MutedText } from '../../components/data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
 import { selectionColumn } from '../../components/data-table/selection-column.tsx';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
@@ -43,11 +44,7 @@ export function BoxMembersTable(props: Props) {
         id: 'login',
         header: 'Login',
         width: 'minmax(180px, 1.5fr)',
-        cell: ({ row }) => (
-          <span className="cell-muted truncate" title={row.original.user.login}>
-            {row.original.user.login}
-          </span>
-        ),
+        cell: ({ row }) => <MutedText text={row.original.user.login} />,
       },
       {
         id: 'role',

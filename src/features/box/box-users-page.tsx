@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { boxUserCountQueryOptions, boxUsersQueryOptions } from '../../api/box/box-users.ts';
+import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { BoxUser } from '../../contract/box/box-user.ts';
@@ -21,7 +22,7 @@ const COLUMNS: VirtualTableColumn<BoxUser>[] = [
     id: 'login',
     header: 'Login',
     width: 'minmax(220px, 1.6fr)',
-    cell: ({ row }) => <span className="cell-muted truncate">{row.original.login}</span>,
+    cell: ({ row }) => <MutedText text={row.original.login} />,
   },
   { id: 'role', header: 'Role', width: '100px', cell: ({ row }) => ROLE_LABELS[row.original.role] },
   { id: 'status', header: 'Status', width: '100px', cell: ({ row }) => row.original.status },

@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { boxMembershipKeys } from '../../api/box/box-memberships.ts';
-import { DialogFooter } from '../../components/dialog-footer.tsx';
-import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { ConfirmRemovalDialog } from '../../components/members/confirm-removal-dialog.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
 import type { BoxGroupMembership } from '../../contract/box/box-group-membership.ts';
 import { useBulkEngine } from '../../lib/bulk-operations/use-bulk-operations.ts';
@@ -35,27 +34,14 @@ export function RemoveBoxMembersDialog(props: {
     onSuccess: onClose,
   });
   return (
-    <ModalDialog
-      title={`Remove ${count.toLocaleString()} member${count === 1 ? '' : 's'}?`}
+    <ConfirmRemovalDialog
+      count={count}
+      from={group.name}
+      warning="They lose access to every folder shared with the group."
+      error={remove.error}
+      pending={remove.isPending}
+      onConfirm={() => remove.mutate()}
       onClose={onClose}
-    >
-      <p>
-        {count.toLocaleString()} member{count === 1 ? '' : 's'} will be removed from{' '}
-        <strong>{group.name}</strong>.
-      </p>
-      <p className="warning" role="note">
-        <span aria-hidden="true">⚠</span> They lose access to every folder shared with the group.
-      </p>
-      <DialogFooter error={remove.error} onCancel={onClose}>
-        <button
-          type="button"
-          className="button-danger"
-          onClick={() => remove.mutate()}
-          disabled={remove.isPending || count === 0}
-        >
-          {remove.isPending ? 'Preparing…' : `Remove ${count.toLocaleString()}`}
-        </button>
-      </DialogFooter>
-    </ModalDialog>
+    />
   );
 }

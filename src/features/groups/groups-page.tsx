@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { groupCountQueryOptions, groupsQueryOptions } from '../../api/groups.ts';
+import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { Group } from '../../contract/group.ts';
@@ -20,11 +21,7 @@ const COLUMNS: VirtualTableColumn<Group>[] = [
     id: 'description',
     header: 'Description',
     width: 'minmax(240px, 2fr)',
-    cell: ({ row }) => (
-      <span className="cell-muted truncate" title={row.original.description || undefined}>
-        {row.original.description || '—'}
-      </span>
-    ),
+    cell: ({ row }) => <MutedText text={row.original.description} />,
   },
   {
     id: 'visibility',

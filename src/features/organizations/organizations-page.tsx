@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { organizationCountQueryOptions, organizationsQueryOptions } from '../../api/organizations.ts';
+import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { Organization } from '../../contract/organization.ts';
@@ -19,24 +20,13 @@ const COLUMNS: VirtualTableColumn<Organization>[] = [
     id: 'domains',
     header: 'Domains',
     width: 'minmax(200px, 1.4fr)',
-    cell: ({ row }) => {
-      const domains = row.original.domain_names.join(', ');
-      return (
-        <span className="cell-muted truncate" title={domains || undefined}>
-          {domains || '—'}
-        </span>
-      );
-    },
+    cell: ({ row }) => <MutedText text={row.original.domain_names.join(', ')} />,
   },
   {
     id: 'details',
     header: 'Details',
     width: 'minmax(200px, 2fr)',
-    cell: ({ row }) => (
-      <span className="cell-muted truncate" title={row.original.details ?? undefined}>
-        {row.original.details || '—'}
-      </span>
-    ),
+    cell: ({ row }) => <MutedText text={row.original.details} />,
   },
 ];
 

@@ -6,6 +6,7 @@ import { organizationsByIdsQueryOptions } from '../../api/organizations.ts';
 import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
 import { type UserRoleFilter, usersQueryOptions } from '../../api/users.ts';
 import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
+import { MutedText } from '../../components/data-table/muted-text.tsx';
 import { isSelected, useRowSelection } from '../../components/data-table/row-selection.ts';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
@@ -65,11 +66,7 @@ function columns(
       id: 'email',
       header: 'Email',
       width: 'minmax(200px, 1.5fr)',
-      cell: ({ row }) => (
-        <span className="cell-muted truncate" title={row.original.email ?? undefined}>
-          {row.original.email ?? '—'}
-        </span>
-      ),
+      cell: ({ row }) => <MutedText text={row.original.email} />,
     },
     { id: 'role', header: 'Role', width: '90px', cell: ({ row }) => ROLE_LABELS[row.original.role] },
     {
