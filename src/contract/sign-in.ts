@@ -12,7 +12,7 @@ export const apiTokenSignInSchema = z.object({
       z.trim(),
       z.minLength(1, 'Enter an API token'),
       z.maxLength(200, 'That API token is too long'),
-      z.regex(/^\S+$/, 'An API token has no spaces'),
+      z.regex(/^\S*$/, 'An API token has no spaces'),
     ),
 });
 

@@ -81,7 +81,7 @@ describe('the sandbox authorization page', () => {
     expect(page).toContain('&quot;&gt;&lt;script&gt;');
   });
 
-  it('asks again, without issuing a code, for an email no active user has', async () => {
+  it('asks again, without issuing a code and keeping what was typed, for an email no active user has', async () => {
     const form = new URLSearchParams(new URL(authorizeUrl()).searchParams);
     form.set('decision', 'allow');
     form.set('email', 'nobody@roster.example');
@@ -92,7 +92,8 @@ describe('the sandbox authorization page', () => {
     });
     expect(response.status).toBe(200);
     const page = await response.text();
-    expect(page).toContain('No active sandbox user has the email &quot;nobody@roster.example&quot;.');
+    expect(page).toContain('No active sandbox user has the email "nobody@roster.example".');
+    expect(page).toContain('value="nobody@roster.example"');
     expect(page).not.toContain('http-equiv="refresh"');
   });
 });

@@ -146,7 +146,8 @@ function consentPage(
   c: Context,
   provider: ConsentProvider,
   validated: Extract<Validated, { kind: 'ok' }>,
-  problem?: string,
+  /** An email no user has: said, and left in the field to correct. */
+  refused?: string,
 ) {
   const { request, client, scopes } = validated;
   const { paths } = provider;
@@ -159,7 +160,7 @@ function consentPage(
         <strong>${client.name}</strong> asks for <strong>${provider.describeAccess(scopes)}</strong> access to this
         sandbox account. Choose who signs in; the sandbox has no passwords.
       </p>
-      ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
+      ${refused === undefined ? '' : html`<p class="problem" role="alert">No active sandbox user has the email "${refused}".</p>`}
       <form method="post" action="${paths.authorize}">
         ${hiddenFields(request)}
         <input type="hidden" name="decision" value="allow" />
@@ -178,7 +179,7 @@ function consentPage(
       <form method="post" action="${paths.authorize}" class="other">
         ${hiddenFields(request)}
         <input type="hidden" name="decision" value="allow" />
-        <label>Another sandbox user's email <input type="email" name="email" required autocomplete="off" /></label>
+        <label>Another sandbox user's email <input type="email" name="email" required autocomplete="off" value="${refused ?? ''}" /></label>
         <button type="submit">Allow</button>
       </form>
       <form method="post" action="${paths.authorize}">
@@ -238,7 +239,7 @@ export function oauthAuthorizationRoutes(provider: ConsentProvider) {
     const email = typeof form.email === 'string' ? form.email.trim() : '';
     const userId = email ? provider.findActiveUser(email) : undefined;
     if (userId === undefined) {
-      return consentPage(c, provider, validated, `No active sandbox user has the email "${email}".`);
+      return consentPage(c, provider, validated, email);
     }
     const code = provider.grants.createAuthorizationCode({
       clientId: validated.client.identifier,
