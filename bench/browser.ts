@@ -21,8 +21,3 @@ export async function coldPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   return context.newPage();
 }
-
-/** Resolves after the browser has produced the next frame. */
-export function nextFrame(page: Page): Promise<void> {
-  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
-}

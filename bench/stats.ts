@@ -11,10 +11,3 @@ export function summarize(values: readonly number[]): Summary {
       : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   return { median, min: sorted[0] as number, max: sorted.at(-1) as number, samples: sorted.length };
 }
-
-/** Runs `sample` `times` times, one after the other, and summarizes what it measured. */
-export async function sampleSerially(times: number, sample: () => Promise<number>): Promise<Summary> {
-  const values: number[] = [];
-  for (let run = 0; run < times; run++) values.push(await sample());
-  return summarize(values);
-}

@@ -19,4 +19,3 @@ export const createGroupMembershipInputSchema = z.object({
   user_id: z.int().check(z.positive()),
   group_id: z.int().check(z.positive()),
 });
-export type CreateGroupMembershipInput = z.infer<typeof createGroupMembershipInputSchema>;

@@ -24,4 +24,3 @@ export const createOrganizationMembershipInputSchema = z.object({
   organization_id: z.int().check(z.positive()),
   view_tickets: z.optional(z.boolean()),
 });
-export type CreateOrganizationMembershipInput = z.infer<typeof createOrganizationMembershipInputSchema>;

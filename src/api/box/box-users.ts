@@ -8,7 +8,6 @@ export const boxUserKeys = {
   all: ['box', 'users'] as const,
   list: (filters: { name: string }) => [...boxUserKeys.all, 'list', filters] as const,
   count: () => [...boxUserKeys.all, 'count'] as const,
-  me: () => [...boxUserKeys.all, 'me'] as const,
 };
 
 /** Box users whose name or login starts with `name`, 100 a page by offset. */
@@ -20,13 +19,6 @@ export const boxUserCountQueryOptions = () =>
     queryKey: boxUserKeys.count(),
     queryFn: async ({ signal }) =>
       (await fetchBoxPage('/users', boxUserSchema, { offset: undefined, limit: 1, signal })).total,
-  });
-
-export const boxMeQueryOptions = () =>
-  queryOptions({
-    queryKey: boxUserKeys.me(),
-    queryFn: ({ signal }) => apiRequest(boxPath('/users/me'), { schema: boxUserSchema, signal }),
-    staleTime: Number.POSITIVE_INFINITY,
   });
 
 /** The user whose login is exactly `login`, if any (`filter_term` matches prefixes). */

@@ -17,16 +17,6 @@ export function boxCollectionSchema<Entry extends z.ZodMiniType>(entry: Entry) {
     entries: z.array(entry),
   });
 }
-
-/** `GET /users?usemarker=true`: `next_marker` is null on the last page. */
-export function boxMarkerCollectionSchema<Entry extends z.ZodMiniType>(entry: Entry) {
-  return z.looseObject({
-    limit: z.int().check(z.positive()),
-    next_marker: z.nullable(z.string()),
-    entries: z.array(entry),
-  });
-}
-
 /** Where the next offset page starts, or undefined when this was the last one. */
 export function nextBoxOffset(page: {
   offset: number;

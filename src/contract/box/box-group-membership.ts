@@ -52,10 +52,8 @@ export const createBoxGroupMembershipInputSchema = z.object({
   role: z.optional(boxMembershipRoleSchema),
   configurable_permissions: z.optional(boxConfigurablePermissionsInputSchema),
 });
-export type CreateBoxGroupMembershipInput = z.infer<typeof createBoxGroupMembershipInputSchema>;
 
 export const updateBoxGroupMembershipInputSchema = z.object({
   role: z.optional(boxMembershipRoleSchema),
   configurable_permissions: z.optional(boxConfigurablePermissionsInputSchema),
 });
-export type UpdateBoxGroupMembershipInput = z.infer<typeof updateBoxGroupMembershipInputSchema>;
