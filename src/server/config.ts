@@ -33,6 +33,8 @@ const environmentSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  OPERATIONS_MAX_JOBS: z.coerce.number().int().min(1).max(30).default(30),
   BOX_API_URL: baseUrl.default('https://api.box.com'),
   BOX_DEVELOPER_TOKEN: z.string().min(1).optional(),
   BOX_CLIENT_ID: z.string().min(1).max(200).optional(),
@@ -168,6 +170,12 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       secret: env.SESSION_SECRET,
     },
     logRequests: env.LOG_REQUESTS,
+    operations: {
+      /** Finished operations and recorded changes older than this are dropped from History. */
+      retentionMs: env.HISTORY_RETENTION_DAYS * 86_400_000,
+      /** Zendesk jobs queued or running at once for all operations together (the account allows 30). */
+      maxJobsInFlight: env.OPERATIONS_MAX_JOBS,
+    },
     /**
      * Box: each signed-in person connects their own account (an OAuth client), one token the server
      * lends to admins (a developer token), or the embedded Box sandbox's demo identity.

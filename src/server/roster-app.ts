@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
@@ -22,6 +22,10 @@ export type RosterAppOptions = {
   auth: SessionAuth;
   /** `/roster/session` and `/roster/oauth/*` (see session/sign-in-routes.ts). */
   signInRoutes: Hono;
+  /** `/roster/operations*` (see operations/operation-routes.ts). */
+  operationRoutes: Hono;
+  /** Wraps the forwarding of `/api/v2/*` to record single membership changes in History. */
+  recordChanges?: MiddlewareHandler<RosterEnv>;
   /** Where people reach Roster when a proxy stands in front (PUBLIC_URL). */
   publicUrl?: string;
   /** One line per request; never headers or cookies. */
@@ -63,9 +67,11 @@ export function createRosterApp(options: RosterAppOptions) {
     c.json({ connection: options.connection, box: options.box.connection }),
   );
   app.use('/roster/*', limitBody, sameOriginWrites(options.publicUrl));
+  app.route('/roster/operations', options.operationRoutes);
   app.route('/roster', options.signInRoutes);
   app.use('/api/*', limitBody, sameOriginWrites(options.publicUrl));
   app.use('/api/v2/*', options.auth.requireCredential());
+  if (options.recordChanges) app.use('/api/v2/*', options.recordChanges);
   app.all(
     '/api/v2/*',
     forwardToUpstream(options.upstream, {

@@ -6,6 +6,13 @@ import type { Context } from 'hono';
 import { OAUTH_SCOPES } from '../contract/oauth.ts';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
 import type { ServerConfig } from './config.ts';
+import type { ActorCredentials } from './operations/actor-credentials.ts';
+import { recordSingleChanges } from './operations/change-recorder.ts';
+import { identifyEnvironmentUser } from './operations/identify-environment-user.ts';
+import { createOperationEvents } from './operations/operation-events.ts';
+import { type Identify, operationRoutes } from './operations/operation-routes.ts';
+import { type OperationRunner, startOperationRunner } from './operations/operation-runner.ts';
+import { openSqliteOperationStore } from './operations/sqlite-operation-store.ts';
 import type { Upstream } from './proxy/upstream.ts';
 import { createRosterApp } from './roster-app.ts';
 import { BOX_DEMO_IDENTITIES } from './sandbox/box/box-demo-identities.ts';
@@ -16,7 +23,7 @@ import { createSecretBox, loadSessionKey } from './session/secret-box.ts';
 import { createSessionAuth, type SessionAuthOptions } from './session/session-auth.ts';
 import { openSessionStore, type SessionStore } from './session/session-store.ts';
 import { signInRoutes } from './session/sign-in-routes.ts';
-import type { UpstreamCredential } from './session/upstream-credential.ts';
+import { authorizationHeader, type UpstreamCredential } from './session/upstream-credential.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SANDBOX_BASE_PATH = '/sandbox';
@@ -144,6 +151,43 @@ export async function startServer(
       ? `${config.publicUrl ?? new URL(c.req.url).origin}${SANDBOX_BASE_PATH}`
       : upstream.baseUrl;
 
+  const operationStore = openSqliteOperationStore(join(config.dataDir, 'roster.sqlite'));
+  const operationEvents = createOperationEvents();
+  const credentials: ActorCredentials = {
+    async credential(provider, actorId) {
+      const zendesk = await auth.credentialOfUser('zendesk', actorId);
+      if (provider === 'zendesk' || zendesk.kind !== 'ok') {
+        return zendesk.kind === 'ok'
+          ? { kind: 'ok', authorization: authorizationHeader(zendesk.credential) }
+          : zendesk;
+      }
+      // The server's one Box credential is lent to whoever may use Box while they are signed in.
+      if (boxAuthorization !== undefined) return { kind: 'ok', authorization: boxAuthorization };
+      const box = await auth.credentialOfUser('box', actorId);
+      return box.kind === 'ok' ? { kind: 'ok', authorization: authorizationHeader(box.credential) } : box;
+    },
+    refused(provider, actorId, authorization) {
+      auth.refusedForUser(provider, actorId, authorization);
+    },
+  };
+  const identify: Identify = environmentCredential
+    ? identifyEnvironmentUser(upstream, authorizationHeader(environmentCredential))
+    : async (c) => {
+        const session = auth.currentSession(c);
+        return (
+          session && {
+            actor: { id: String(session.user.id), name: session.user.name, email: session.user.email },
+            role: session.user.role,
+          }
+        );
+      };
+  let runner: OperationRunner | undefined;
+  const runnerHandle: OperationRunner = {
+    wake: () => runner?.wake(),
+    stop: async () => runner?.stop(),
+    peakJobsInFlight: () => runner?.peakJobsInFlight() ?? 0,
+  };
+
   let listeningPort = config.port;
   const app = createRosterApp({
     upstream,
@@ -160,6 +204,22 @@ export async function startServer(
       authorizeBase,
       boxConnect: boxOAuth && { authorizeUrl: boxOAuth.authorizeUrl },
       log,
+    }),
+    operationRoutes: operationRoutes({
+      store: operationStore,
+      runner: runnerHandle,
+      events: operationEvents,
+      credentials,
+      identify,
+      zendesk: upstream,
+      box: boxUpstream,
+    }),
+    recordChanges: recordSingleChanges({
+      store: operationStore,
+      events: operationEvents,
+      identify,
+      zendesk: upstream,
+      authorization: (c) => c.get('upstreamAuthorization'),
     }),
     ...(config.logRequests && { logRequest: log }),
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
@@ -187,6 +247,23 @@ export async function startServer(
   const url = `http://${host}:${port}`;
   if (config.upstream.kind === 'sandbox') upstream.baseUrl = `${url}${SANDBOX_BASE_PATH}`;
   if (config.box.kind === 'sandbox') boxUpstream.baseUrl = `${url}${BOX_SANDBOX_BASE_PATH}`;
+  // After listening: the embedded sandbox's base URL is known only now.
+  runner = await startOperationRunner({
+    store: operationStore,
+    zendesk: upstream,
+    box: boxUpstream,
+    credentials,
+    maxJobsInFlight: config.operations.maxJobsInFlight,
+    onChange: operationEvents.changed,
+    log,
+  });
+  const purge = () =>
+    void operationStore
+      .purge(Date.now() - config.operations.retentionMs)
+      .catch((error: unknown) => log(String(error)));
+  purge();
+  const purgeTimer = setInterval(purge, 3_600_000);
+  purgeTimer.unref();
 
   return {
     url,
@@ -197,6 +274,10 @@ export async function startServer(
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
+      clearInterval(purgeTimer);
+      await runner?.stop();
+      operationEvents.close();
+      await operationStore.close();
       await sandbox?.close();
       sessions?.close();
     },

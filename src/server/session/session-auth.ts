@@ -10,7 +10,7 @@ import { authorizationHeader, type OAuthCredential, type UpstreamCredential } fr
 
 export type RosterEnv = { Variables: { upstreamAuthorization: string } };
 
-type Usable =
+export type Usable =
   | { kind: 'ok'; credential: UpstreamCredential }
   | { kind: 'signedOut' }
   /** A refresh could not reach the provider and the token has run out: try again later. */
@@ -228,6 +228,28 @@ export function createSessionAuth(options: SessionAuthOptions) {
     boxRefused(c: Context, sentAuthorization: string): void {
       const session = currentSession(c);
       if (slots && session && stillHolds(slots.box, session, sentAuthorization)) slots.box.drop(session);
+    },
+
+    /**
+     * The credential of a person's newest live session, refreshed as a request's would be: what an
+     * operation they started runs with. With credentials from the environment, that one.
+     */
+    async credentialOfUser(provider: 'zendesk' | 'box', userId: string): Promise<Usable> {
+      if (!slots) {
+        const { credential } = options as { credential: UpstreamCredential };
+        return provider === 'zendesk' ? { kind: 'ok', credential } : { kind: 'signedOut' };
+      }
+      const session = (options as { store: SessionStore }).store.findByUser(userId);
+      if (!session) return { kind: 'signedOut' };
+      return usable(provider === 'zendesk' ? slots.zendesk : slots.box, session);
+    },
+
+    /** The upstream refused a person's credential outside a request: as `refused`, for their session. */
+    refusedForUser(provider: 'zendesk' | 'box', userId: string, sentAuthorization: string): void {
+      if (!slots || options.mode !== 'signIn') return;
+      const session = options.store.findByUser(userId);
+      const slot = provider === 'zendesk' ? slots.zendesk : slots.box;
+      if (session && stillHolds(slot, session, sentAuthorization)) slot.drop(session);
     },
 
     /** Ends the request's session on the server and in the browser. */

@@ -60,10 +60,16 @@ export function openSessionStore(options: {
     created_at INTEGER NOT NULL,
     last_seen_at INTEGER NOT NULL
   )`);
+  // Operations run with their starter's credential: the runner finds a session by the person.
+  const columns = db.prepare('PRAGMA table_info(sessions)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'user_id'))
+    db.exec('ALTER TABLE sessions ADD COLUMN user_id TEXT');
+  db.exec('CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id, last_seen_at)');
   const insert = db.prepare(
-    'INSERT INTO sessions (key, sealed, created_at, last_seen_at) VALUES (?, ?, ?, ?)',
+    'INSERT INTO sessions (key, sealed, created_at, last_seen_at, user_id) VALUES (?, ?, ?, ?, ?)',
   );
   const select = db.prepare('SELECT * FROM sessions WHERE key = ?');
+  const selectByUser = db.prepare('SELECT key FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC');
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE key = ?');
   const reseal = db.prepare('UPDATE sessions SET sealed = ? WHERE key = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE key = ?');
@@ -87,7 +93,7 @@ export function openSessionStore(options: {
       const sessionId = randomBytes(32).toString('base64url');
       const key = keyOf(sessionId);
       const at = now();
-      insert.run(key, seal(key, { user, credential, box: null }), at, at);
+      insert.run(key, seal(key, { user, credential, box: null }), at, at, String(user.id));
       return sessionId;
     },
 
@@ -97,7 +103,7 @@ export function openSessionStore(options: {
     },
 
     /** The same, by the key a sealed OAuth flow names its session with (the cookie is not sent back from Box). */
-    findByKey(key: string): Session | undefined {
+    findByKey(key: string, { touch: touchIt = true }: { touch?: boolean } = {}): Session | undefined {
       const row = select.get(key) as SessionRow | undefined;
       if (!row) return undefined;
       const at = now();
@@ -106,8 +112,19 @@ export function openSessionStore(options: {
         remove.run(key);
         return undefined;
       }
-      if (at - row.last_seen_at > TOUCH_INTERVAL_MS) touch.run(at, key);
+      if (touchIt && at - row.last_seen_at > TOUCH_INTERVAL_MS) touch.run(at, key);
       return { key, ...sealed };
+    },
+
+    /** The person's most recently used live session, for work that runs on their behalf. */
+    findByUser(userId: string): Session | undefined {
+      const rows = selectByUser.all(userId) as { key: string }[];
+      for (const { key } of rows) {
+        // Work in the background is not the person using Roster: it does not keep the session alive.
+        const session = this.findByKey(key, { touch: false });
+        if (session) return session;
+      }
+      return undefined;
     },
 
     /**

@@ -1,0 +1,294 @@
+import { z } from 'zod/mini';
+
+/**
+ * Roster's own operations API (`/roster/operations*`): bulk work the server runs, reviews it plans
+ * first, and the shared history of every change made through Roster. The SPA, scripts with a
+ * session cookie and the server all read these schemas.
+ */
+
+export const operationKindSchema = z.enum([
+  'group_memberships.create',
+  'group_memberships.destroy',
+  'group_memberships.make_default',
+  'organization_memberships.create',
+  'organization_memberships.destroy',
+  'organization_memberships.make_default',
+  'box_group_memberships.create',
+  'box_group_memberships.update',
+  'box_group_memberships.destroy',
+]);
+export type OperationKind = z.infer<typeof operationKindSchema>;
+
+/** The kinds a person can ask the server to run in bulk; make_default is recorded, never queued. */
+export const BULK_KINDS = [
+  'group_memberships.create',
+  'group_memberships.destroy',
+  'organization_memberships.create',
+  'organization_memberships.destroy',
+  'box_group_memberships.create',
+  'box_group_memberships.update',
+  'box_group_memberships.destroy',
+] as const satisfies readonly OperationKind[];
+export type BulkKind = (typeof BULK_KINDS)[number];
+
+/** An operation holds at most this many items; a selector that expands past it fails with a reason. */
+export const MAX_OPERATION_ITEMS = 1_000_000;
+/** Pasted text: at most this many entries, each at most this long. */
+export const MAX_PASTED_ENTRIES = 5000;
+export const MAX_PASTED_ENTRY_LENGTH = 254;
+
+const zendeskId = z.int().check(z.positive());
+const boxId = z.string().check(z.regex(/^\d{1,20}$/));
+const idList = <T extends z.ZodMiniType>(id: T, max = MAX_OPERATION_ITEMS) =>
+  z.array(id).check(z.maxLength(max));
+
+/** People to add: picked users by id, and/or pasted text (emails or ids, one per line or comma-separated). */
+export const peopleInputSchema = z.object({
+  user_ids: z.optional(idList(zendeskId, MAX_PASTED_ENTRIES)),
+  pasted: z.optional(z.string().check(z.maxLength(MAX_PASTED_ENTRIES * (MAX_PASTED_ENTRY_LENGTH + 2)))),
+});
+export type PeopleInput = z.infer<typeof peopleInputSchema>;
+
+/**
+ * Which memberships a removal takes: these membership ids; every member of one list but the ids
+ * unticked ("select all N"), expanded by the server as it walks the list; or these people out of
+ * these groups or organizations (the Users page).
+ */
+export const removalInputSchema = z.discriminatedUnion('from', [
+  z.object({ from: z.literal('ids'), ids: idList(zendeskId, 10_000).check(z.minLength(1)) }),
+  z.object({
+    from: z.literal('list'),
+    /** The group or organization whose members are removed. */
+    list_id: zendeskId,
+    except: z.optional(idList(zendeskId, 10_000)),
+  }),
+  z.object({
+    from: z.literal('pairs'),
+    user_ids: idList(zendeskId, MAX_PASTED_ENTRIES).check(z.minLength(1)),
+    target_ids: idList(zendeskId, 100).check(z.minLength(1)),
+  }),
+]);
+export type RemovalInput = z.infer<typeof removalInputSchema>;
+
+const boxRoleSchema = z.enum(['member', 'admin']);
+export const boxPermissionsSchema = z.object({
+  can_run_reports: z.boolean(),
+  can_instant_login: z.boolean(),
+  can_create_accounts: z.boolean(),
+  can_edit_accounts: z.boolean(),
+});
+export type BoxPermissions = z.infer<typeof boxPermissionsSchema>;
+
+/** What `POST /roster/operations/plan` reviews and `POST /roster/operations` starts. */
+export const operationRequestSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('group_memberships.create'),
+    people: peopleInputSchema,
+    group_ids: idList(zendeskId, 100).check(z.minLength(1)),
+  }),
+  z.object({
+    kind: z.literal('organization_memberships.create'),
+    people: peopleInputSchema,
+    organization_ids: idList(zendeskId, 100).check(z.minLength(1)),
+  }),
+  z.object({ kind: z.literal('group_memberships.destroy'), memberships: removalInputSchema }),
+  z.object({ kind: z.literal('organization_memberships.destroy'), memberships: removalInputSchema }),
+  z.object({
+    kind: z.literal('box_group_memberships.create'),
+    box_user_ids: idList(boxId, MAX_PASTED_ENTRIES).check(z.minLength(1)),
+    box_group_ids: idList(boxId, 100).check(z.minLength(1)),
+    role: z.optional(boxRoleSchema),
+  }),
+  z.object({
+    kind: z.literal('box_group_memberships.update'),
+    box_membership_ids: idList(boxId, 10_000).check(z.minLength(1)),
+    role: boxRoleSchema,
+    configurable_permissions: z.optional(boxPermissionsSchema),
+  }),
+  z.object({
+    kind: z.literal('box_group_memberships.destroy'),
+    box_membership_ids: idList(boxId, 10_000).check(z.minLength(1)),
+  }),
+]);
+export type OperationRequest = z.infer<typeof operationRequestSchema>;
+
+/** `POST /roster/operations`: a plan reviewed before (what was reviewed is what runs), or a request to plan and start at once. */
+export const startOperationSchema = z.union([z.object({ plan_id: z.string() }), operationRequestSchema]);
+export type StartOperation = z.infer<typeof startOperationSchema>;
+
+export const targetTypeSchema = z.enum(['group', 'organization', 'box_group']);
+export type TargetType = z.infer<typeof targetTypeSchema>;
+
+/** A person, group, organization or Box group as history shows it: always with a name. */
+export const namedSchema = z.object({ id: z.string(), name: z.string() });
+export const personSchema = z.object({ id: z.string(), name: z.string(), email: z.nullable(z.string()) });
+export type Person = z.infer<typeof personSchema>;
+export const targetSchema = z.object({ type: targetTypeSchema, id: z.string(), name: z.string() });
+export type Target = z.infer<typeof targetSchema>;
+
+/** One membership the operation adds, removes or changes, as the review lists it. */
+export const planItemSchema = z.object({
+  user: personSchema,
+  target: targetSchema,
+  /** The membership removed or changed; absent for an add. */
+  membership_id: z.optional(z.string()),
+  /** A removal of the person's default: Zendesk makes another of their memberships the default. */
+  removes_default: z.optional(z.boolean()),
+});
+export type PlanItem = z.infer<typeof planItemSchema>;
+
+export const skipReasonSchema = z.enum([
+  'already_member',
+  'not_member',
+  'refused',
+  'unknown',
+  'invalid',
+  'too_long',
+  'duplicate',
+]);
+export type SkipReason = z.infer<typeof skipReasonSchema>;
+
+/** An entry the review will not act on, with why; `line` is its line in the pasted text when it came from there. */
+export const skippedEntrySchema = z.object({
+  entry: z.string(),
+  reason: skipReasonSchema,
+  description: z.string(),
+  line: z.optional(z.int()),
+});
+export type SkippedEntry = z.infer<typeof skippedEntrySchema>;
+
+export const planSchema = z.object({
+  id: z.string(),
+  kind: operationKindSchema,
+  label: z.string(),
+  created_at: z.string(),
+  expires_at: z.string(),
+  /** Items the operation will run (for a list selector: how many the list holds now, less the exceptions). */
+  total: z.int(),
+  /** Every item for an explicit request; for a list selector the first page only (`items_complete` false). */
+  items: z.array(planItemSchema),
+  items_complete: z.boolean(),
+  skipped: z.array(skippedEntrySchema),
+  counts: z.record(skipReasonSchema, z.int()),
+  /** What a person must know before a removal: tickets reassigned, defaults changing. */
+  warnings: z.array(z.string()),
+  /** Set when the plan reverses another operation. */
+  undo_of: z.optional(z.string()),
+  /** Upstream requests the review took. */
+  requests: z.int(),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+export const operationStateSchema = z.enum([
+  /** Walking a list to find its items ("select all"); items already found may run meanwhile. */
+  'expanding',
+  'queued',
+  'running',
+  /** Waiting for the person who started it to sign in again. */
+  'paused',
+  'completed',
+  'completed_with_failures',
+  'failed',
+  'cancelled',
+]);
+export type OperationState = z.infer<typeof operationStateSchema>;
+
+export const FINISHED_OPERATION_STATES: ReadonlySet<OperationState> = new Set([
+  'completed',
+  'completed_with_failures',
+  'failed',
+  'cancelled',
+]);
+
+export const operationCountsSchema = z.object({
+  total: z.int(),
+  pending: z.int(),
+  /** Handed to the upstream, answer not in yet. */
+  submitted: z.int(),
+  succeeded: z.int(),
+  failed: z.int(),
+  cancelled: z.int(),
+});
+export type OperationCounts = z.infer<typeof operationCountsSchema>;
+
+export const operationSchema = z.object({
+  id: z.string(),
+  kind: operationKindSchema,
+  label: z.string(),
+  /** `bulk`: queued and run by the server; `single`: one change made on a page, recorded as it happened. */
+  source: z.enum(['bulk', 'single']),
+  state: operationStateSchema,
+  /** Why it is paused or failed as a whole, in words for a person. */
+  state_reason: z.nullable(z.string()),
+  actor: personSchema,
+  created_at: z.string(),
+  updated_at: z.string(),
+  finished_at: z.nullable(z.string()),
+  /** The groups, organizations or Box groups it touches (the first few, for lists and filters). */
+  targets: z.array(targetSchema),
+  counts: operationCountsSchema,
+  /** Items with an answer plus the progress the upstream reports for running jobs: the progress bar. */
+  done: z.int(),
+  jobs: z.object({ total: z.int(), running: z.int() }),
+  undo_of: z.nullable(z.string()),
+  undone_by: z.nullable(z.string()),
+  /** What the asking person may do with it now. */
+  can: z.object({ cancel: z.boolean(), retry_failed: z.boolean(), undo: z.boolean() }),
+});
+export type Operation = z.infer<typeof operationSchema>;
+
+export const itemStateSchema = z.enum(['pending', 'submitted', 'succeeded', 'failed', 'cancelled']);
+export type ItemState = z.infer<typeof itemStateSchema>;
+
+export const operationItemSchema = z.object({
+  index: z.int(),
+  state: itemStateSchema,
+  user: personSchema,
+  target: targetSchema,
+  membership_id: z.nullable(z.string()),
+  /** The upstream's word: `Created`, `Deleted`, `AlreadyMember`, `AlreadyRemoved`, `Failed`, … */
+  status: z.nullable(z.string()),
+  /** The upstream's code (`DuplicateValue`, `RecordNotFound`, `conflict`) or Roster's. */
+  error: z.nullable(z.string()),
+  details: z.nullable(z.string()),
+  /** Times this item was sent (transient failures are retried). */
+  tries: z.int(),
+});
+export type OperationItem = z.infer<typeof operationItemSchema>;
+
+const cursorMetaSchema = z.object({ has_more: z.boolean(), after_cursor: z.nullable(z.string()) });
+
+export const operationListSchema = z.object({ operations: z.array(operationSchema), meta: cursorMetaSchema });
+export type OperationList = z.infer<typeof operationListSchema>;
+export const operationItemListSchema = z.object({
+  items: z.array(operationItemSchema),
+  meta: cursorMetaSchema,
+});
+export type OperationItemList = z.infer<typeof operationItemListSchema>;
+export const operationEnvelopeSchema = z.object({ operation: operationSchema });
+export const planEnvelopeSchema = z.object({ plan: planSchema });
+
+/** `GET /roster/operations` filters, all optional and all in the query string. */
+export const operationFiltersSchema = z.object({
+  who: z.optional(z.enum(['mine', 'everyone'])),
+  status: z.optional(z.enum(['running', 'finished', 'failures'])),
+  user_id: z.optional(z.string().check(z.regex(/^\d{1,20}$/))),
+  group_id: z.optional(z.string().check(z.regex(/^\d{1,20}$/))),
+  organization_id: z.optional(z.string().check(z.regex(/^\d{1,20}$/))),
+  box_group_id: z.optional(z.string().check(z.regex(/^\d{1,20}$/))),
+  source: z.optional(z.enum(['bulk', 'single'])),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/))),
+});
+export type OperationFilters = z.infer<typeof operationFiltersSchema>;
+
+/** Roster's own error body on `/roster/*`. */
+export const rosterErrorSchema = z.object({
+  error: z.string(),
+  description: z.string(),
+  details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+});
+export type RosterError = z.infer<typeof rosterErrorSchema>;
+
+/** Server-sent events on `GET /roster/operations/events`: `event: operation`, data an Operation, on every change. */
+export const OPERATION_EVENT = 'operation';

@@ -1,0 +1,418 @@
+import { randomBytes } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod/mini';
+import {
+  type ItemState,
+  itemStateSchema,
+  OPERATION_EVENT,
+  operationFiltersSchema,
+  type Plan,
+  startOperationSchema,
+} from '../../contract/roster-operations.ts';
+import type { Upstream } from '../proxy/upstream.ts';
+import type { ActorCredentials } from './actor-credentials.ts';
+import type { OperationEvents } from './operation-events.ts';
+import type { OperationRunner } from './operation-runner.ts';
+import type { Actor, OperationRecord, OperationStore, StoredPlan } from './operation-store.ts';
+import { OperationInputError, type PlanDraft } from './plan-draft.ts';
+import { planOperation } from './plan-operation.ts';
+import { planUndo } from './plan-undo.ts';
+import { type Asker, presentItem, presentOperation, SKIP_REASONS } from './present-operation.ts';
+import { providerOf } from './submit-items.ts';
+import { createUpstreamClient, UpstreamFailure } from './upstream-client.ts';
+
+/** Who is asking: the signed-in person (or the configured identity), and whether they are a Zendesk admin. */
+export type Identify = (c: Context) => Promise<{ actor: Actor; role: string } | undefined>;
+
+export type OperationRoutesOptions = {
+  store: OperationStore;
+  runner: OperationRunner;
+  events: OperationEvents;
+  credentials: ActorCredentials;
+  identify: Identify;
+  zendesk: Upstream;
+  box: Upstream;
+  now?: () => number;
+};
+
+type Who = Asker & { actor: Actor };
+
+const PLAN_TTL_MS = 30 * 60_000;
+const DEFAULT_LIMIT = 25;
+const MAX_LIMIT = 100;
+const KEEPALIVE_MS = 15_000;
+
+const itemQuerySchema = z.object({
+  state: z.optional(itemStateSchema),
+  cursor: z.optional(z.string().check(z.regex(/^\d{1,9}$/))),
+  limit: z.optional(z.string().check(z.regex(/^\d{1,4}$/))),
+});
+
+function rosterError(
+  c: Context,
+  status: 400 | 401 | 403 | 404 | 409 | 422 | 502 | 503,
+  error: string,
+  description: string,
+  details?: { path: string; message: string }[],
+) {
+  return c.json({ error, description, ...(details && { details }) }, status);
+}
+
+function issuesOf(error: z.core.$ZodError): { path: string; message: string }[] {
+  return error.issues
+    .slice(0, 20)
+    .map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+}
+
+const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
+function decodeCursor(cursor: string): number | undefined {
+  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return match ? Number(match[1]) : undefined;
+}
+
+/** `/roster/operations*`: reviews, starts, the shared history, cancel, retry, undo and the event stream. */
+export function operationRoutes(options: OperationRoutesOptions) {
+  const { store, runner, events, credentials } = options;
+  const now = options.now ?? Date.now;
+  const app = new Hono<{ Variables: { asker: Who } }>();
+
+  async function asker(c: Context): Promise<Who | undefined> {
+    const who = await options.identify(c);
+    return who && { id: who.actor.id, isAdmin: who.role === 'admin', actor: who.actor };
+  }
+
+  async function present(operation: OperationRecord, who: Asker) {
+    return presentOperation(operation, await store.chunksInFlight(), who);
+  }
+
+  /** Plans with the asker's own credential for the request's provider. */
+  async function draft(
+    actor: Actor,
+    plan: (client: ReturnType<typeof createUpstreamClient>) => Promise<PlanDraft>,
+    provider: 'zendesk' | 'box',
+  ) {
+    const credential = await credentials.credential(provider, actor.id);
+    if (credential.kind === 'signedOut') {
+      throw new OperationInputError(
+        403,
+        provider === 'box' ? 'BoxNotConnected' : 'SignInRequired',
+        provider === 'box'
+          ? 'Connect your Box account to Roster to continue'
+          : 'Sign in to Roster to continue',
+      );
+    }
+    if (credential.kind === 'unavailable')
+      throw new UpstreamFailure('transient', credential.description, 503, 'UpstreamUnavailable', undefined);
+    const client =
+      provider === 'zendesk'
+        ? createUpstreamClient(options.zendesk, '/api/v2', credential.authorization)
+        : createUpstreamClient(options.box, '', credential.authorization);
+    const result = await plan(client);
+    return { result, requests: client.requests() };
+  }
+
+  async function savePlan(actor: Actor, planned: { result: PlanDraft; requests: number }): Promise<Plan> {
+    const { result } = planned;
+    const id = `plan_${randomBytes(12).toString('hex')}`;
+    const createdAt = now();
+    const counts = Object.fromEntries(SKIP_REASONS.map((reason) => [reason, 0])) as Plan['counts'];
+    for (const entry of result.skipped) counts[entry.reason]++;
+    const plan: Plan = {
+      id,
+      kind: result.operation.kind,
+      label: result.operation.label,
+      created_at: new Date(createdAt).toISOString(),
+      expires_at: new Date(createdAt + PLAN_TTL_MS).toISOString(),
+      total: result.total,
+      items: result.items,
+      items_complete: !result.operation.expanding,
+      skipped: result.skipped,
+      counts,
+      warnings: result.warnings,
+      ...(result.operation.undoOf !== null && { undo_of: result.operation.undoOf }),
+      requests: planned.requests,
+    };
+    await store.savePlan(
+      id,
+      { plan, actorId: actor.id, operation: result.operation },
+      createdAt + PLAN_TTL_MS,
+    );
+    return plan;
+  }
+
+  async function withErrors(c: Context, work: () => Promise<Response>): Promise<Response> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof OperationInputError)
+        return rosterError(c, error.status, error.code, error.message);
+      if (error instanceof UpstreamFailure) {
+        if (error.kind === 'unauthorized')
+          return rosterError(c, 401, 'SignInRequired', 'The upstream refused your credential; sign in again');
+        if (error.status === 403) return rosterError(c, 403, 'Forbidden', error.message);
+        if (error.kind === 'refused') return rosterError(c, 422, error.code ?? 'Refused', error.message);
+        return rosterError(c, 503, 'UpstreamUnavailable', `Could not review this now: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+
+  async function operationFor(c: Context, who: Asker, action: boolean): Promise<OperationRecord | Response> {
+    const operation = await store.get(c.req.param('id') ?? '');
+    if (!operation)
+      return rosterError(c, 404, 'OperationNotFound', `There is no operation ${c.req.param('id')}`);
+    if (action && !who.isAdmin && operation.actor.id !== who.id) {
+      return rosterError(
+        c,
+        403,
+        'Forbidden',
+        `Only ${operation.actor.name} or an admin may change this operation`,
+      );
+    }
+    return operation;
+  }
+
+  app.use('*', async (c, next) => {
+    const who = await asker(c);
+    if (!who) return rosterError(c, 401, 'SignInRequired', 'Sign in to Roster to continue');
+    c.set('asker', who);
+    await next();
+  });
+
+  async function readJson(c: Context): Promise<unknown> {
+    try {
+      return await c.req.json();
+    } catch {
+      throw new OperationInputError(400, 'InvalidJson', 'The body is not valid JSON');
+    }
+  }
+
+  app.post('/plan', (c) =>
+    withErrors(c, async () => {
+      const who = c.get('asker');
+      const parsed = startOperationSchema.safeParse(await readJson(c));
+      if (!parsed.success || 'plan_id' in parsed.data) {
+        return rosterError(
+          c,
+          400,
+          'InvalidOperation',
+          'The request does not describe an operation',
+          parsed.success ? undefined : issuesOf(parsed.error),
+        );
+      }
+      const request = parsed.data;
+      const planned = await draft(
+        who.actor,
+        (client) => planOperation(client, request),
+        providerOf(request.kind),
+      );
+      return c.json({ plan: await savePlan(who.actor, planned) });
+    }),
+  );
+
+  app.post('/', (c) =>
+    withErrors(c, async () => {
+      const who = c.get('asker');
+      const parsed = startOperationSchema.safeParse(await readJson(c));
+      if (!parsed.success) {
+        return rosterError(
+          c,
+          400,
+          'InvalidOperation',
+          'The request does not describe an operation',
+          issuesOf(parsed.error),
+        );
+      }
+      let operation: StoredPlan['operation'];
+      if ('plan_id' in parsed.data) {
+        const stored = await store.takePlan(parsed.data.plan_id, now());
+        if (!stored || stored.actorId !== who.id) {
+          return rosterError(
+            c,
+            404,
+            'PlanNotFound',
+            'This review has expired or was already started; review again',
+          );
+        }
+        operation = stored.operation;
+      } else {
+        const request = parsed.data;
+        operation = (
+          await draft(who.actor, (client) => planOperation(client, request), providerOf(request.kind))
+        ).result.operation;
+      }
+      if (operation.items.length === 0 && !operation.expanding) {
+        return rosterError(c, 422, 'NothingToDo', 'The review found nothing to change');
+      }
+      const created = await store.create({ ...operation, actor: who.actor });
+      if (operation.undoOf) await store.setUndoneBy(operation.undoOf, created.id);
+      runner.wake();
+      events.changed(created.id);
+      if (operation.undoOf) events.changed(operation.undoOf);
+      return c.json({ operation: await present(created, who) }, 202);
+    }),
+  );
+
+  app.get('/', async (c) => {
+    const who = c.get('asker');
+    const parsed = operationFiltersSchema.safeParse(c.req.query());
+    if (!parsed.success)
+      return rosterError(c, 400, 'InvalidFilter', 'The filters are not valid', issuesOf(parsed.error));
+    const filters = parsed.data;
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Number(filters.limit ?? DEFAULT_LIMIT)));
+    const beforeSeq = filters.cursor === undefined ? undefined : decodeCursor(filters.cursor);
+    if (filters.cursor !== undefined && beforeSeq === undefined) {
+      return rosterError(c, 400, 'InvalidCursor', 'The cursor is not one this list gave out');
+    }
+    const target = filters.group_id
+      ? { targetType: 'group' as const, targetId: filters.group_id }
+      : filters.organization_id
+        ? { targetType: 'organization' as const, targetId: filters.organization_id }
+        : filters.box_group_id
+          ? { targetType: 'box_group' as const, targetId: filters.box_group_id }
+          : {};
+    const rows = await store.list({
+      ...(filters.who === 'mine' && { actorId: who.id }),
+      ...(filters.status && { status: filters.status }),
+      ...(filters.user_id && { userId: filters.user_id }),
+      ...(filters.source && { source: filters.source }),
+      ...(beforeSeq !== undefined && { beforeSeq }),
+      ...target,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const chunks = await store.chunksInFlight();
+    const last = page[page.length - 1];
+    return c.json({
+      operations: page.map((operation) => presentOperation(operation, chunks, who)),
+      meta: {
+        has_more: rows.length > limit,
+        after_cursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
+      },
+    });
+  });
+
+  app.get('/events', (c) => {
+    const who = c.get('asker');
+    return streamSSE(c, async (stream) => {
+      const queue: string[][] = [];
+      let wake: (() => void) | undefined;
+      const unsubscribe = events.subscribe((ids) => {
+        queue.push([...ids]);
+        wake?.();
+      });
+      stream.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      await stream.writeSSE({ event: 'ready', data: '{}' });
+      while (!stream.aborted && !stream.closed) {
+        const ids = queue.shift();
+        if (!ids) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, KEEPALIVE_MS);
+          });
+          wake = undefined;
+          if (queue.length === 0 && !stream.aborted) await stream.writeSSE({ event: 'ping', data: '{}' });
+          continue;
+        }
+        const chunks = await store.chunksInFlight();
+        for (const id of ids) {
+          const operation = await store.get(id);
+          if (operation) {
+            await stream.writeSSE({
+              event: OPERATION_EVENT,
+              id,
+              data: JSON.stringify(presentOperation(operation, chunks, who)),
+            });
+          }
+        }
+      }
+      unsubscribe();
+    });
+  });
+
+  app.get('/:id', async (c) => {
+    const who = c.get('asker');
+    const operation = await operationFor(c, who, false);
+    if (operation instanceof Response) return operation;
+    return c.json({ operation: await present(operation, who) });
+  });
+
+  app.get('/:id/items', async (c) => {
+    const who = c.get('asker');
+    const operation = await operationFor(c, who, false);
+    if (operation instanceof Response) return operation;
+    const parsed = itemQuerySchema.safeParse(c.req.query());
+    if (!parsed.success)
+      return rosterError(c, 400, 'InvalidFilter', 'The filters are not valid', issuesOf(parsed.error));
+    const limit = Math.min(1000, Math.max(1, Number(parsed.data.limit ?? 100)));
+    const after = parsed.data.cursor === undefined ? -1 : Number(parsed.data.cursor);
+    const state: ItemState | undefined = parsed.data.state;
+    const items = await store.items(operation.id, {
+      ...(state && { state }),
+      afterIndex: after,
+      limit: limit + 1,
+    });
+    const page = items.slice(0, limit);
+    return c.json({
+      items: page.map(presentItem),
+      meta: {
+        has_more: items.length > limit,
+        after_cursor: items.length > limit ? String(page[page.length - 1]?.index ?? after) : null,
+      },
+    });
+  });
+
+  app.post('/:id/cancel', async (c) => {
+    const who = c.get('asker');
+    const operation = await operationFor(c, who, true);
+    if (operation instanceof Response) return operation;
+    if (operation.finishedAt !== null)
+      return rosterError(c, 409, 'OperationFinished', 'The operation has already finished');
+    if (operation.source !== 'bulk')
+      return rosterError(c, 409, 'NotCancellable', 'A single change cannot be cancelled');
+    await store.cancel(operation.id);
+    runner.wake();
+    events.changed(operation.id);
+    const current = (await store.get(operation.id)) ?? operation;
+    return c.json({ operation: await present(current, who) });
+  });
+
+  app.post('/:id/retry-failed', async (c) => {
+    const who = c.get('asker');
+    const operation = await operationFor(c, who, true);
+    if (operation instanceof Response) return operation;
+    if (operation.finishedAt === null)
+      return rosterError(
+        c,
+        409,
+        'OperationRunning',
+        'Wait for the operation to finish before retrying its failures',
+      );
+    if (operation.source !== 'bulk')
+      return rosterError(c, 409, 'NotRetryable', 'A single change cannot be retried here');
+    if ((await store.retryFailed(operation.id)) === 0) {
+      return rosterError(c, 409, 'NothingFailed', 'No item of this operation failed');
+    }
+    runner.wake();
+    events.changed(operation.id);
+    const current = (await store.get(operation.id)) ?? operation;
+    return c.json({ operation: await present(current, who) }, 202);
+  });
+
+  app.post('/:id/undo', (c) =>
+    withErrors(c, async () => {
+      const who = c.get('asker');
+      const operation = await operationFor(c, who, true);
+      if (operation instanceof Response) return operation;
+      const result = await planUndo(store, operation);
+      return c.json({ plan: await savePlan(who.actor, { result, requests: 0 }) });
+    }),
+  );
+
+  // Mounted by an app that knows nothing of `asker`.
+  return new Hono().route('/', app);
+}

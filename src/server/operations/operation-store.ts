@@ -1,0 +1,196 @@
+import type {
+  ItemState,
+  OperationKind,
+  OperationState,
+  Plan,
+  Target,
+  TargetType,
+} from '../../contract/roster-operations.ts';
+
+/**
+ * Roster's record of operations: what each one is, every item's state and outcome, and the
+ * upstream jobs it became. Every method is one transaction, so a `kill -9` at any moment leaves a
+ * state the runner can continue from. Async, because the next backend (PostgreSQL) is.
+ */
+
+export type Actor = { id: string; name: string; email: string | null };
+
+/** What an item does when it is sent: apply the operation's change, or (undo of a removal) make the re-added membership default again. */
+export type ItemPhase = 'apply' | 'make_default';
+
+export type NewItem = {
+  user: Actor;
+  target: Target;
+  membershipId: string | null;
+  /** A removal: whether the membership was the person's default (undo restores it). */
+  wasDefault: boolean | null;
+  /** An organization membership: whether the person saw the organization's tickets. */
+  viewTickets: boolean | null;
+  /** A Box membership's role before an update or removal, or the role to create with. */
+  role: string | null;
+  /** After the item is applied, make the (re-)created membership the person's default. */
+  restoreDefault: boolean;
+};
+
+export type ItemRecord = NewItem & {
+  operationId: string;
+  index: number;
+  state: ItemState;
+  phase: ItemPhase;
+  tries: number;
+  /** Sent before without a known answer: a duplicate or a missing record now means it already happened. */
+  resubmitted: boolean;
+  status: string | null;
+  error: string | null;
+  details: string | null;
+  /** The record the upstream named in its answer: the membership created or removed. */
+  resultId: string | null;
+};
+
+export type OperationParams = {
+  /** A list selector still being walked: the group or organization, and the membership ids left out. */
+  selector?: { listType: TargetType; listId: string; except: string[] };
+  /** Box update: the role and permissions to set. */
+  role?: 'member' | 'admin';
+  permissions?: Record<string, boolean>;
+};
+
+export type OperationRecord = {
+  id: string;
+  seq: number;
+  kind: OperationKind;
+  source: 'bulk' | 'single';
+  label: string;
+  actor: Actor;
+  state: OperationState;
+  stateReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+  targets: Target[];
+  params: OperationParams;
+  /** Set while a list selector is being walked: where the walk goes on (`''` before the first page). */
+  expandCursor: string | null;
+  total: number;
+  counts: Record<ItemState, number>;
+  jobsTotal: number;
+  undoOf: string | null;
+  undoneBy: string | null;
+  cancelRequested: boolean;
+};
+
+export type ChunkRecord = {
+  id: number;
+  operationId: string;
+  state: 'submitting' | 'queued' | 'working';
+  jobId: string | null;
+  progress: number;
+  total: number;
+  /** How many polls in a row did not report the job. */
+  misses: number;
+};
+
+export type ItemOutcome = {
+  success: boolean;
+  status: string | null;
+  error: string | null;
+  details: string | null;
+  resultId: string | null;
+};
+
+/**
+ * When a returned item is sent again, whether it may already have reached the upstream
+ * (`resubmitted`), and whether the attempt counts towards giving up (a wait for the account's
+ * limits does not).
+ */
+export type Retry = { at: number; resubmitted: boolean; countsAsTry: boolean };
+
+export type NewOperation = {
+  kind: OperationKind;
+  source: 'bulk' | 'single';
+  label: string;
+  actor: Actor;
+  targets: Target[];
+  params: OperationParams;
+  items: NewItem[];
+  /** The items still come: a list is walked as the operation runs. */
+  expanding: boolean;
+  undoOf: string | null;
+  /** Recorded single changes are already done: their items carry the outcome. */
+  outcome?: ItemOutcome;
+};
+
+export type OperationListFilters = {
+  actorId?: string;
+  status?: 'running' | 'finished' | 'failures';
+  userId?: string;
+  targetType?: TargetType;
+  targetId?: string;
+  source?: 'bulk' | 'single';
+  /** Newest first: only operations older than this `seq`. */
+  beforeSeq?: number;
+  limit: number;
+};
+
+export type StoredPlan = {
+  plan: Plan;
+  actorId: string;
+  /** What starting the plan creates. */
+  operation: Omit<NewOperation, 'actor'>;
+};
+
+export type OperationStore = {
+  create(operation: NewOperation): Promise<OperationRecord>;
+  get(id: string): Promise<OperationRecord | undefined>;
+  list(filters: OperationListFilters): Promise<OperationRecord[]>;
+  items(
+    operationId: string,
+    filter: { state?: ItemState; afterIndex: number; limit: number },
+  ): Promise<ItemRecord[]>;
+  /** Operations the runner has to look at: not finished. */
+  active(): Promise<OperationRecord[]>;
+  setState(id: string, state: OperationState, reason: string | null): Promise<void>;
+  /** A page of a walked list: its items join the operation, and the walk goes on from `nextCursor` (null: done). */
+  appendItems(id: string, items: NewItem[], nextCursor: string | null): Promise<void>;
+  /** Takes up to `limit` pending items of one phase that are due, marks them submitted and, for a job, opens a chunk. */
+  claim(
+    id: string,
+    phase: ItemPhase,
+    limit: number,
+    now: number,
+    asChunk: boolean,
+  ): Promise<{ chunkId: number | null; items: ItemRecord[] }>;
+  chunkAccepted(chunkId: number, jobId: string): Promise<void>;
+  chunkProgress(
+    chunkId: number,
+    state: 'queued' | 'working',
+    progress: number,
+    misses: number,
+  ): Promise<void>;
+  /** The chunk's request was not taken (or its job is lost): its items wait again until `retry.at`. */
+  chunkReturned(chunkId: number, retry: Retry): Promise<void>;
+  /** Final answers for some items; items absent from `outcomes` and in `next` go on to another phase. */
+  settleItems(
+    operationId: string,
+    outcomes: ReadonlyMap<number, ItemOutcome>,
+    next: ReadonlyMap<number, { phase: ItemPhase; membershipId: string }>,
+    chunkId: number | null,
+  ): Promise<void>;
+  /** An item sent on its own had no answer (transient failure): it waits until `retryAt`. */
+  itemReturned(operationId: string, index: number, retry: Retry): Promise<void>;
+  chunksInFlight(): Promise<ChunkRecord[]>;
+  /** The chunk's items in the order they were sent (a job result's `index` is that position). */
+  chunkItems(chunkId: number): Promise<ItemRecord[]>;
+  /** Marks the operation finished when nothing is left to send, to walk or to hear back about. */
+  finishIfDone(id: string, now: number): Promise<OperationRecord | undefined>;
+  cancel(id: string): Promise<void>;
+  retryFailed(id: string): Promise<number>;
+  setUndoneBy(id: string, undoneBy: string): Promise<void>;
+  /** After a crash: what was being sent may or may not have arrived; it is sent again. */
+  recover(): Promise<void>;
+  savePlan(id: string, stored: StoredPlan, expiresAt: number): Promise<void>;
+  takePlan(id: string, now: number): Promise<StoredPlan | undefined>;
+  /** Drops finished operations older than `before` (retention). */
+  purge(before: number): Promise<number>;
+  close(): Promise<void>;
+};
