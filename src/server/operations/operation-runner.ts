@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { FINAL_JOB_STATES, type JobStatus, jobStatusSchema } from '../../contract/job-status.ts';
-import type { BulkKind } from '../../contract/roster-operations.ts';
+import { type BulkKind, MAX_OPERATION_ITEMS } from '../../contract/roster-operations.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type { ActorCredential, ActorCredentials } from './actor-credentials.ts';
 import { expandListPage } from './expand-list.ts';
@@ -475,6 +475,16 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
           const message = error instanceof Error ? error.message : String(error);
           await store.appendItems(operation.id, [], null);
           await store.setState(operation.id, 'running', `Stopped walking the list: ${message}`);
+          return;
+        }
+        if (current.total + page.items.length > MAX_OPERATION_ITEMS) {
+          await store.appendItems(operation.id, [], null);
+          await store.setState(
+            operation.id,
+            'running',
+            `The list holds more than ${MAX_OPERATION_ITEMS.toLocaleString('en-US')} members; the first ones are removed, the rest are left`,
+          );
+          changed(operation.id);
           return;
         }
         await store.appendItems(operation.id, page.items, page.nextCursor);
