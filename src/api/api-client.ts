@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import { boxErrorBodySchema } from '../contract/box/box-error.ts';
+import { rosterErrorSchema } from '../contract/roster-operations.ts';
 import { zendeskErrorBodySchema, zendeskErrorListBodySchema } from '../contract/zendesk-error.ts';
 import { abortableSleep } from '../lib/abortable-sleep.ts';
 import { ApiError, kindOfStatus } from './api-error.ts';
@@ -31,9 +32,9 @@ const MAX_RATE_LIMIT_WAITS = 3;
 const MAX_RETRY_AFTER_SECONDS = 60;
 
 /**
- * Calls the Zendesk or Box API through Roster's server and parses the answer with `schema`. A 429 rate
- * limit is waited out (Retry-After) and retried for any method, since Zendesk did not process the
- * request; network failures and 5xx are retried for reads only, because a write may have happened.
+ * Calls the Zendesk or Box API through Roster's server, or Roster's own `/roster/*` API, and parses
+ * the answer with `schema`. A 429 rate limit is waited out (Retry-After) and retried for any method,
+ * since the request was not processed; network failures and 5xx are retried for reads only, because a write may have happened.
  */
 export async function apiRequest<Schema extends z.ZodMiniType>(
   path: string,
@@ -88,8 +89,14 @@ async function attempt<Schema extends z.ZodMiniType>(
   }
   const text = await response.text();
   const body = parseJson(text);
-  if (response.status === 401 && path.startsWith('/api/')) onUnauthorized?.();
-  if (!response.ok) throw errorFrom(response, body, endpoint);
+  if (response.status === 401 && (path.startsWith('/api/') || path.startsWith('/roster/operations'))) {
+    onUnauthorized?.();
+  }
+  if (!response.ok) {
+    throw endpoint.startsWith('/roster/')
+      ? rosterErrorFrom(response, body, endpoint)
+      : errorFrom(response, body, endpoint);
+  }
   const parsed = options.schema.safeParse(response.status === 204 ? undefined : body);
   if (!parsed.success) {
     throw new ApiError('contract', `The answer from ${endpoint} did not have the expected shape.`, {
@@ -109,8 +116,32 @@ function parseJson(text: string): unknown {
   }
 }
 
-function errorFrom(response: Response, body: unknown, endpoint: string): ApiError {
+function retryAfterOf(response: Response): { retryAfterSeconds?: number } {
   const retryAfter = Number(response.headers.get('retry-after'));
+  return Number.isFinite(retryAfter) && retryAfter > 0
+    ? { retryAfterSeconds: Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) }
+    : {};
+}
+
+/** Roster's own `{error, description, details: [{path, message}]}`, its field details in Zendesk's form. */
+function rosterErrorFrom(response: Response, body: unknown, endpoint: string): ApiError {
+  const roster = rosterErrorSchema.safeParse(body);
+  if (!roster.success) return errorFrom(response, body, endpoint);
+  const { error, description, details } = roster.data;
+  return new ApiError(kindOfStatus(response.status, error), description, {
+    status: response.status,
+    endpoint,
+    code: error,
+    ...(details?.length && {
+      details: Object.fromEntries(
+        details.map((detail) => [detail.path, [{ description: detail.message, error: 'invalid' }]]),
+      ),
+    }),
+    ...retryAfterOf(response),
+  });
+}
+
+function errorFrom(response: Response, body: unknown, endpoint: string): ApiError {
   const box = boxErrorBodySchema.safeParse(body);
   const single = zendeskErrorBodySchema.safeParse(body);
   const list = zendeskErrorListBodySchema.safeParse(body);
@@ -133,7 +164,6 @@ function errorFrom(response: Response, body: unknown, endpoint: string): ApiErro
     endpoint,
     ...(code !== undefined && { code }),
     ...(single.success && single.data.details && { details: single.data.details }),
-    ...(Number.isFinite(retryAfter) &&
-      retryAfter > 0 && { retryAfterSeconds: Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) }),
+    ...retryAfterOf(response),
   });
 }

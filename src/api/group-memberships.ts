@@ -6,7 +6,6 @@ import { apiRequest } from './api-client.ts';
 import { cursorPageOf } from './cursor-pagination.ts';
 import { cursorWindow, fetchPlacedPage, type Placed } from './cursor-window.ts';
 import { membershipDefaultCache } from './membership-default-cache.ts';
-import { fetchAllPages } from './named-list.ts';
 
 export const groupMembershipKeys = {
   all: ['group-memberships'] as const,
@@ -34,16 +33,6 @@ export const groupMembersQueryOptions = (groupId: number) =>
       ),
     ...cursorWindow<GroupMemberPage>(),
   });
-
-/** Every membership of a group, page by page: for "select all" and for checking who is already a member. */
-export function fetchAllGroupMemberships(groupId: number, signal?: AbortSignal): Promise<GroupMembership[]> {
-  return fetchAllPages(
-    `/api/v2/groups/${groupId}/memberships`,
-    'group_memberships',
-    groupMembershipSchema,
-    signal,
-  );
-}
 
 const membershipListSchema = z.looseObject({ group_memberships: z.array(groupMembershipSchema) });
 

@@ -1,10 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import {
-  type JobStatus,
-  jobStatusEnvelopeSchema,
-  jobStatusListSchema,
-  jobStatusSchema,
-} from '../contract/job-status.ts';
+import { type JobStatus, jobStatusEnvelopeSchema, jobStatusSchema } from '../contract/job-status.ts';
 import { apiRequest } from './api-client.ts';
 import { type CursorPageParam, cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
 
@@ -32,19 +27,6 @@ export const jobStatusQueryOptions = (id: string) =>
     queryKey: jobStatusKeys.detail(id),
     queryFn: ({ signal }) => showJobStatus(id, signal),
   });
-
-/** One request for every job being watched: `job_statuses/show_many?ids=a,b,c` (at most 100 ids). */
-export async function showManyJobStatuses(
-  ids: readonly string[],
-  signal?: AbortSignal,
-): Promise<JobStatus[]> {
-  const query = new URLSearchParams({ ids: ids.join(',') });
-  const body = await apiRequest(`/api/v2/job_statuses/show_many?${query}`, {
-    schema: jobStatusListSchema,
-    ...(signal && { signal }),
-  });
-  return body.job_statuses;
-}
 
 export async function showJobStatus(id: string, signal?: AbortSignal): Promise<JobStatus> {
   const body = await apiRequest(`/api/v2/job_statuses/${encodeURIComponent(id)}`, {

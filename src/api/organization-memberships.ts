@@ -9,7 +9,6 @@ import { apiRequest } from './api-client.ts';
 import { cursorPageOf } from './cursor-pagination.ts';
 import { cursorWindow, fetchPlacedPage, type Placed } from './cursor-window.ts';
 import { membershipDefaultCache } from './membership-default-cache.ts';
-import { fetchAllPages } from './named-list.ts';
 
 export const organizationMembershipKeys = {
   all: ['organization-memberships'] as const,
@@ -41,18 +40,6 @@ export const organizationMembersQueryOptions = (organizationId: number) =>
       ),
     ...cursorWindow<OrganizationMemberPage>(),
   });
-
-export function fetchAllOrganizationMemberships(
-  organizationId: number,
-  signal?: AbortSignal,
-): Promise<OrganizationMembership[]> {
-  return fetchAllPages(
-    `/api/v2/organizations/${organizationId}/organization_memberships`,
-    'organization_memberships',
-    organizationMembershipSchema,
-    signal,
-  );
-}
 
 const membershipListSchema = z.looseObject({
   organization_memberships: z.array(organizationMembershipSchema),

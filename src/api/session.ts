@@ -1,11 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import {
-  type DemoIdentityKey,
-  type RosterSession,
-  rosterSessionSchema,
-  sessionUserSchema,
-} from '../contract/roster-session.ts';
+import { type DemoIdentityKey, rosterSessionSchema, sessionUserSchema } from '../contract/roster-session.ts';
 import { apiRequest } from './api-client.ts';
 
 export const sessionKeys = { all: ['roster-session'] as const };
@@ -35,12 +30,6 @@ export function signOut() {
 /** The server's OAuth entry point: a full-page navigation, since the flow leaves this site. */
 export function oauthStartUrl(next: string): string {
   return `/roster/oauth/start?next=${encodeURIComponent(next)}`;
-}
-
-/** Whose bulk operations this browser may carry on: one person on one account. */
-export function operationsOwner(session: RosterSession): string {
-  const account = session.connection.kind === 'zendesk' ? session.connection.host : 'sandbox';
-  return `${account}:${session.user?.id ?? 'environment'}`;
 }
 
 /** Connecting Box is a full-page navigation too: it goes to Box's consent page and back. */

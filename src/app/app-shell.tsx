@@ -3,15 +3,17 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { describeError } from '../api/api-error.ts';
 import { currentUserQueryOptions } from '../api/current-user.ts';
+import { OperationStreamContext, useOperationEvents } from '../api/operation-events.ts';
 import { sessionQueryOptions, signOut } from '../api/session.ts';
 import { ErrorState, LoadingRows } from '../components/list-states.tsx';
+import { useTrayOperations } from '../components/operations/use-tray-operations.ts';
 import type { Connection } from '../contract/roster-session.ts';
-import { releaseOperations, unsentItemCount } from '../lib/bulk-operations/operation-owner.ts';
-import { useBulkEngine, useBulkOperations } from '../lib/bulk-operations/use-bulk-operations.ts';
 import { useWorkspaceSections, WorkspaceSwitch } from './workspace-switch.tsx';
 
-/** Loaded only once an operation exists, so a first visit downloads none of it. */
-const JobTray = lazy(async () => ({ default: (await import('../features/jobs/job-tray.tsx')).JobTray }));
+/** Loaded only once there is an operation to show, so a first visit downloads none of it. */
+const OperationTray = lazy(async () => ({
+  default: (await import('../features/history/operation-tray.tsx')).OperationTray,
+}));
 
 export function AppShell() {
   const session = useQuery(sessionQueryOptions());
@@ -31,6 +33,7 @@ export function AppShell() {
     <SignedInShell
       canSignOut={session.data?.mode === 'signIn'}
       connection={session.data?.connection}
+      viewerId={session.data?.user ? String(session.data.user.id) : undefined}
       boxForEveryone={session.data?.box.connect ?? false}
     />
   );
@@ -39,15 +42,11 @@ export function AppShell() {
 function SignOutButton() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const engine = useBulkEngine();
   // A plain state rather than useMutation keeps the mutation machinery off the first route's bundle.
   const [state, setState] = useState<{ kind: 'idle' | 'pending' } | { kind: 'failed'; reason: string }>({
     kind: 'idle',
   });
   const signOutNow = async () => {
-    const unsent = unsentItemCount(engine.store);
-    const message = `${unsent.toLocaleString()} item${unsent === 1 ? ' has' : 's have'} not been sent to Zendesk yet. Sign out and drop ${unsent === 1 ? 'it' : 'them'}?`;
-    if (unsent > 0 && !window.confirm(message)) return;
     setState({ kind: 'pending' });
     try {
       await signOut();
@@ -55,7 +54,6 @@ function SignOutButton() {
       setState({ kind: 'failed', reason: describeError(error) });
       return;
     }
-    releaseOperations(engine.store, window.localStorage);
     queryClient.clear();
     navigate('/sign-in', { replace: true });
   };
@@ -75,64 +73,75 @@ function SignOutButton() {
 function SignedInShell({
   canSignOut,
   connection,
+  viewerId,
   boxForEveryone,
 }: {
   canSignOut: boolean;
   connection: Connection | undefined;
+  /** Who is signed in, to tell their operations from everyone else's as events arrive. */
+  viewerId: string | undefined;
   /** Each person connects their own Box account, so Box is open to every role. */
   boxForEveryone: boolean;
 }) {
   const user = useQuery({ ...currentUserQueryOptions(), enabled: connection !== undefined });
-  const hasOperations = useBulkOperations().length > 0;
+  const stream = useOperationEvents(connection !== undefined, viewerId);
   const sections = useWorkspaceSections();
   return (
-    <div className="shell">
-      <a href="#main" className="skip-link">
-        Skip to content
-      </a>
-      <header className="shell-header">
-        <Link to="/groups" className="brand">
-          <img src="/favicon.svg" alt="" width={22} height={22} />
-          Roster
-        </Link>
-        <span className="connection" title="Where Roster sends its API calls">
-          {connection?.kind === 'zendesk' ? connection.host : connection ? 'Sandbox' : '…'}
-        </span>
-        {/* The server lends its one Box credential to admins only while people sign in (see roster-app.ts). */}
-        {(!canSignOut || boxForEveryone || user.data?.role === 'admin') && <WorkspaceSwitch />}
-        <nav aria-label="Sections" className="shell-nav">
-          {user.data?.role === 'end-user' ? (
-            <NavLink to={`/users/${user.data.id}`}>My organizations</NavLink>
-          ) : (
-            sections.map((section) => (
-              <NavLink key={section.to} to={section.to}>
-                {section.label}
-              </NavLink>
-            ))
-          )}
-        </nav>
-        <span className="signed-in" aria-live="polite">
-          {user.data ? (
-            <>
-              <span className="signed-in-name">{user.data.name}</span>
-              <span className="signed-in-role">{user.data.role}</span>
-            </>
-          ) : user.isError ? (
-            'Not connected'
-          ) : (
-            'Connecting…'
-          )}
-        </span>
-        {canSignOut && <SignOutButton />}
-      </header>
-      <main id="main" className="shell-main">
-        {connection ? <Outlet /> : <LoadingRows label="Loading" rows={3} />}
-      </main>
-      {hasOperations && (
-        <Suspense fallback={null}>
-          <JobTray />
-        </Suspense>
-      )}
-    </div>
+    <OperationStreamContext value={stream}>
+      <div className="shell">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <header className="shell-header">
+          <Link to="/groups" className="brand">
+            <img src="/favicon.svg" alt="" width={22} height={22} />
+            Roster
+          </Link>
+          <span className="connection" title="Where Roster sends its API calls">
+            {connection?.kind === 'zendesk' ? connection.host : connection ? 'Sandbox' : '…'}
+          </span>
+          {/* The server lends its one Box credential to admins only while people sign in (see roster-app.ts). */}
+          {(!canSignOut || boxForEveryone || user.data?.role === 'admin') && <WorkspaceSwitch />}
+          <nav aria-label="Sections" className="shell-nav">
+            {user.data?.role === 'end-user' ? (
+              <NavLink to={`/users/${user.data.id}`}>My organizations</NavLink>
+            ) : (
+              sections.map((section) => (
+                <NavLink key={section.to} to={section.to}>
+                  {section.label}
+                </NavLink>
+              ))
+            )}
+          </nav>
+          <span className="signed-in" aria-live="polite">
+            {user.data ? (
+              <>
+                <span className="signed-in-name">{user.data.name}</span>
+                <span className="signed-in-role">{user.data.role}</span>
+              </>
+            ) : user.isError ? (
+              'Not connected'
+            ) : (
+              'Connecting…'
+            )}
+          </span>
+          {canSignOut && <SignOutButton />}
+        </header>
+        <main id="main" className="shell-main">
+          {connection ? <Outlet /> : <LoadingRows label="Loading" rows={3} />}
+        </main>
+        <Tray enabled={connection !== undefined} />
+      </div>
+    </OperationStreamContext>
+  );
+}
+
+function Tray({ enabled }: { enabled: boolean }) {
+  const operations = useTrayOperations(enabled);
+  if (operations.length === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <OperationTray operations={operations} />
+    </Suspense>
   );
 }

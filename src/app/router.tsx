@@ -5,6 +5,7 @@ import { prefetchOrganizationPage } from '../features/organizations/prefetch-org
 import { AppShell } from './app-shell.tsx';
 import { boxRoutes } from './box-routes.tsx';
 import { HomeRedirect } from './home-redirect.tsx';
+import { JobsRedirect } from './jobs-redirect.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
 
@@ -69,15 +70,26 @@ export function createAppRouter(queryClient: QueryClient) {
               lazy: async () => ({ Component: (await import('../features/users/user-page.tsx')).UserPage }),
             },
             {
-              path: 'jobs',
-              lazy: async () => ({ Component: (await import('../features/jobs/jobs-page.tsx')).JobsPage }),
-            },
-            {
-              path: 'jobs/:jobId',
+              path: 'history',
               lazy: async () => ({
-                Component: (await import('../features/jobs/job-detail-page.tsx')).JobDetailPage,
+                Component: (await import('../features/history/history-page.tsx')).HistoryPage,
               }),
             },
+            {
+              path: 'history/zendesk-jobs/:jobId',
+              lazy: async () => ({
+                Component: (await import('../features/history/zendesk-job-page.tsx')).ZendeskJobPage,
+              }),
+            },
+            {
+              path: 'history/:operationId',
+              lazy: async () => ({
+                Component: (await import('../features/history/operation-detail-page.tsx'))
+                  .OperationDetailPage,
+              }),
+            },
+            { path: 'jobs', element: <JobsRedirect /> },
+            { path: 'jobs/:jobId', element: <JobsRedirect /> },
             ...boxRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],

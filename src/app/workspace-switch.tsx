@@ -7,12 +7,12 @@ const SECTIONS: Record<Workspace, readonly { to: string; label: string }[]> = {
     { to: '/groups', label: 'Groups' },
     { to: '/organizations', label: 'Organizations' },
     { to: '/users', label: 'Users' },
-    { to: '/jobs', label: 'Jobs' },
+    { to: '/history', label: 'History' },
   ],
   box: [
     { to: '/box/groups', label: 'Groups' },
     { to: '/box/users', label: 'Users' },
-    { to: '/jobs', label: 'Jobs' },
+    { to: '/history', label: 'History' },
   ],
 };
 

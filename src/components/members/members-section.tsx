@@ -1,14 +1,20 @@
-import { type ReactNode, useCallback, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import type { Permission } from '../../api/membership-permissions.ts';
 import { BulkActionBar } from '../bulk-action-bar.tsx';
-import { type RowSelection, selectedCount, useRowSelection } from '../data-table/row-selection.ts';
+import { selectedCount, useRowSelection } from '../data-table/row-selection.ts';
 import type { VirtualTableColumn } from '../data-table/virtual-table.tsx';
 import { GuardedButton } from '../guarded-button.tsx';
 import { ListStates } from '../list-states.tsx';
-import { ScopedOperations } from '../scoped-operations.tsx';
+import { ScopedOperations } from '../operations/scoped-operations.tsx';
 import { type MemberRow, type MembershipLike, MembersTable } from './members-table.tsx';
+import type { MemberRemovalKind } from './remove-members-dialog.tsx';
 import type { useMakeDefault } from './use-make-default.ts';
+
+/** Loads when opened, so the member list shows sooner. */
+const RemoveMembersDialog = lazy(async () => ({
+  default: (await import('./remove-members-dialog.tsx')).RemoveMembersDialog,
+}));
 
 /** A window of member pages (see `cursorWindow`): each page knows where it starts in the whole list. */
 type MembersQuery = {
@@ -24,13 +30,9 @@ type MembersQuery = {
   fetchPreviousPage: (options: { cancelRefetch: boolean }) => unknown;
 };
 
-export type RemoveDialogArgs<Membership extends MembershipLike> = {
-  selection: RowSelection<number>;
-  total: number;
-  loadedRows: MemberRow<Membership>[];
-  onClose: () => void;
-  /** Hands the selection over, so the same rows cannot be submitted twice. */
-  onStarted: () => void;
+const REMOVAL_KIND: Record<'group' | 'organization', MemberRemovalKind> = {
+  group: 'group_memberships.destroy',
+  organization: 'organization_memberships.destroy',
 };
 
 /**
@@ -38,8 +40,8 @@ export type RemoveDialogArgs<Membership extends MembershipLike> = {
  * operations, the selection bar and the member table with its states.
  */
 export function MembersSection<Membership extends MembershipLike>(props: {
-  /** The operations' scope that belongs to this page. */
-  scope: string;
+  /** The group or organization whose members these are. */
+  listId: number;
   /** The group's or organization's name, for messages. */
   name: string | undefined;
   defaultOf: 'group' | 'organization';
@@ -52,7 +54,6 @@ export function MembersSection<Membership extends MembershipLike>(props: {
   makeDefault: ReturnType<typeof useMakeDefault>;
   /** Whether the signed-in person may add and remove these members. */
   manage: Permission;
-  renderRemoveDialog: (args: RemoveDialogArgs<Membership>) => ReactNode;
 }) {
   const { members, rows, makeDefault } = props;
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<number>();
@@ -90,7 +91,13 @@ export function MembersSection<Membership extends MembershipLike>(props: {
         </div>
       )}
 
-      <ScopedOperations scope={props.scope} />
+      <ScopedOperations
+        scope={
+          props.defaultOf === 'group'
+            ? { group_id: String(props.listId) }
+            : { organization_id: String(props.listId) }
+        }
+      />
 
       {selected === 0 ? (
         <p className="bulk-hint">
@@ -138,14 +145,18 @@ export function MembersSection<Membership extends MembershipLike>(props: {
         />
       </ListStates>
 
-      {removing &&
-        props.renderRemoveDialog({
-          selection,
-          total: count,
-          loadedRows: rows,
-          onClose: () => setRemoving(false),
-          onStarted: clear,
-        })}
+      {removing && (
+        <Suspense fallback={null}>
+          <RemoveMembersDialog
+            kind={REMOVAL_KIND[props.defaultOf]}
+            listId={props.listId}
+            selection={selection}
+            count={selected}
+            onStarted={clear}
+            onClose={() => setRemoving(false)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

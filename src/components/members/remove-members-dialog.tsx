@@ -1,71 +1,44 @@
-import { useMutation } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
-import { showManyUsers } from '../../api/users.ts';
-import { type RowSelection, selectedCount } from '../data-table/row-selection.ts';
-import { ConfirmRemovalDialog } from './confirm-removal-dialog.tsx';
+import { planQueryOptions } from '../../api/roster-operation-actions.ts';
+import type { RemovalInput } from '../../contract/roster-operations.ts';
+import type { RowSelection } from '../data-table/row-selection.ts';
+import { plural } from '../operations/operation-outcome.ts';
+import { PlanDialog } from '../operations/plan-dialog.tsx';
 
-/** A membership as the removal needs it: its id and whose it is. */
-export type RemovableMembership = { id: number; user_id: number };
+export type MemberRemovalKind = 'group_memberships.destroy' | 'organization_memberships.destroy';
 
-export type RemoveMembersDialogProps = {
-  /** The group's or organization's name. */
-  from: string;
-  selection: RowSelection<number>;
-  total: number;
-  /** Loaded rows, to name people without asking again. */
-  loaded: readonly { membership: RemovableMembership; name: string | undefined }[];
-  /** Every membership of the group or organization, for "all N". */
-  fetchAll: () => Promise<RemovableMembership[]>;
-  warning: ReactNode;
-  /** Starts the removal with one labelled item per membership. */
-  onRemove: (targets: { membershipId: number; label: string }[]) => void;
-  onClose: () => void;
-};
+/** The selection as the server takes it: the ids ticked, or the whole list but the ones unticked. */
+export function removalOf(selection: RowSelection<number>, listId: number): RemovalInput {
+  if (selection.mode === 'some') return { from: 'ids', ids: [...selection.ids] };
+  return {
+    from: 'list',
+    list_id: listId,
+    ...(selection.except.size > 0 && { except: [...selection.except] }),
+  };
+}
 
 /**
- * Confirms a removal, then hands it over. For "all N" the ids of rows not loaded yet are fetched
- * when the action runs, re-counted against what the person agreed to, and named in batches.
+ * "Remove N members?" with the server's review: who exactly, whose default changes, what happens
+ * to their tickets; the red button starts what was reviewed.
  */
-export function RemoveMembersDialog(props: RemoveMembersDialogProps) {
-  const { selection, from, onClose } = props;
-  const [count, setCount] = useState(() => selectedCount(selection, props.total));
-  const remove = useMutation({
-    mutationFn: async () => {
-      const names = new Map(props.loaded.map((row) => [row.membership.user_id, row.name]));
-      let targets: RemovableMembership[];
-      if (selection.mode === 'some') {
-        const byId = new Map(props.loaded.map((row) => [row.membership.id, row.membership]));
-        targets = [...selection.ids].map((id) => byId.get(id) ?? { id, user_id: 0 });
-      } else {
-        targets = (await props.fetchAll()).filter((membership) => !selection.except.has(membership.id));
-        if (targets.length !== count) {
-          setCount(targets.length);
-          throw new Error(
-            `The list changed since the count was taken: ${targets.length.toLocaleString()} members match now. Press Remove again to remove them.`,
-          );
-        }
-      }
-      const unnamed = [...new Set(targets.map((t) => t.user_id).filter((id) => id && !names.has(id)))];
-      for (const user of await showManyUsers(unnamed)) names.set(user.id, user.name);
-      props.onRemove(
-        targets.map((target) => ({
-          membershipId: target.id,
-          label: `${names.get(target.user_id) ?? `User ${target.user_id}`} from ${from}`,
-        })),
-      );
-    },
-    onSuccess: onClose,
-  });
-
+export function RemoveMembersDialog(props: {
+  kind: MemberRemovalKind;
+  listId: number;
+  selection: RowSelection<number>;
+  count: number;
+  onStarted: () => void;
+  onClose: () => void;
+}) {
   return (
-    <ConfirmRemovalDialog
-      count={count}
-      from={from}
-      warning={props.warning}
-      error={remove.error}
-      pending={remove.isPending}
-      onConfirm={() => remove.mutate()}
-      onClose={onClose}
+    <PlanDialog
+      title={`Remove ${plural(props.count, 'member', 'members')}?`}
+      planQuery={planQueryOptions({
+        kind: props.kind,
+        memberships: removalOf(props.selection, props.listId),
+      })}
+      danger
+      startLabel={(plan) => `Remove ${plan.total.toLocaleString()}`}
+      onStarted={props.onStarted}
+      onClose={props.onClose}
     />
   );
 }

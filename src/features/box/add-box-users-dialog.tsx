@@ -1,74 +1,85 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
-import { boxMembershipKeys } from '../../api/box/box-memberships.ts';
 import { boxUsersQueryOptions, findBoxUserByLogin } from '../../api/box/box-users.ts';
+import { planOperation } from '../../api/roster-operation-actions.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { plural } from '../../components/operations/operation-outcome.ts';
+import { PlanStep } from '../../components/operations/plan-step.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
-import { useBulkEngine } from '../../lib/bulk-operations/use-bulk-operations.ts';
-import { parsePastedPeople } from '../../lib/people/parse-pasted-people.ts';
-import { boxGroupScope } from './box-scope.ts';
-
-type Target = { id: string; label: string };
-type Plan = { targets: Target[]; unknown: string[]; invalid: string[] };
+import { type PastedEntry, parsePastedPeople } from '../../contract/pasted-people.ts';
+import type { Plan, SkippedEntry } from '../../contract/roster-operations.ts';
 
 const LOOKUPS_IN_FLIGHT = 5;
 
-/** Looks each login up (Box's `filter_term` is a prefix, so the exact login is picked out). */
-async function planAdditions(text: string): Promise<Plan> {
+type Review = { plan: Plan | undefined; skipped: SkippedEntry[] };
+
+const skippedAs =
+  (reason: SkippedEntry['reason'], description: string) =>
+  (entry: PastedEntry): SkippedEntry => ({ entry: entry.text, reason, description, line: entry.line });
+
+/**
+ * Box takes user ids only, so each pasted login is looked up here first (Box's `filter_term` is a
+ * prefix, so the exact login is picked out); the server then reviews the ids.
+ */
+async function reviewAdditions(text: string, groupId: string): Promise<Review> {
   const pasted = parsePastedPeople(text);
-  const targets: Target[] = pasted.ids.map((id) => ({ id: String(id), label: `User ${id}` }));
-  const unknown: string[] = [];
+  const ids = new Set(pasted.ids.map((entry) => String(entry.id)));
+  const notFound: PastedEntry[] = [];
   const logins = [...pasted.emails];
-  const found = new Map<string, Target>();
   await Promise.all(
     Array.from({ length: LOOKUPS_IN_FLIGHT }, async () => {
       for (let login = logins.shift(); login !== undefined; login = logins.shift()) {
-        const user = await findBoxUserByLogin(login);
-        if (user) found.set(login, { id: user.id, label: `${user.name} (${user.login})` });
-        else unknown.push(login);
+        const user = await findBoxUserByLogin(login.email);
+        if (user) ids.add(user.id);
+        else notFound.push(login);
       }
     }),
   );
-  for (const login of pasted.emails) {
-    const target = found.get(login);
-    if (target && !targets.some((t) => t.id === target.id)) targets.push(target);
-  }
-  return { targets, unknown, invalid: pasted.invalid };
+  const skipped = [
+    ...notFound.map(skippedAs('unknown', 'No Box user has this login.')),
+    ...pasted.invalid.map(skippedAs('invalid', 'Not a login or a user id.')),
+    ...pasted.tooLong.map(skippedAs('too_long', 'Longer than any login can be.')),
+    ...pasted.duplicates.map(skippedAs('duplicate', 'Given more than once; counted once.')),
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (ids.size === 0) return { plan: undefined, skipped };
+  const plan = await planOperation({
+    kind: 'box_group_memberships.create',
+    box_user_ids: [...ids],
+    box_group_ids: [groupId],
+  });
+  return { plan, skipped };
 }
 
 /**
- * Add people to a Box group: search by name or login, or paste logins or user ids; "Review" looks
- * them up, then the additions run as one bulk operation of single requests.
+ * Add people to a Box group: search by name or login, or paste logins or user ids; "Review" shows
+ * what will happen, then the additions run on the server as one operation of single requests.
  */
 export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose: () => void }) {
-  const engine = useBulkEngine();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const found = useInfiniteQuery({
     ...boxUsersQueryOptions({ name: search.trim() }),
     enabled: search.trim().length >= 2,
   });
-  const review = useMutation({ mutationFn: () => planAdditions(text) });
-  const plan = review.data;
+  const review = useMutation({ mutationFn: () => reviewAdditions(text, group.id) });
+  const plan = review.data?.plan;
 
-  function add(login: string) {
-    setText((current) => (current.trim() ? `${current.trim()}\n${login}` : login));
-    review.reset();
-  }
-
-  function start(targets: Target[]) {
-    engine.start({
-      kind: 'box_group_memberships.create',
-      label: `Add ${targets.length.toLocaleString()} user${targets.length === 1 ? '' : 's'} to ${group.name}`,
-      items: targets.map((target) => ({
-        label: `${target.label} → ${group.name}`,
-        payload: { box_user_id: target.id, box_group_id: group.id },
-      })),
-      invalidates: [boxMembershipKeys.all],
-      scope: boxGroupScope(group.id),
-    });
-    onClose();
+  if (plan) {
+    return (
+      <ModalDialog title={`Add users to ${group.name}`} onClose={onClose} wide>
+        <PlanStep
+          key={plan.id}
+          plan={plan}
+          review={{ extraSkipped: review.data?.skipped ?? [] }}
+          startLabel={`Add ${plural(plan.total, 'user', 'users')}`}
+          onBack={() => review.reset()}
+          onCancel={onClose}
+          onReviewAgain={() => review.mutate()}
+          onStarted={onClose}
+        />
+      </ModalDialog>
+    );
   }
 
   return (
@@ -89,7 +100,13 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
               <span>
                 {user.name} <span className="cell-muted">{user.login}</span>
               </span>
-              <button type="button" className="button-link" onClick={() => add(user.login)}>
+              <button
+                type="button"
+                className="button-link"
+                onClick={() =>
+                  setText((current) => (current.trim() ? `${current.trim()}\n${user.login}` : user.login))
+                }
+              >
                 Add {user.name}
               </button>
             </li>
@@ -98,53 +115,34 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
       )}
       <label className="field">
         <span>Or paste logins or user ids</span>
-        <textarea
-          rows={6}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            review.reset();
-          }}
-        />
+        <textarea rows={6} value={text} onChange={(event) => setText(event.target.value)} />
         <span className="field-hint">One per line, or separated by commas or spaces.</span>
       </label>
       {review.isError && (
         <p className="form-error" role="alert">
-          {describeError(review.error)}
+          Could not review these people: {describeError(review.error)}
         </p>
       )}
-      {plan && (
-        <div className="plan" data-testid="box-add-plan">
-          <p className="plan-summary">
-            {plan.targets.length.toLocaleString()} to add
-            {plan.unknown.length > 0 && `, ${plan.unknown.length} not found`}
-            {plan.invalid.length > 0 && `, ${plan.invalid.length} not a login or id`}
-          </p>
-          {plan.unknown.length > 0 && <p className="cell-muted">Not found: {plan.unknown.join(', ')}</p>}
-          {plan.invalid.length > 0 && (
-            <p className="cell-muted">Not a login or id: {plan.invalid.join(', ')}</p>
-          )}
-          <p className="field-hint">Box has no bulk endpoint: each user is one request, five at a time.</p>
-        </div>
+      {review.data && !plan && (
+        <p className="form-error" role="alert">
+          Nothing to add.{' '}
+          {review.data.skipped
+            .map((entry) => `Line ${entry.line}: ${entry.entry} (${entry.description})`)
+            .join(' ')}
+        </p>
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        {plan && plan.targets.length > 0 ? (
-          <button type="button" className="button-primary" onClick={() => start(plan.targets)}>
-            Add {plan.targets.length.toLocaleString()} user{plan.targets.length === 1 ? '' : 's'}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button-primary"
-            onClick={() => review.mutate()}
-            disabled={!text.trim() || review.isPending}
-          >
-            {review.isPending ? 'Looking up…' : 'Review'}
-          </button>
-        )}
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => review.mutate()}
+          disabled={!text.trim() || review.isPending}
+        >
+          {review.isPending ? 'Looking up…' : 'Review'}
+        </button>
       </div>
     </ModalDialog>
   );

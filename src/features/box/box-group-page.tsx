@@ -1,30 +1,31 @@
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, describeError } from '../../api/api-error.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { boxGroupQueryOptions } from '../../api/box/box-groups.ts';
-import { boxGroupMembersQueryOptions, boxMembershipKeys } from '../../api/box/box-memberships.ts';
-import { fetchAllBoxEntries } from '../../api/box/box-paging.ts';
+import { boxGroupMembersQueryOptions } from '../../api/box/box-memberships.ts';
 import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
-import {
-  type RowSelection,
-  selectedCount,
-  useRowSelection,
-} from '../../components/data-table/row-selection.ts';
+import { selectedCount, useRowSelection } from '../../components/data-table/row-selection.ts';
 import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
-import { ScopedOperations } from '../../components/scoped-operations.tsx';
+import { ScopedOperations } from '../../components/operations/scoped-operations.tsx';
 import { BOX_MAX_OFFSET } from '../../contract/box/box-collection.ts';
-import {
-  type BoxGroupMembership,
-  type BoxMembershipRole,
-  boxGroupMembershipSchema,
-} from '../../contract/box/box-group-membership.ts';
-import { useBulkEngine } from '../../lib/bulk-operations/use-bulk-operations.ts';
-import { AddBoxUsersDialog } from './add-box-users-dialog.tsx';
+import type { BoxGroupMembership, BoxMembershipRole } from '../../contract/box/box-group-membership.ts';
 import { BoxMembersTable } from './box-members-table.tsx';
-import { boxGroupScope, parseBoxId } from './box-scope.ts';
-import { EditBoxPermissionsDialog } from './edit-box-permissions-dialog.tsx';
-import { RemoveBoxMembersDialog } from './remove-box-members-dialog.tsx';
+import { parseBoxId } from './parse-box-id.ts';
+
+/** The dialogs load when opened, so the member list shows sooner. */
+const AddBoxUsersDialog = lazy(async () => ({
+  default: (await import('./add-box-users-dialog.tsx')).AddBoxUsersDialog,
+}));
+const RemoveBoxMembersDialog = lazy(async () => ({
+  default: (await import('./remove-box-members-dialog.tsx')).RemoveBoxMembersDialog,
+}));
+const ChangeBoxRoleDialog = lazy(async () => ({
+  default: (await import('./change-box-role-dialog.tsx')).ChangeBoxRoleDialog,
+}));
+const EditBoxPermissionsDialog = lazy(async () => ({
+  default: (await import('./edit-box-permissions-dialog.tsx')).EditBoxPermissionsDialog,
+}));
 
 export function BoxGroupPage() {
   const groupId = parseBoxId(useParams().groupId);
@@ -40,17 +41,6 @@ export function BoxGroupPage() {
   return <BoxGroupDetail key={groupId} groupId={groupId} />;
 }
 
-/** The selected memberships: loaded rows, or for "all N" every membership Box will list. */
-export async function resolveSelection(
-  selection: RowSelection<string>,
-  rows: readonly BoxGroupMembership[],
-  groupId: string,
-): Promise<BoxGroupMembership[]> {
-  if (selection.mode === 'some') return rows.filter((row) => selection.ids.has(row.id));
-  const all = await fetchAllBoxEntries(`/groups/${groupId}/memberships`, boxGroupMembershipSchema);
-  return all.filter((membership) => !selection.except.has(membership.id));
-}
-
 function BoxGroupDetail({ groupId }: { groupId: string }) {
   const group = useQuery(boxGroupQueryOptions(groupId));
   const members = useInfiniteQuery(boxGroupMembersQueryOptions(groupId));
@@ -58,10 +48,8 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
   const total = members.data?.pages[0]?.total;
   const ceiling = members.data?.pages.at(-1)?.ceiling ?? false;
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<string>();
-  const [dialog, setDialog] = useState<'add' | 'remove' | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'remove' | BoxMembershipRole | null>(null);
   const [editing, setEditing] = useState<BoxGroupMembership | null>(null);
-  const engine = useBulkEngine();
-  const scope = boxGroupScope(groupId);
   const onToggleLoaded = useCallback(
     (selected: boolean) =>
       setLoaded(
@@ -72,25 +60,6 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
   );
   const count = total ?? rows.length;
   const selected = selectedCount(selection, count);
-
-  const changeRole = useMutation({
-    mutationFn: async ({ role, name }: { role: BoxMembershipRole; name: string }) => {
-      const targets = (await resolveSelection(selection, rows, groupId)).filter((m) => m.role !== role);
-      if (targets.length === 0)
-        throw new Error(`Everyone selected is already ${role === 'admin' ? 'an admin' : 'a member'}.`);
-      engine.start({
-        kind: 'box_group_memberships.update',
-        label: `Make ${targets.length.toLocaleString()} ${role === 'admin' ? 'admins' : 'members'} in ${name}`,
-        items: targets.map((m) => ({
-          label: `${m.user.name} (${m.user.login}) → ${role}`,
-          payload: { box_membership_id: m.id, role },
-        })),
-        invalidates: [boxMembershipKeys.all],
-        scope,
-      });
-      clear();
-    },
-  });
 
   if (group.isError) {
     return group.error instanceof ApiError && group.error.kind === 'not_found' ? (
@@ -133,16 +102,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
         </button>
       </header>
 
-      <ScopedOperations scope={scope} />
-
-      {changeRole.isError && (
-        <div className="notice notice-error" role="alert">
-          {describeError(changeRole.error)}
-          <button type="button" className="button-quiet" onClick={() => changeRole.reset()}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ScopedOperations scope={{ box_group_id: groupId }} />
 
       {selected === 0 ? (
         <p className="bulk-hint">Select members to change their role or remove them.</p>
@@ -153,18 +113,10 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
               Select all {count.toLocaleString()} members
             </button>
           )}
-          <button
-            type="button"
-            onClick={() => group.data && changeRole.mutate({ role: 'admin', name: group.data.name })}
-            disabled={changeRole.isPending}
-          >
+          <button type="button" onClick={() => setDialog('admin')}>
             Make admin
           </button>
-          <button
-            type="button"
-            onClick={() => group.data && changeRole.mutate({ role: 'member', name: group.data.name })}
-            disabled={changeRole.isPending}
-          >
+          <button type="button" onClick={() => setDialog('member')}>
             Make member
           </button>
           <button type="button" className="button-danger" onClick={() => setDialog('remove')}>
@@ -206,19 +158,33 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
         </p>
       )}
 
-      {dialog === 'add' && group.data && (
-        <AddBoxUsersDialog group={group.data} onClose={() => setDialog(null)} />
-      )}
-      {dialog === 'remove' && group.data && (
-        <RemoveBoxMembersDialog
-          group={group.data}
-          count={selected}
-          resolve={() => resolveSelection(selection, rows, groupId)}
-          onStarted={clear}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {editing && <EditBoxPermissionsDialog membership={editing} onClose={() => setEditing(null)} />}
+      <Suspense fallback={null}>
+        {dialog === 'add' && group.data && (
+          <AddBoxUsersDialog group={group.data} onClose={() => setDialog(null)} />
+        )}
+        {dialog === 'remove' && group.data && (
+          <RemoveBoxMembersDialog
+            group={group.data}
+            selection={selection}
+            rows={rows}
+            count={selected}
+            onStarted={clear}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {(dialog === 'admin' || dialog === 'member') && group.data && (
+          <ChangeBoxRoleDialog
+            group={group.data}
+            role={dialog}
+            selection={selection}
+            rows={rows}
+            count={selected}
+            onStarted={clear}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {editing && <EditBoxPermissionsDialog membership={editing} onClose={() => setEditing(null)} />}
+      </Suspense>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import {
   createBoxMembership,
 } from '../../api/box/box-memberships.ts';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
-import { parseBoxId } from './box-scope.ts';
+import { parseBoxId } from './parse-box-id.ts';
 
 /** A Box user's groups with their role in each, and a picker to add them to another group. */
 export function BoxUserPage() {

@@ -16,14 +16,10 @@ import { MembersSection } from '../../components/members/members-section.tsx';
 import { useMakeDefault } from '../../components/members/use-make-default.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { groupMemberRowsOf } from './group-member-row.ts';
-import { groupScope } from './group-scope.ts';
 
-/** The dialogs (and the people picker they bring) load when opened, so the member list shows sooner. */
+/** The dialog (and the people picker it brings) loads when opened, so the member list shows sooner. */
 const AddAgentsDialog = lazy(async () => ({
   default: (await import('./add-agents-dialog.tsx')).AddAgentsDialog,
-}));
-const RemoveGroupMembersDialog = lazy(async () => ({
-  default: (await import('./remove-group-members-dialog.tsx')).RemoveGroupMembersDialog,
 }));
 
 export function GroupPage() {
@@ -100,7 +96,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
       </header>
 
       <MembersSection
-        scope={groupScope(groupId)}
+        listId={groupId}
         name={group.data?.name}
         defaultOf="group"
         label="Group members"
@@ -114,13 +110,6 @@ function GroupDetail({ groupId }: { groupId: number }) {
         }
         makeDefault={makeDefault}
         manage={permissions.groups}
-        renderRemoveDialog={(args) =>
-          group.data && (
-            <Suspense fallback={null}>
-              <RemoveGroupMembersDialog group={group.data} {...args} />
-            </Suspense>
-          )
-        }
       />
 
       {adding && group.data && (

@@ -17,14 +17,10 @@ import { MembersSection } from '../../components/members/members-section.tsx';
 import { useMakeDefault } from '../../components/members/use-make-default.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { type OrganizationMemberRow, organizationMemberRowsOf } from './organization-member-row.ts';
-import { organizationScope } from './organization-scope.ts';
 
-/** The dialogs (and the people picker they bring) load when opened, so the member list shows sooner. */
+/** The dialog (and the people picker it brings) loads when opened, so the member list shows sooner. */
 const AddUsersDialog = lazy(async () => ({
   default: (await import('./add-users-dialog.tsx')).AddUsersDialog,
-}));
-const RemoveOrganizationMembersDialog = lazy(async () => ({
-  default: (await import('./remove-organization-members-dialog.tsx')).RemoveOrganizationMembersDialog,
 }));
 
 const VIEW_TICKETS_COLUMN: VirtualTableColumn<OrganizationMemberRow>[] = [
@@ -112,7 +108,7 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
       </header>
 
       <MembersSection
-        scope={organizationScope(organizationId)}
+        listId={organizationId}
         name={data?.name}
         defaultOf="organization"
         label="Organization members"
@@ -127,13 +123,6 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
         }
         makeDefault={makeDefault}
         manage={permissions.organizations}
-        renderRemoveDialog={(args) =>
-          data && (
-            <Suspense fallback={null}>
-              <RemoveOrganizationMembersDialog organization={data} {...args} />
-            </Suspense>
-          )
-        }
       />
 
       {adding && data && (

@@ -11,7 +11,6 @@ import { isSelected, useRowSelection } from '../../components/data-table/row-sel
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
-import { ScopedOperations } from '../../components/scoped-operations.tsx';
 import type { User } from '../../contract/user.ts';
 import type { AssignKind } from './assign-memberships-dialog.tsx';
 
@@ -195,7 +194,6 @@ export function UsersPage() {
           </span>
         )}
       </div>
-      <ScopedOperations scope="users" />
 
       {chosen.length === 0 ? (
         <p className="bulk-hint">Select people to add them to groups or organizations, or remove them.</p>

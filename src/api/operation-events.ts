@@ -1,0 +1,108 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState } from 'react';
+import { OPERATION_EVENT, type Operation, operationSchema } from '../contract/roster-operations.ts';
+import { affectedKeysOf } from './operation-affected-keys.ts';
+import { isOperationFinished, writeOperation } from './operation-cache.ts';
+import { operationKeys } from './roster-operations.ts';
+
+/** `open`: changes arrive as they happen; otherwise the views that show operations poll. */
+export type OperationStreamStatus = 'connecting' | 'open' | 'down';
+
+export const OperationStreamContext = createContext<OperationStreamStatus>('down');
+
+/** How often a view of operations asks again, which it only needs to while the stream is not open. */
+export function useOperationPollInterval(everyMs: number): number | false {
+  return useContext(OperationStreamContext) === 'open' ? false : everyMs;
+}
+
+const EVENTS_PATH = '/roster/operations/events';
+/** Member lists on screen are fetched again at most this often while an operation changes them. */
+const REFRESH_LISTS_EVERY_MS = 2000;
+const RECONNECT_DELAYS_MS = [2000, 5000, 15_000, 30_000];
+
+type Seen = { succeeded: number; failed: number; refreshedAt: number };
+
+/**
+ * What an operation's progress changes beyond itself: the member lists and counts it adds to or
+ * removes from, and its own per-item results. Refreshed when it finishes, and meanwhile at most
+ * every two seconds, so a long operation does not refetch the lists on every event.
+ */
+function createProgressEffects(queryClient: QueryClient) {
+  const seen = new Map<string, Seen>();
+  const refresh = (operation: Operation) => {
+    for (const queryKey of affectedKeysOf(operation.kind)) void queryClient.invalidateQueries({ queryKey });
+    void queryClient.invalidateQueries({ queryKey: operationKeys.allItems(operation.id) });
+  };
+  return (operation: Operation) => {
+    if (operation.source === 'single') {
+      // The page that made a single change refreshes its own lists when its request settles.
+      if (queryClient.isMutating() === 0) refresh(operation);
+      return;
+    }
+    const { succeeded, failed } = operation.counts;
+    const finished = isOperationFinished(operation);
+    const before = seen.get(operation.id);
+    const now = Date.now();
+    const changed = !before || before.succeeded !== succeeded || before.failed !== failed;
+    const due = finished || (changed && now - (before?.refreshedAt ?? 0) >= REFRESH_LISTS_EVERY_MS);
+    if (due) refresh(operation);
+    if (finished) seen.delete(operation.id);
+    else seen.set(operation.id, { succeeded, failed, refreshedAt: due ? now : (before?.refreshedAt ?? 0) });
+  };
+}
+
+/**
+ * Keeps every cached view of operations current from the server's event stream, while `enabled`.
+ * When the stream opens (again) anything missed meanwhile is fetched once; while it is down,
+ * views poll (see `useOperationPollInterval`) and the browser reconnects on its own, or this does
+ * after a refusal the browser gives up on.
+ */
+export function useOperationEvents(enabled: boolean, viewerId: string | undefined): OperationStreamStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<OperationStreamStatus>('connecting');
+  useEffect(() => {
+    if (!enabled) return;
+    const onProgress = createProgressEffects(queryClient);
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    const connect = () => {
+      source = new EventSource(EVENTS_PATH);
+      source.onopen = () => {
+        failures = 0;
+        setStatus('open');
+        for (const queryKey of [operationKeys.lists(), operationKeys.details()]) {
+          void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+        }
+      };
+      source.onerror = () => {
+        setStatus('down');
+        if (source?.readyState !== EventSource.CLOSED) return;
+        const delay = RECONNECT_DELAYS_MS[Math.min(failures, RECONNECT_DELAYS_MS.length - 1)];
+        failures++;
+        retry = setTimeout(connect, delay);
+      };
+      source.addEventListener(OPERATION_EVENT, (event) => {
+        const parsed = operationSchema.safeParse(parseJson(event.data));
+        if (!parsed.success) return;
+        writeOperation(queryClient, parsed.data, viewerId);
+        onProgress(parsed.data);
+      });
+    };
+    connect();
+    return () => {
+      clearTimeout(retry);
+      source?.close();
+      setStatus('connecting');
+    };
+  }, [enabled, viewerId, queryClient]);
+  return enabled ? status : 'down';
+}
+
+function parseJson(text: unknown): unknown {
+  try {
+    return typeof text === 'string' ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}

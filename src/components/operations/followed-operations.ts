@@ -1,0 +1,77 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { isOperationFinished } from '../../api/operation-cache.ts';
+import type { Operation } from '../../contract/roster-operations.ts';
+
+/**
+ * Which operations this page follows, by id only (their data stays in the query cache): those
+ * started here and those seen running while it was open, so they stay on screen when they finish,
+ * until dismissed. `inline` holds the ones a page shows in its own panel, which the tray leaves
+ * out, so no operation has two progress displays at once.
+ */
+type Followed = {
+  followed: ReadonlySet<string>;
+  dismissed: ReadonlySet<string>;
+  inline: ReadonlyMap<string, number>;
+};
+
+let state: Followed = { followed: new Set(), dismissed: new Set(), inline: new Map() };
+const listeners = new Set<() => void>();
+
+function update(next: Partial<Followed>): void {
+  state = { ...state, ...next };
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useFollowedOperations(): Followed {
+  return useSyncExternalStore(subscribe, () => state);
+}
+
+export function followOperation(id: string): void {
+  if (!state.followed.has(id)) update({ followed: new Set([...state.followed, id]) });
+}
+
+export function dismissOperation(id: string): void {
+  update({ dismissed: new Set([...state.dismissed, id]) });
+}
+
+/** Follows every operation of `operations` that is running now. */
+export function useFollowRunning(operations: readonly Operation[]): void {
+  useEffect(() => {
+    const running = operations.filter((operation) => !isOperationFinished(operation));
+    if (running.some((operation) => !state.followed.has(operation.id))) {
+      update({ followed: new Set([...state.followed, ...running.map((operation) => operation.id)]) });
+    }
+  }, [operations]);
+}
+
+/** Running, or followed and not dismissed: what a progress display keeps showing. */
+export function isOnDisplay(operation: Operation, followed: Followed): boolean {
+  if (followed.dismissed.has(operation.id)) return false;
+  return !isOperationFinished(operation) || followed.followed.has(operation.id);
+}
+
+/** Marks these operations as shown in this page's own panel while it is mounted. */
+export function useShownInline(ids: readonly string[]): void {
+  const key = ids.join(',');
+  useEffect(() => {
+    if (!key) return;
+    const shown = key.split(',');
+    const inline = new Map(state.inline);
+    for (const id of shown) inline.set(id, (inline.get(id) ?? 0) + 1);
+    update({ inline });
+    return () => {
+      const after = new Map(state.inline);
+      for (const id of shown) {
+        const count = (after.get(id) ?? 1) - 1;
+        if (count > 0) after.set(id, count);
+        else after.delete(id);
+      }
+      update({ inline: after });
+    };
+  }, [key]);
+}

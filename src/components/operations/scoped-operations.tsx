@@ -1,0 +1,42 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useOperationPollInterval } from '../../api/operation-events.ts';
+import { type OperationListFilters, operationsQueryOptions } from '../../api/roster-operations.ts';
+import {
+  dismissOperation,
+  isOnDisplay,
+  useFollowedOperations,
+  useFollowRunning,
+  useShownInline,
+} from './followed-operations.ts';
+import { OperationProgress } from './operation-progress.tsx';
+
+const SHOWN = 3;
+const POLL_MS = 3000;
+
+/**
+ * The bulk operations on one group, organization or Box group, by anyone: those running, and
+ * those started or seen running here until dismissed. The tray leaves them out while this shows them.
+ */
+export function ScopedOperations({
+  scope,
+}: {
+  scope: Pick<OperationListFilters, 'group_id' | 'organization_id' | 'box_group_id'>;
+}) {
+  const list = useInfiniteQuery({
+    ...operationsQueryOptions({ ...scope, source: 'bulk' }, 10),
+    refetchInterval: useOperationPollInterval(POLL_MS),
+  });
+  const operations = useMemo(() => list.data?.pages[0]?.operations ?? [], [list.data]);
+  useFollowRunning(operations);
+  const followed = useFollowedOperations();
+  const shown = operations.filter((operation) => isOnDisplay(operation, followed)).slice(0, SHOWN);
+  useShownInline(shown.map((operation) => operation.id));
+  return shown.map((operation) => (
+    <OperationProgress
+      key={operation.id}
+      operation={operation}
+      onDismiss={() => dismissOperation(operation.id)}
+    />
+  ));
+}

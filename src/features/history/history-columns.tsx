@@ -1,0 +1,105 @@
+import { Link } from 'react-router';
+import { isOperationFinished } from '../../api/operation-cache.ts';
+import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { operationOutcome, outcomeCounts } from '../../components/operations/operation-outcome.ts';
+import { historyPath } from '../../components/operations/operation-progress.tsx';
+import { At } from '../../components/operations/operation-times.tsx';
+import type { Operation, Target } from '../../contract/roster-operations.ts';
+import { withFilter } from './history-filters.ts';
+
+const TARGET_FILTER = {
+  group: 'group_id',
+  organization: 'organization_id',
+  box_group: 'box_group_id',
+} as const;
+
+/** Where an operation's changes went, each name a link that narrows History to it. */
+function Targets({ targets, params }: { targets: readonly Target[]; params: URLSearchParams }) {
+  if (targets.length === 0) return <span className="cell-muted">—</span>;
+  return (
+    <span className="truncate history-targets">
+      {targets.map((target, index) => (
+        <span key={`${target.type}:${target.id}`}>
+          {index > 0 && ', '}
+          <Link
+            to={{ search: withFilter(params, TARGET_FILTER[target.type], target.id) }}
+            title={`Only changes to ${target.name}`}
+          >
+            {target.name}
+          </Link>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function Outcome({ operation }: { operation: Operation }) {
+  const outcome = operationOutcome(operation);
+  const finished = isOperationFinished(operation);
+  return (
+    <span className={`outcome tone-${outcome.tone} truncate`}>
+      <span aria-hidden="true">{outcome.icon}</span> {outcome.word}
+      <span className="cell-muted">
+        {finished
+          ? operation.source === 'bulk' && ` · ${outcomeCounts(operation)}`
+          : ` · ${operation.done.toLocaleString()} / ${operation.counts.total.toLocaleString()}`}
+      </span>
+    </span>
+  );
+}
+
+/** History's table: when, who, what, where and how it came out; names link to narrower views. */
+export function historyColumns(params: URLSearchParams): VirtualTableColumn<Operation>[] {
+  return [
+    {
+      id: 'when',
+      header: 'When',
+      width: '170px',
+      cell: ({ row }) => (
+        <span className="cell-muted">
+          <At iso={row.original.created_at} />
+        </span>
+      ),
+    },
+    {
+      id: 'who',
+      header: 'Who',
+      width: 'minmax(120px, 1fr)',
+      cell: ({ row }) => (
+        <Link
+          className="truncate"
+          to={{ search: withFilter(params, 'user_id', row.original.actor.id) }}
+          title={`Only changes involving ${row.original.actor.name}`}
+        >
+          {row.original.actor.name}
+        </Link>
+      ),
+    },
+    {
+      id: 'what',
+      header: 'What',
+      width: 'minmax(240px, 2.4fr)',
+      cell: ({ row }) => (
+        <span className="cell-main">
+          <Link to={historyPath(row.original.id)} className="truncate">
+            {row.original.label}
+          </Link>
+          {row.original.source === 'single' && <span className="badge badge-quiet">Single</span>}
+          {row.original.undo_of && <span className="badge badge-quiet">Undo</span>}
+        </span>
+      ),
+    },
+    {
+      id: 'where',
+      header: 'Where',
+      width: 'minmax(150px, 1.3fr)',
+      cell: ({ row }) => <Targets targets={row.original.targets} params={params} />,
+    },
+    {
+      id: 'outcome',
+      header: 'Outcome',
+      width: 'minmax(220px, 1.6fr)',
+      cell: ({ row }) => <Outcome operation={row.original} />,
+    },
+  ];
+}

@@ -1,0 +1,110 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { type OperationItemFilters, operationItemsQueryOptions } from '../../api/roster-operations.ts';
+import { MutedText } from '../../components/data-table/muted-text.tsx';
+import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import type { Tone } from '../../components/operations/operation-outcome.ts';
+import type { ItemState, OperationItem } from '../../contract/roster-operations.ts';
+
+export const ITEM_STATES: Record<ItemState, { word: string; icon: string; tone: Tone }> = {
+  pending: { word: 'Pending', icon: '…', tone: 'neutral' },
+  submitted: { word: 'Sent', icon: '⟳', tone: 'active' },
+  succeeded: { word: 'Succeeded', icon: '✓', tone: 'success' },
+  failed: { word: 'Failed', icon: '✕', tone: 'danger' },
+  cancelled: { word: 'Cancelled', icon: '⊘', tone: 'neutral' },
+};
+
+const COLUMNS: VirtualTableColumn<OperationItem>[] = [
+  {
+    id: 'index',
+    header: '#',
+    width: '64px',
+    align: 'end',
+    cell: ({ row }) => <span className="cell-muted">{(row.original.index + 1).toLocaleString()}</span>,
+  },
+  {
+    id: 'person',
+    header: 'Person',
+    width: 'minmax(140px, 1.2fr)',
+    cell: ({ row }) => <span className="cell-main truncate">{row.original.user.name}</span>,
+  },
+  {
+    id: 'email',
+    header: 'Email',
+    width: 'minmax(160px, 1.3fr)',
+    cell: ({ row }) => <MutedText text={row.original.user.email} />,
+  },
+  {
+    id: 'target',
+    header: 'Where',
+    width: 'minmax(130px, 1fr)',
+    cell: ({ row }) => <span className="truncate">{row.original.target.name}</span>,
+  },
+  {
+    id: 'state',
+    header: 'Outcome',
+    width: '120px',
+    cell: ({ row }) => {
+      const state = ITEM_STATES[row.original.state];
+      return (
+        <span className={`outcome tone-${state.tone}`}>
+          <span aria-hidden="true">{state.icon}</span> {state.word}
+        </span>
+      );
+    },
+  },
+  {
+    id: 'answer',
+    header: 'Upstream answer',
+    width: 'minmax(200px, 2fr)',
+    cell: ({ row }) => {
+      const { status, error, details } = row.original;
+      const text = [status, error, details].filter(Boolean).join(' · ');
+      return <MutedText text={text} />;
+    },
+  },
+  {
+    id: 'tries',
+    header: 'Tries',
+    width: '64px',
+    align: 'end',
+    cell: ({ row }) => row.original.tries.toLocaleString(),
+  },
+];
+
+/** An operation's per-item results a page at a time, with the upstream's answer for each. */
+export function OperationItemsTable({
+  operationId,
+  filters,
+  refetchInterval,
+}: {
+  operationId: string;
+  filters: OperationItemFilters;
+  refetchInterval: number | false;
+}) {
+  const items = useInfiniteQuery({ ...operationItemsQueryOptions(operationId, filters), refetchInterval });
+  const rows = useMemo(() => items.data?.pages.flatMap((page) => page.items) ?? [], [items.data]);
+  return (
+    <ListStates
+      query={items}
+      what="the results"
+      isEmpty={rows.length === 0}
+      empty={
+        <EmptyState
+          title={filters.state ? `No ${ITEM_STATES[filters.state].word.toLowerCase()} items.` : 'No items.'}
+        />
+      }
+    >
+      <VirtualTable
+        label="Results"
+        columns={COLUMNS}
+        rows={rows}
+        getRowId={(item) => String(item.index)}
+        hasMore={items.hasNextPage}
+        isFetchingMore={items.isFetchingNextPage}
+        onLoadMore={() => void items.fetchNextPage({ cancelRefetch: false })}
+      />
+    </ListStates>
+  );
+}

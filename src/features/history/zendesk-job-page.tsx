@@ -1,0 +1,146 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { ApiError, describeError } from '../../api/api-error.ts';
+import { jobStatusQueryOptions } from '../../api/job-statuses.ts';
+import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { ProgressBar } from '../../components/progress-bar.tsx';
+import { FINAL_JOB_STATES, type JobResult } from '../../contract/job-status.ts';
+import { downloadText, toCsv } from './csv.ts';
+
+type ResultRow = JobResult & { position: number; failed: boolean };
+
+const COLUMNS: VirtualTableColumn<ResultRow>[] = [
+  {
+    id: 'item',
+    header: 'Item',
+    width: 'minmax(160px, 1.4fr)',
+    cell: ({ row }) =>
+      `Item ${(row.original.index ?? row.original.position) + 1}${row.original.id === undefined ? '' : ` (record ${row.original.id})`}`,
+  },
+  { id: 'action', header: 'Action', width: '100px', cell: ({ row }) => row.original.action ?? '—' },
+  {
+    id: 'outcome',
+    header: 'Outcome',
+    width: '120px',
+    cell: ({ row }) =>
+      row.original.failed ? (
+        <span className="outcome tone-danger">
+          <span aria-hidden="true">✕</span> Failed
+        </span>
+      ) : (
+        <span className="outcome tone-success">
+          <span aria-hidden="true">✓</span> Succeeded
+        </span>
+      ),
+  },
+  { id: 'error', header: 'Error', width: '150px', cell: ({ row }) => row.original.error ?? '—' },
+  {
+    id: 'details',
+    header: 'Details',
+    width: 'minmax(220px, 3fr)',
+    cell: ({ row }) => (
+      <span className="truncate" title={row.original.details}>
+        {row.original.details ?? '—'}
+      </span>
+    ),
+  },
+];
+
+/** A job as Zendesk records it (kept for a day), refreshed until it ends. */
+export function ZendeskJobPage() {
+  const jobId = useParams().jobId ?? '';
+  const job = useQuery({
+    ...jobStatusQueryOptions(jobId),
+    refetchInterval: (query) =>
+      query.state.data && FINAL_JOB_STATES.has(query.state.data.status) ? false : 2000,
+  });
+  const rows: ResultRow[] = (job.data?.results ?? []).map((result, position) => ({
+    ...result,
+    position,
+    failed: result.success === false || result.error !== undefined,
+  }));
+  return (
+    <section className="page">
+      <title>Zendesk job · Roster</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/history">History</Link> <span aria-hidden="true">/</span>
+      </nav>
+      {job.isPending ? (
+        <LoadingRows label="Loading the job" />
+      ) : !job.data ? (
+        job.error instanceof ApiError && job.error.kind === 'not_found' ? (
+          <div className="message-page">
+            <h1>Job not found</h1>
+            <p>Zendesk keeps job statuses for one day; this one may have expired.</p>
+            <Link to="/history">History</Link>
+          </div>
+        ) : (
+          <ErrorState what="this job" error={job.error} onRetry={() => job.refetch()} />
+        )
+      ) : (
+        <>
+          <header className="page-header">
+            <div>
+              <h1>{job.data.job_type}</h1>
+              <p className="lede">
+                Zendesk job <code>{job.data.id}</code> · <span className="capitalize">{job.data.status}</span>
+                {job.data.message ? ` · ${job.data.message}` : ''}
+              </p>
+            </div>
+          </header>
+          <ProgressBar
+            value={job.data.progress ?? 0}
+            max={job.data.total ?? 0}
+            label={`Progress of job ${job.data.id}`}
+            tone={rows.some((row) => row.failed) ? 'warning' : 'active'}
+          />
+          {job.data.results === null ? (
+            <p className="cell-muted">Per-item results appear when the job has finished.</p>
+          ) : (
+            <>
+              <div className="page-tools">
+                <button
+                  type="button"
+                  onClick={() =>
+                    downloadText(
+                      `zendesk-job-${jobId}.csv`,
+                      toCsv(
+                        ['index', 'record_id', 'action', 'status', 'success', 'error', 'details'],
+                        rows.map((row) => [
+                          row.index ?? row.position,
+                          row.id ?? null,
+                          row.action ?? null,
+                          row.status ?? null,
+                          row.failed ? 'false' : 'true',
+                          row.error ?? null,
+                          row.details ?? null,
+                        ]),
+                      ),
+                    )
+                  }
+                >
+                  Download results (CSV)
+                </button>
+              </div>
+              <VirtualTable
+                label="Results"
+                columns={COLUMNS}
+                rows={rows}
+                getRowId={(row) => String(row.position)}
+                hasMore={false}
+                isFetchingMore={false}
+                onLoadMore={() => {}}
+              />
+            </>
+          )}
+          {job.isRefetchError && (
+            <p className="form-error" role="alert">
+              Refreshing failed: {describeError(job.error)}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

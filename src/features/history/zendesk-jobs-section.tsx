@@ -1,0 +1,78 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { recentJobStatusesQueryOptions } from '../../api/job-statuses.ts';
+import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import type { JobStatus } from '../../contract/job-status.ts';
+
+export function zendeskJobPath(jobId: string): string {
+  return `/history/zendesk-jobs/${encodeURIComponent(jobId)}`;
+}
+
+const JOB_COLUMNS: VirtualTableColumn<JobStatus>[] = [
+  {
+    id: 'type',
+    header: 'Job',
+    width: 'minmax(220px, 2fr)',
+    cell: ({ row }) => <Link to={zendeskJobPath(row.original.id)}>{row.original.job_type}</Link>,
+  },
+  {
+    id: 'id',
+    header: 'Id',
+    width: 'minmax(120px, 1fr)',
+    cell: ({ row }) => <code className="truncate">{row.original.id}</code>,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    width: '110px',
+    cell: ({ row }) => <span className="capitalize">{row.original.status}</span>,
+  },
+  {
+    id: 'progress',
+    header: 'Items',
+    width: '110px',
+    align: 'end',
+    cell: ({ row }) =>
+      `${(row.original.progress ?? 0).toLocaleString()} / ${(row.original.total ?? 0).toLocaleString()}`,
+  },
+];
+
+/**
+ * Zendesk's own record of the account's jobs in the last day, whoever started them: Roster's
+ * operations submit most of theirs, other clients theirs.
+ */
+export function ZendeskJobsSection() {
+  const jobs = useInfiniteQuery(recentJobStatusesQueryOptions());
+  const rows = useMemo(() => jobs.data?.pages.flatMap((page) => page.job_statuses) ?? [], [jobs.data]);
+  return (
+    <section className="person-section" aria-labelledby="zendesk-jobs">
+      <h2 id="zendesk-jobs" className="section-title">
+        Zendesk jobs in this account
+      </h2>
+      <p className="cell-muted">
+        Every bulk job Zendesk ran for this account in the last day, whoever started it, including the jobs
+        Roster's operations submit.
+      </p>
+      <ListStates
+        query={jobs}
+        what="the account's jobs"
+        isEmpty={rows.length === 0}
+        empty={<EmptyState title="No jobs in the last day." />}
+      >
+        <div className="jobs-table">
+          <VirtualTable
+            label="Account jobs"
+            columns={JOB_COLUMNS}
+            rows={rows}
+            getRowId={(job) => job.id}
+            hasMore={jobs.hasNextPage}
+            isFetchingMore={jobs.isFetchingNextPage}
+            onLoadMore={() => void jobs.fetchNextPage({ cancelRefetch: false })}
+          />
+        </div>
+      </ListStates>
+    </section>
+  );
+}
