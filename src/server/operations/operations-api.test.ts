@@ -305,6 +305,42 @@ describe('cancel and undo', () => {
   });
 });
 
+describe('the event stream', () => {
+  it('sends the progress of an operation as server-sent events until it finishes', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/roster/operations/events`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = (response.body as ReadableStream<Uint8Array>)
+      .pipeThrough(new TextDecoderStream())
+      .getReader();
+    const agents = await staffOutside(PRIVACY, 150);
+    const plan = await planOperation(roster, {
+      kind: 'group_memberships.create',
+      group_ids: [PRIVACY],
+      people: { user_ids: agents.map((agent) => agent.id) },
+    });
+    const { id } = await startPlan(roster, plan);
+    const states: string[] = [];
+    let buffer = '';
+    while (!states.includes('completed')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      const events = buffer.split('\n\n');
+      buffer = events.pop() ?? '';
+      for (const event of events) {
+        const data = event.split('\n').find((line) => line.startsWith('data:'));
+        if (!event.includes('event: operation') || !data) continue;
+        const operation = JSON.parse(data.slice(5)) as Operation;
+        if (operation.id === id) states.push(operation.state);
+      }
+    }
+    controller.abort();
+    expect(states[0]).toMatch(/queued|running/);
+    expect(states.at(-1)).toBe('completed');
+  });
+});
+
 describe('history', () => {
   it('records a single make-default from a page with names, and filters by person and group', async () => {
     const [membership] = await groupMembers(PRIVACY);
