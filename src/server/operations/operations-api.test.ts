@@ -310,9 +310,8 @@ describe('the event stream', () => {
     const controller = new AbortController();
     const response = await fetch(`${server.url}/roster/operations/events`, { signal: controller.signal });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = (response.body as ReadableStream<Uint8Array>)
-      .pipeThrough(new TextDecoderStream())
-      .getReader();
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
     const agents = await staffOutside(PRIVACY, 150);
     const plan = await planOperation(roster, {
       kind: 'group_memberships.create',
@@ -325,7 +324,7 @@ describe('the event stream', () => {
     while (!states.includes('completed')) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer += value;
+      buffer += decoder.decode(value, { stream: true });
       const events = buffer.split('\n\n');
       buffer = events.pop() ?? '';
       for (const event of events) {
@@ -377,7 +376,7 @@ describe('history', () => {
       await roster(`?limit=2&cursor=${first.meta.after_cursor}`),
       200,
     );
-    expect(second.operations[0]?.created_at <= (first.operations[1]?.created_at ?? '')).toBe(true);
+    expect((second.operations[0]?.created_at ?? '') <= (first.operations[1]?.created_at ?? '')).toBe(true);
     const failures = await rosterJson<{ operations: Operation[] }>(await roster('?status=failures'), 200);
     for (const operation of failures.operations) expect(operation.counts.failed).toBeGreaterThan(0);
     const running = await rosterJson<{ operations: Operation[] }>(await roster('?status=running'), 200);

@@ -80,7 +80,7 @@ describe('operations of signed-in people', () => {
           rosterJson<{ operation: Operation }>(await ada.roster(`/${first.id}`), 200),
           rosterJson<{ operation: Operation }>(await grace.roster(`/${second.id}`), 200),
         ]);
-        if (a.operation.finished_at && b.operation.finished_at) return [a.operation, b.operation];
+        if (a.operation.finished_at && b.operation.finished_at) return [a.operation, b.operation] as const;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     })();

@@ -7,6 +7,7 @@ import { requireScopeFor } from './auth/permissions.ts';
 import type { SandboxDatabase } from './db/open-database.ts';
 import type { FaultInjector } from './http/fault-injection.ts';
 import { rateLimit } from './http/rate-limit.ts';
+import { RequestCounter } from './http/request-counter.ts';
 import type { SandboxEnv } from './http/sandbox-env.ts';
 import { invalidEndpoint, ZendeskHttpError } from './http/zendesk-errors.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
@@ -17,6 +18,7 @@ import { oauthTokenRoutes } from './routes/oauth-tokens.ts';
 import { organizationMembershipRoutes } from './routes/organization-memberships.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { sandboxFaultRoutes } from './routes/sandbox-faults.ts';
+import { sandboxRequestRoutes } from './routes/sandbox-requests.ts';
 import { userRoutes } from './routes/users.ts';
 import { zendeskOAuthRoutes } from './routes/zendesk-oauth-routes.ts';
 
@@ -83,6 +85,8 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<SandboxEnv> {
     requireScopeFor(c.get('identity'), c.req.method);
     await next();
   });
+  const requests = new RequestCounter();
+  api.use('/api/v2/*', requests.middleware());
   api.use('/api/v2/*', faults.middleware());
 
   for (const routes of [
@@ -97,6 +101,7 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<SandboxEnv> {
     api.route('/api/v2', routes);
   }
   api.route('/_sandbox', sandboxFaultRoutes(faults));
+  api.route('/_sandbox', sandboxRequestRoutes(requests));
   // The browser-facing OAuth pages and the token endpoint sit outside `/api/v2` and its credential check.
   app.route(`${basePath}/oauth`, zendeskOAuthRoutes({ db, basePath }));
   app.route(basePath || '/', api);
