@@ -40,6 +40,11 @@ describe('npm run bench', () => {
       'cursor.ratio',
       'offset.ratio',
       'throughput',
+      'removal.start-requests',
+      'removal.destroy-many',
+      'removal.jobs',
+      'removal.rss',
+      'removal.ratio',
     ]) {
       expect(ids).toContain(id);
     }

@@ -18,6 +18,7 @@ import { readOptions, repetitionsFor, USAGE } from './options.ts';
 import { measureOrganizationHeap } from './organization-heap.ts';
 import { markdownTable, writeReport } from './report.ts';
 import { cachedSeed, copyIntoDataDir } from './seeded-database.ts';
+import { measureSelectAllRemoval, type SelectAllRemoval } from './select-all-removal.ts';
 import { measureThroughput } from './throughput.ts';
 
 /** The server's default, so the bulk-add figures describe what a person sees. */
@@ -101,6 +102,11 @@ async function main(): Promise<void> {
       reps.loadSeconds,
     );
 
+    log(
+      `  removing all ${dataset.bigOrganization.members.toLocaleString('en-US')} members of ${dataset.bigOrganization.name}`,
+    );
+    const removal = await measureRemovalOnFreshServer(browser, options.scale, dataset);
+
     const measurements: Measurements = {
       dataset,
       routes,
@@ -111,6 +117,7 @@ async function main(): Promise<void> {
       cursorLatency,
       offsetLatency,
       throughput,
+      removal,
     };
     const results = judge(measurements);
     const seconds = (Date.now() - startedAt.getTime()) / 1000;
@@ -129,6 +136,40 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
+    await server.close();
+    data.remove();
+  }
+}
+
+/**
+ * The removal empties the largest organization and runs with no pause per job item (the issue's
+ * setting, so it fits the bench), on its own server and copy of the seed.
+ */
+async function measureRemovalOnFreshServer(
+  browser: Awaited<ReturnType<typeof launchBrowser>>,
+  scale: Parameters<typeof cachedSeed>[0],
+  dataset: ReturnType<typeof readDataset>,
+): Promise<SelectAllRemoval> {
+  const data = copyIntoDataDir(cachedSeed(scale, log));
+  const server = await spawnServer(
+    {
+      DATA_DIR: data.dataDir,
+      SANDBOX_JOB_ITEM_DELAY_MS: '0',
+      SANDBOX_RATE_LIMIT: '1000000000',
+      SANDBOX_IDENTITY: 'admin',
+      LOG_REQUESTS: 'false',
+    },
+    120_000,
+  );
+  try {
+    return await measureSelectAllRemoval(
+      browser,
+      server.url,
+      server.child.pid ?? 0,
+      data.databaseFile,
+      dataset.bigOrganization,
+    );
+  } finally {
     await server.close();
     data.remove();
   }

@@ -7,6 +7,7 @@ import type { GroupScroll } from './group-scroll.ts';
 import type { ListLatency } from './list-latency.ts';
 import type { OrganizationHeap } from './organization-heap.ts';
 import { type Result, result } from './result.ts';
+import type { SelectAllRemoval } from './select-all-removal.ts';
 import type { Throughput } from './throughput.ts';
 
 /** DESIGN.md "Budgets", in the units the bench measures. */
@@ -18,6 +19,10 @@ export const BUDGETS = {
   heapMB: 150,
   pollsPerSecond: 1,
   bulkTimeRatio: 1.2,
+  removalStartRequests: 1,
+  jobsInFlight: 30,
+  serverRssMB: 300,
+  removalTimeRatio: 1.1,
   deepCursorRatio: 2,
 } as const;
 
@@ -33,6 +38,7 @@ export type Measurements = {
   cursorLatency: ListLatency;
   offsetLatency: ListLatency;
   throughput: Throughput;
+  removal: SelectAllRemoval;
 };
 
 const count = (value: number) => value.toLocaleString('en-US');
@@ -70,6 +76,59 @@ function listResults(kind: 'cursor' | 'offset', latency: ListLatency, rows: numb
       value: ratio,
       unit: '×',
       ...(kind === 'cursor' && { budget: { max: BUDGETS.deepCursorRatio } }),
+    }),
+  ];
+}
+
+function removalResults(removal: SelectAllRemoval, organization: string): Result[] {
+  const what = `Removing all ${count(removal.members)} members of ${organization} through "select all"`;
+  return [
+    result({
+      id: 'removal.start-requests',
+      label: `${what}: requests from the browser to start it (${count(removal.planRequests)} for the review before)`,
+      value: removal.startRequests,
+      unit: 'requests',
+      budget: { equals: BUDGETS.removalStartRequests },
+    }),
+    result({
+      id: 'removal.destroy-many',
+      label: 'Same removal: destroy_many requests',
+      value: removal.destroyManyRequests,
+      unit: 'requests',
+      budget: { equals: Math.ceil(removal.members / PAGE_SIZE) },
+    }),
+    result({
+      id: 'removal.jobs',
+      label: 'Same removal: most jobs in flight',
+      value: removal.mostJobsInFlight,
+      unit: 'jobs',
+      budget: { max: BUDGETS.jobsInFlight },
+    }),
+    result({
+      id: 'removal.rss',
+      label: 'Same removal: server RSS at its highest (Roster and the embedded sandbox)',
+      value: removal.peakRssMB,
+      unit: 'MB',
+      budget: { max: BUDGETS.serverRssMB },
+    }),
+    result({
+      id: 'removal.time',
+      label: `Same removal: start to end (${count(removal.succeeded)} succeeded)`,
+      value: removal.operationMs,
+      unit: 'ms',
+    }),
+    result({
+      id: 'removal.sandbox-time',
+      label: "Same removal: the sandbox's own processing time (no pause per item)",
+      value: removal.sandboxMs,
+      unit: 'ms',
+    }),
+    result({
+      id: 'removal.ratio',
+      label: 'Same removal: time ÷ sandbox processing time',
+      value: removal.operationMs / removal.sandboxMs,
+      unit: '×',
+      budget: { max: BUDGETS.removalTimeRatio },
     }),
   ];
 }
@@ -178,6 +237,7 @@ export function judge(m: Measurements): Result[] {
       unit: '×',
       budget: { max: BUDGETS.bulkTimeRatio },
     }),
+    ...removalResults(m.removal, bigOrganization.name),
     ...listResults('cursor', m.cursorLatency, m.dataset.organizationMemberships),
     ...listResults('offset', m.offsetLatency, m.dataset.organizationMemberships),
     result({

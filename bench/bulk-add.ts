@@ -2,6 +2,7 @@ import type { Browser } from '@playwright/test';
 import { coldPage } from './browser.ts';
 import type { Dataset } from './dataset.ts';
 import { watchJobs } from './job-clock.ts';
+import { resetSandboxRequests, sandboxRequests } from './sandbox-requests.ts';
 
 export type BulkAdd = {
   agents: number;
@@ -13,11 +14,13 @@ export type BulkAdd = {
   succeeded: number;
 };
 
-const KINDS = { createMany: '/group_memberships/create_many', jobPolls: '/job_statuses/show_many' } as const;
+const CREATE_MANY = 'POST /group_memberships/create_many';
+const JOB_POLLS = 'GET /job_statuses/show_many';
 
 /**
  * Adds agents to a small group through the dialog (pasted ids, Review, Add) and times the click on
- * "Add" to the operation reporting success, counting the API requests the page sends meanwhile.
+ * "Add" to the operation reporting success, counting the API requests the sandbox answers meanwhile
+ * (the Roster server sends them; the browser only starts the operation and follows it).
  */
 export async function measureBulkAdd(
   browser: Browser,
@@ -36,19 +39,11 @@ export async function measureBulkAdd(
     await dialog.getByRole('button', { name: 'Review' }).click();
     const count = agents.toLocaleString('en-US');
     await dialog
-      .getByTestId('add-plan-summary')
+      .getByTestId('plan-summary')
       .filter({ hasText: `${count} to add` })
       .waitFor({ timeout: 60_000 });
 
-    const requests = { createMany: 0, jobPolls: 0, other: 0 };
-    let counting = true;
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!counting || !url.includes('/api/v2/')) return;
-      if (url.includes(KINDS.createMany)) requests.createMany++;
-      else if (url.includes(KINDS.jobPolls)) requests.jobPolls++;
-      else requests.other++;
-    });
+    await resetSandboxRequests(baseUrl);
     const jobs = watchJobs(databaseFile, 'group_memberships.create_many');
     const label = `Add ${count} agent${agents === 1 ? '' : 's'} to ${target.name}`;
     const started = performance.now();
@@ -65,15 +60,18 @@ export async function measureBulkAdd(
       { polling: 'raf', timeout: Math.max(120_000, agents * itemDelayMs * 5) },
     );
     const uiMs = performance.now() - started;
-    counting = false;
+    const requests = await sandboxRequests(baseUrl);
+    const createMany = requests[CREATE_MANY] ?? 0;
+    const jobPolls = requests[JOB_POLLS] ?? 0;
+    const all = Object.values(requests).reduce((sum, n) => sum + n, 0);
     const text = (await status.jsonValue()) as string;
     const sandboxMs = await jobs.finished(agents, 30_000);
     const succeeded = Number(/([\d,]+) succeeded/.exec(text)?.[1]?.replaceAll(',', '') ?? Number.NaN);
     return {
       agents,
-      createManyRequests: requests.createMany,
-      jobPollRequests: requests.jobPolls,
-      otherRequests: requests.other,
+      createManyRequests: createMany,
+      jobPollRequests: jobPolls,
+      otherRequests: all - createMany - jobPolls,
       uiMs,
       sandboxMs,
       succeeded,

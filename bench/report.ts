@@ -10,6 +10,7 @@ const DECIMALS: Record<Unit, number> = {
   requests: 0,
   rows: 0,
   tasks: 0,
+  jobs: 0,
   frames: 0,
   '×': 2,
   'req/s': 2,
