@@ -76,7 +76,8 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   const log = options.log ?? (() => {});
   const maxJobs = options.maxJobsInFlight ?? 30;
   const maxSingles = options.maxSinglesInFlight ?? 4;
-  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  // A little over a second: N polls then span N - 1 intervals and still average under one a second.
+  const pollIntervalMs = options.pollIntervalMs ?? 1100;
   const maxTries = options.maxTries ?? 4;
   const backoffMs = options.backoffMs ?? 500;
   const changed = (id: string) => options.onChange?.(id);
@@ -189,7 +190,9 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     inFlightCount: number,
   ): Promise<void> {
     if (now() < jobsPausedUntil) return;
-    let free = jobLimit - inFlightCount - submittingJobs;
+    // The store's chunks include those still being sent: every one holds a slot from its claim on.
+    let free = jobLimit - inFlightCount;
+    let claimed = 0;
     // Round robin, oldest operation first, so one large operation does not hold every slot.
     let progressed = true;
     while (free > 0 && progressed) {
@@ -206,8 +209,9 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
         if (chunkId === null || items.length === 0) continue;
         progressed = true;
         free--;
+        claimed++;
         submittingJobs++;
-        peak = Math.max(peak, inFlightCount + submittingJobs);
+        peak = Math.max(peak, inFlightCount + claimed);
         changed(entry.operation.id);
         void sendChunk(entry.operation, entry.client, entry.authorization, chunkId, items).finally(() => {
           submittingJobs--;
