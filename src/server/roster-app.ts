@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
@@ -24,8 +24,9 @@ export type RosterAppOptions = {
   signInRoutes: Hono;
   /** `/roster/operations*` (see operations/operation-routes.ts). */
   operationRoutes: Hono;
-  /** Wraps the forwarding of `/api/v2/*` to record single membership changes in History. */
+  /** Wrap the forwarding of `/api/v2/*` and `/api/box/2.0/*` to record single membership changes in History. */
   recordChanges?: MiddlewareHandler<RosterEnv>;
+  recordBoxChanges?: (authorization: (c: Context<RosterEnv>) => string) => MiddlewareHandler<RosterEnv>;
   /** Where people reach Roster when a proxy stands in front (PUBLIC_URL). */
   publicUrl?: string;
   /** One line per request; never headers or cookies. */
@@ -82,6 +83,11 @@ export function createRosterApp(options: RosterAppOptions) {
   const sharedBox = options.box.authorization;
   if (sharedBox === undefined) {
     app.use('/api/box/*', options.auth.requireBoxCredential());
+    if (options.recordBoxChanges)
+      app.use(
+        '/api/box/2.0/*',
+        options.recordBoxChanges((c) => c.get('upstreamAuthorization')),
+      );
     app.all(
       '/api/box/2.0/*',
       forwardToUpstream(options.box.upstream, {
@@ -99,6 +105,11 @@ export function createRosterApp(options: RosterAppOptions) {
         'Box is open to Zendesk admins: Roster holds one Box credential and lends it to admins only',
       ),
     );
+    if (options.recordBoxChanges)
+      app.use(
+        '/api/box/2.0/*',
+        options.recordBoxChanges(() => sharedBox),
+      );
     app.all(
       '/api/box/2.0/*',
       forwardToUpstream(options.box.upstream, { authorization: () => sharedBox, stripPrefix: '/api/box' }),

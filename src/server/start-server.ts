@@ -7,6 +7,7 @@ import { OAUTH_SCOPES } from '../contract/oauth.ts';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
 import type { ServerConfig } from './config.ts';
 import type { ActorCredentials } from './operations/actor-credentials.ts';
+import { recordBoxChanges } from './operations/box-change-recorder.ts';
 import { recordSingleChanges } from './operations/change-recorder.ts';
 import { identifyEnvironmentUser } from './operations/identify-environment-user.ts';
 import { createOperationEvents } from './operations/operation-events.ts';
@@ -221,6 +222,14 @@ export async function startServer(
       zendesk: upstream,
       authorization: (c) => c.get('upstreamAuthorization'),
     }),
+    recordBoxChanges: (authorization) =>
+      recordBoxChanges({
+        store: operationStore,
+        events: operationEvents,
+        identify,
+        box: boxUpstream,
+        authorization,
+      }),
     ...(config.logRequests && { logRequest: log }),
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
     distDir: join(PROJECT_ROOT, 'dist'),

@@ -365,6 +365,59 @@ describe('history', () => {
     expect(list.operations[0]?.label).toMatch(/^Make Privacy & GDPR Requests .+'s default group$/);
   });
 
+  it('records a single removal through the proxy with what it took away, and undoes it', async () => {
+    const [membership] = await groupMembers(SECURITY_INCIDENTS);
+    if (!membership) throw new Error('Security Incidents has no members');
+    const removed = await fetch(`${server.url}/api/v2/group_memberships/${membership.id}`, {
+      method: 'DELETE',
+    });
+    expect(removed.status).toBe(204);
+    const list = await rosterJson<{ operations: Operation[] }>(
+      await roster(`?source=single&user_id=${membership.user_id}`),
+      200,
+    );
+    const recorded = list.operations[0];
+    expect(recorded).toMatchObject({
+      kind: 'group_memberships.destroy',
+      label: expect.stringMatching(/^Remove .+ from Security Incidents$/),
+      can: { undo: true },
+    });
+    const undo = await rosterJson<{ plan: Parameters<typeof startPlan>[1] }>(
+      await roster(`/${recorded?.id}/undo`, { method: 'POST' }),
+      200,
+    );
+    await waitForOperation(roster, (await startPlan(roster, undo.plan)).id);
+    expect((await groupMembers(SECURITY_INCIDENTS)).some((m) => m.user_id === membership.user_id)).toBe(true);
+  });
+
+  it('records a single Box role change with the person’s and the group’s names', async () => {
+    const box = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}/api/box/2.0${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+    const groups = (await (await box('/groups?limit=1')).json()) as {
+      entries: { id: string; name: string }[];
+    };
+    const group = groups.entries[0];
+    const members = (await (await box(`/groups/${group?.id}/memberships?limit=5`)).json()) as {
+      entries: { id: string; role: string; user: { name: string } }[];
+    };
+    const member = members.entries.find((entry) => entry.role === 'member');
+    if (!group || !member) throw new Error('no Box member to promote');
+    const changed = await box(`/group_memberships/${member.id}`, {
+      method: 'PUT',
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    expect(changed.status).toBe(200);
+    const list = await rosterJson<{ operations: Operation[] }>(
+      await roster(`?source=single&box_group_id=${group.id}`),
+      200,
+    );
+    expect(list.operations[0]).toMatchObject({
+      kind: 'box_group_memberships.update',
+      label: `Make ${member.user.name} an admin of ${group.name}`,
+      targets: [{ type: 'box_group', name: group.name }],
+    });
+  });
+
   it('pages newest first with a cursor and filters running, finished and with failures', async () => {
     const first = await rosterJson<{
       operations: Operation[];
