@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const rate = z.coerce.number().min(0).max(1);
@@ -9,6 +9,14 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4780),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** Never echoed in a message: it holds a password. */
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (value) => /^postgres(ql)?:$/.test(URL.parse(value)?.protocol ?? ''),
+      'must be a PostgreSQL URL: postgres://user:password@host:5432/database',
+    )
+    .optional(),
   ALLOWED_HOSTS: z
     .string()
     .default('')
@@ -105,6 +113,11 @@ function configurationProblems(env: Environment): string[] {
     if (env.SANDBOX_IDENTITY)
       problems.push('SANDBOX_IDENTITY applies to the sandbox; unset it or ZENDESK_URL');
   }
+  if (env.DATABASE_URL && !env.SESSION_SECRET) {
+    problems.push(
+      'SESSION_SECRET is required with DATABASE_URL: every instance must open the credentials the others sealed, so give them all the same secret (at least 32 characters)',
+    );
+  }
   if (env.ZENDESK_OAUTH_CLIENT_SECRET && !env.ZENDESK_OAUTH_CLIENT_ID) {
     problems.push('ZENDESK_OAUTH_CLIENT_SECRET needs ZENDESK_OAUTH_CLIENT_ID');
   }
@@ -143,6 +156,10 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       ]),
     ],
     dataDir: resolve(env.DATA_DIR),
+    /** Sessions, operations and history: a file beside the sandbox, or a PostgreSQL database several instances share. */
+    store: env.DATABASE_URL
+      ? { kind: 'postgres' as const, url: env.DATABASE_URL }
+      : { kind: 'sqlite' as const, file: join(resolve(env.DATA_DIR), 'roster.sqlite') },
     upstream: env.ZENDESK_URL
       ? {
           kind: 'zendesk' as const,

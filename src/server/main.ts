@@ -36,6 +36,9 @@ async function main(): Promise<void> {
       ? `  Sign-in:          none; everyone acts as ${actingAs} (set in the environment)`
       : `  Sign-in:          on the dashboard's sign-in page${server.sandboxApiUrl ? ' (one click for a demo identity)' : ''}`,
   );
+  lines.push(
+    `  Store:            ${server.store.description}${server.store.shared ? ` (shared; this is instance ${server.store.instanceId})` : ''}`,
+  );
   lines.push('', 'Press Ctrl+C to stop.');
   console.log(lines.join('\n'));
 

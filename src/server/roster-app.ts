@@ -10,6 +10,7 @@ import { sameOriginWrites } from './security/same-origin-writes.ts';
 import { securityHeaders } from './security/security-headers.ts';
 import type { RosterEnv, SessionAuth } from './session/session-auth.ts';
 import { staticSpa } from './static-spa.ts';
+import { isStoreUnavailable, STORE_UNAVAILABLE } from './store/store-unavailable.ts';
 
 export type RosterAppOptions = {
   upstream: Upstream;
@@ -43,6 +44,13 @@ const MAX_API_BODY_BYTES = 1024 * 1024;
 
 export function createRosterApp(options: RosterAppOptions) {
   const app = new Hono<RosterEnv>();
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    // Sessions and operations live in the store: while it is away, say so and when to come back.
+    if (isStoreUnavailable(error)) return c.json(STORE_UNAVAILABLE, 503, { 'Retry-After': '5' });
+    console.error(error);
+    return c.text('Internal Server Error', 500);
+  });
   if (options.logRequest) app.use('*', requestLog(options.logRequest));
   app.use('*', hostAllowlist(options.allowedHostNames, options.port));
   app.use('*', securityHeaders());

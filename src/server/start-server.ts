@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +11,9 @@ import type { ActorCredentials } from './operations/actor-credentials.ts';
 import { recordBoxChanges } from './operations/box-change-recorder.ts';
 import { recordSingleChanges } from './operations/change-recorder.ts';
 import { identifyEnvironmentUser } from './operations/identify-environment-user.ts';
-import { createOperationEvents } from './operations/operation-events.ts';
+import { createOperationEvents, type OperationEventRelay } from './operations/operation-events.ts';
 import { type Identify, operationRoutes } from './operations/operation-routes.ts';
 import { type OperationRunner, startOperationRunner } from './operations/operation-runner.ts';
-import { openSqliteOperationStore } from './operations/sqlite-operation-store.ts';
 import type { Upstream } from './proxy/upstream.ts';
 import { createRosterApp } from './roster-app.ts';
 import { BOX_DEMO_IDENTITIES } from './sandbox/box/box-demo-identities.ts';
@@ -22,9 +22,12 @@ import { DEMO_API_TOKEN, DEMO_IDENTITIES, DEMO_OAUTH_CLIENT } from './sandbox/de
 import type { OAuthClient, OAuthProvider } from './session/oauth-client.ts';
 import { createSecretBox, loadSessionKey } from './session/secret-box.ts';
 import { createSessionAuth, type SessionAuthOptions } from './session/session-auth.ts';
-import { openSessionStore, type SessionStore } from './session/session-store.ts';
 import { signInRoutes } from './session/sign-in-routes.ts';
 import { authorizationHeader, type UpstreamCredential } from './session/upstream-credential.ts';
+import { openPostgresOperationRelay, type PostgresOperationRelay } from './store/postgres-operation-relay.ts';
+import { openRosterDatabase } from './store/roster-database.ts';
+import { openOperationStore } from './store/roster-operation-store.ts';
+import { openSessionStore, type SessionStore } from './store/session-store.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SANDBOX_BASE_PATH = '/sandbox';
@@ -38,6 +41,8 @@ export type RunningServer = {
   sandboxApiUrl: string | undefined;
   /** The Box sandbox's API base URL (ending in `/2.0`), when it is embedded. */
   boxSandboxApiUrl: string | undefined;
+  /** Where sessions, operations and history are kept (no password), and this instance's id there. */
+  store: { description: string; instanceId: string; shared: boolean };
   close(): Promise<void>;
 };
 
@@ -45,6 +50,10 @@ export async function startServer(
   config: ServerConfig,
   log: (message: string) => void = console.log,
 ): Promise<RunningServer> {
+  // First: a store that cannot be opened stops the start before anything else is running.
+  const database = await openRosterDatabase(config.store, log);
+  /** Names this process in operation leases and events; a new one each start. */
+  const instanceId = randomBytes(5).toString('hex');
   const usesSandbox = config.upstream.kind === 'sandbox' || config.box.kind === 'sandbox';
   const sandbox: Sandbox | undefined = usesSandbox
     ? createSandbox({
@@ -129,8 +138,8 @@ export async function startServer(
   if (environmentCredential) {
     authOptions = { mode: 'environment', credential: environmentCredential };
   } else {
-    sessions = openSessionStore({
-      file: join(config.dataDir, 'roster.sqlite'),
+    sessions = await openSessionStore({
+      database,
       box,
       idleMs: config.session.idleMs,
       maxAgeMs: config.session.maxAgeMs,
@@ -152,8 +161,13 @@ export async function startServer(
       ? `${config.publicUrl ?? new URL(c.req.url).origin}${SANDBOX_BASE_PATH}`
       : upstream.baseUrl;
 
-  const operationStore = openSqliteOperationStore(join(config.dataDir, 'roster.sqlite'));
-  const operationEvents = createOperationEvents();
+  const operationStore = openOperationStore(database);
+  // On a shared store a browser's event stream may be on another instance than the operation.
+  const relay: PostgresOperationRelay | undefined =
+    config.store.kind === 'postgres' && database.pool
+      ? await openPostgresOperationRelay({ url: config.store.url, pool: database.pool, instanceId, log })
+      : undefined;
+  const operationEvents = createOperationEvents(relay ? { relay: relay satisfies OperationEventRelay } : {});
   const credentials: ActorCredentials = {
     async credential(provider, actorId) {
       const zendesk = await auth.credentialOfUser('zendesk', actorId);
@@ -168,13 +182,13 @@ export async function startServer(
       return box.kind === 'ok' ? { kind: 'ok', authorization: authorizationHeader(box.credential) } : box;
     },
     refused(provider, actorId, authorization) {
-      auth.refusedForUser(provider, actorId, authorization);
+      return auth.refusedForUser(provider, actorId, authorization);
     },
   };
   const identify: Identify = environmentCredential
     ? identifyEnvironmentUser(upstream, authorizationHeader(environmentCredential))
     : async (c) => {
-        const session = auth.currentSession(c);
+        const session = await auth.currentSession(c);
         return (
           session && {
             actor: { id: String(session.user.id), name: session.user.name, email: session.user.email },
@@ -259,6 +273,8 @@ export async function startServer(
   // After listening: the embedded sandbox's base URL is known only now.
   runner = await startOperationRunner({
     store: operationStore,
+    instanceId,
+    exclusive: database.dialect === 'sqlite',
     zendesk: upstream,
     box: boxUpstream,
     credentials,
@@ -278,6 +294,7 @@ export async function startServer(
     url,
     sandboxApiUrl: config.upstream.kind === 'sandbox' ? `${url}${SANDBOX_BASE_PATH}/api/v2` : undefined,
     boxSandboxApiUrl: config.box.kind === 'sandbox' ? `${url}${BOX_SANDBOX_BASE_PATH}/2.0` : undefined,
+    store: { description: database.description, instanceId, shared: database.dialect === 'postgres' },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -286,9 +303,9 @@ export async function startServer(
       clearInterval(purgeTimer);
       await runner?.stop();
       operationEvents.close();
-      await operationStore.close();
+      await relay?.close();
+      await database.close();
       await sandbox?.close();
-      sessions?.close();
     },
   };
 }

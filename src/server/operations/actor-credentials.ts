@@ -11,5 +11,5 @@ export type ActorCredential =
 export type ActorCredentials = {
   credential(provider: Provider, actorId: string): Promise<ActorCredential>;
   /** The upstream refused `authorization` (401): the session holding it is over (or its Box link is). */
-  refused(provider: Provider, actorId: string, authorization: string): void;
+  refused(provider: Provider, actorId: string, authorization: string): Promise<void>;
 };

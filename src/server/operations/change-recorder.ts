@@ -2,9 +2,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod/mini';
 import type { OperationKind, Target } from '../../contract/roster-operations.ts';
 import type { Upstream } from '../proxy/upstream.ts';
+import type { Actor, ItemOutcome, NewItem, OperationStore } from '../store/operation-store.ts';
 import type { OperationEvents } from './operation-events.ts';
 import type { Identify } from './operation-routes.ts';
-import type { Actor, ItemOutcome, NewItem, OperationStore } from './operation-store.ts';
 import { newItem } from './plan-draft.ts';
 import { createUpstreamClient, type UpstreamClient } from './upstream-client.ts';
 import {

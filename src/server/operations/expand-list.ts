@@ -1,4 +1,4 @@
-import type { NewItem, OperationRecord } from './operation-store.ts';
+import type { NewItem, OperationRecord } from '../store/operation-store.ts';
 import type { UpstreamClient } from './upstream-client.ts';
 import {
   actorOf,

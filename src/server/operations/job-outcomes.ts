@@ -1,5 +1,5 @@
 import type { JobResult, JobStatus } from '../../contract/job-status.ts';
-import type { ItemOutcome, ItemRecord } from './operation-store.ts';
+import type { ItemOutcome, ItemRecord } from '../store/operation-store.ts';
 
 function outcomeOf(result: JobResult, item: ItemRecord): ItemOutcome {
   const resultId = result.id === undefined ? null : String(result.id);

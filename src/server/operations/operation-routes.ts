@@ -11,10 +11,10 @@ import {
   startOperationSchema,
 } from '../../contract/roster-operations.ts';
 import type { Upstream } from '../proxy/upstream.ts';
+import type { Actor, OperationRecord, OperationStore, StoredPlan } from '../store/operation-store.ts';
 import type { ActorCredentials } from './actor-credentials.ts';
 import type { OperationEvents } from './operation-events.ts';
 import type { OperationRunner } from './operation-runner.ts';
-import type { Actor, OperationRecord, OperationStore, StoredPlan } from './operation-store.ts';
 import { OperationInputError, type PlanDraft } from './plan-draft.ts';
 import { planOperation } from './plan-operation.ts';
 import { planUndo } from './plan-undo.ts';

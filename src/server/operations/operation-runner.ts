@@ -2,9 +2,6 @@ import { z } from 'zod/mini';
 import { FINAL_JOB_STATES, type JobStatus, jobStatusSchema } from '../../contract/job-status.ts';
 import { type BulkKind, MAX_OPERATION_ITEMS } from '../../contract/roster-operations.ts';
 import type { Upstream } from '../proxy/upstream.ts';
-import type { ActorCredential, ActorCredentials } from './actor-credentials.ts';
-import { expandListPage } from './expand-list.ts';
-import { failureOutcome, outcomesFromJob } from './job-outcomes.ts';
 import type {
   ChunkRecord,
   ItemOutcome,
@@ -12,7 +9,12 @@ import type {
   ItemRecord,
   OperationRecord,
   OperationStore,
-} from './operation-store.ts';
+} from '../store/operation-store.ts';
+import type { ActorCredential, ActorCredentials } from './actor-credentials.ts';
+import { expandListPage } from './expand-list.ts';
+import { failureOutcome, outcomesFromJob } from './job-outcomes.ts';
+import { createLeaseKeeper } from './operation-leases.ts';
+import { createStoreOutage } from './store-outage.ts';
 import {
   MAX_ITEMS_PER_JOB,
   type Provider,
@@ -25,6 +27,10 @@ import { createUpstreamClient, type UpstreamClient, UpstreamFailure } from './up
 
 export type RunnerOptions = {
   store: OperationStore;
+  /** This instance's id: it runs the operations whose lease it holds, and no others. */
+  instanceId: string;
+  /** The only instance on its store (SQLite): at start it continues every unfinished operation at once. */
+  exclusive: boolean;
   zendesk: Upstream;
   box: Upstream;
   credentials: ActorCredentials;
@@ -47,7 +53,10 @@ export type RunnerOptions = {
 export type OperationRunner = {
   /** Look at the store again soon: a new operation, a cancel, a retry, a sign-in. */
   wake(): void;
-  /** Stops the loop; what is in flight stays recorded and continues after a restart. */
+  /**
+   * Stops the loop, lets requests already sent record their answers (a few seconds at most) and
+   * gives the leases up; whatever is left stays recorded and continues on this or another instance.
+   */
   stop(): Promise<void>;
   /** The most jobs this runner has had in flight at once (the bench reads it). */
   peakJobsInFlight(): number;
@@ -60,15 +69,17 @@ const MISSES_BEFORE_LOST = 3;
 /** A walked list stays at most this far ahead of what has been sent. */
 const MAX_PENDING_AHEAD = 5000;
 const DEFAULT_RETRY_AFTER_S = 1;
+/** How long a stop waits for answers to requests already sent. */
+const STOP_GRACE_MS = 5_000;
 
 const showManySchema = z.looseObject({ job_statuses: z.array(jobStatusSchema) });
 
 /**
- * Runs every operation in the store to its end: Zendesk items in chunks of at most 100 through
- * create_many/destroy_many within one account-wide job budget, one show_many per poll for every
- * running job, Box items one request each with bounded concurrency, transient failures retried
- * with backoff. It keeps nothing that matters in memory: after a crash, `recover()` and the next
- * tick continue from the store.
+ * Runs the operations whose lease this instance holds to their end: Zendesk items in chunks of at
+ * most 100 through create_many/destroy_many within one account-wide job budget (every instance's
+ * chunks count), one show_many per poll for every running job, Box items one request each with
+ * bounded concurrency, transient failures retried with backoff. It keeps nothing that matters in
+ * memory: after a crash, whoever takes the lease over recovers what was in flight from the store.
  */
 export async function startOperationRunner(options: RunnerOptions): Promise<OperationRunner> {
   const { store, credentials } = options;
@@ -81,10 +92,13 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   const maxTries = options.maxTries ?? 4;
   const backoffMs = options.backoffMs ?? 500;
   const changed = (id: string) => options.onChange?.(id);
-
-  await store.recover();
+  const owner = options.instanceId;
 
   let stopped = false;
+  const outage = createStoreOutage(log, () => stopped);
+  const leases = createLeaseKeeper({ store, owner, exclusive: options.exclusive, log });
+  /** Requests sent and not yet recorded: a stop waits for them a little. */
+  const sending = new Set<Promise<void>>();
   let jobLimit = maxJobs;
   let jobsPausedUntil = 0;
   let lastPollAt = 0;
@@ -98,6 +112,19 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let ticking: Promise<void> | undefined;
   let wakeRequested = false;
+
+  /** Work started without waiting for it: tracked for a clean stop, and its failure logged, never thrown. */
+  function inBackground(what: string, work: Promise<void>, done?: () => void): void {
+    const tracked = work
+      .catch((error: unknown) => {
+        log(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        sending.delete(tracked);
+        done?.();
+      });
+    sending.add(tracked);
+  }
 
   function clientFor(provider: Provider, authorization: string): UpstreamClient {
     return provider === 'zendesk'
@@ -136,8 +163,13 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
 
   async function tick(): Promise<boolean> {
     const lookup = credentialCache();
-    const operations = await store.active();
-    const inFlight = await store.chunksInFlight();
+    if (leases.due(now())) {
+      for (const id of await leases.maintain(now())) changed(id);
+    }
+    const operations = await store.active(owner);
+    const mine = new Set(operations.map((operation) => operation.id));
+    // Every instance's chunks are in the store; this one polls only those of its own operations.
+    const inFlight = (await store.chunksInFlight()).filter((chunk) => mine.has(chunk.operationId));
     const working = new Set(inFlight.map((chunk) => chunk.operationId));
     let busy = inFlight.length > 0 || singlesInFlight > 0 || submittingJobs > 0;
     const runnable: { operation: OperationRecord; client: UpstreamClient; authorization: string }[] = [];
@@ -171,52 +203,62 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
         !expanding.has(operation.id) &&
         operation.counts.pending < MAX_PENDING_AHEAD
       ) {
-        void expand(entry.operation, entry.client, entry.authorization);
+        inBackground(
+          `Walking the list of ${operation.id}`,
+          expand(entry.operation, entry.client, entry.authorization),
+        );
       }
     }
-    await fillJobSlots(
-      runnable.filter((entry) => sendsJobs(entry.operation.kind)),
-      inFlight.length,
-    );
+    await fillJobSlots(runnable.filter((entry) => sendsJobs(entry.operation.kind)));
     await fillSingleSlots(runnable);
     if (inFlight.some((chunk) => chunk.jobId !== null) && !polling && now() - lastPollAt >= pollIntervalMs) {
-      void poll(inFlight, operations, lookup);
+      polling = true;
+      inBackground('Polling job statuses', poll(inFlight, operations, lookup), () => {
+        polling = false;
+        wakeNow();
+      });
     }
     return busy;
   }
 
   async function fillJobSlots(
     entries: { operation: OperationRecord; client: UpstreamClient; authorization: string }[],
-    inFlightCount: number,
   ): Promise<void> {
     if (now() < jobsPausedUntil) return;
-    // The store's chunks include those still being sent: every one holds a slot from its claim on.
-    let free = jobLimit - inFlightCount;
-    let claimed = 0;
+    // The store counts every instance's chunks, those still being sent too, against the budget in
+    // the same transaction as the claim: two instances cannot both take the last slot.
+    let full = false;
     // Round robin, oldest operation first, so one large operation does not hold every slot.
     let progressed = true;
-    while (free > 0 && progressed) {
+    while (!full && progressed) {
       progressed = false;
       for (const entry of entries) {
-        if (free <= 0) break;
-        const { chunkId, items } = await store.claim(
-          entry.operation.id,
-          'apply',
-          MAX_ITEMS_PER_JOB,
-          now(),
-          true,
-        );
-        if (chunkId === null || items.length === 0) continue;
-        progressed = true;
-        free--;
-        claimed++;
-        submittingJobs++;
-        peak = Math.max(peak, inFlightCount + claimed);
-        changed(entry.operation.id);
-        void sendChunk(entry.operation, entry.client, entry.authorization, chunkId, items).finally(() => {
-          submittingJobs--;
-          wake();
+        const claim = await store.claim({
+          operationId: entry.operation.id,
+          phase: 'apply',
+          limit: MAX_ITEMS_PER_JOB,
+          now: now(),
+          owner,
+          chunk: { maxInFlight: jobLimit },
         });
+        const { chunkId, items } = claim;
+        if (chunkId === null || items.length === 0) {
+          full = claim.chunksInFlight >= jobLimit;
+          if (full) break;
+          continue;
+        }
+        progressed = true;
+        submittingJobs++;
+        peak = Math.max(peak, claim.chunksInFlight);
+        changed(entry.operation.id);
+        inBackground(
+          `Sending a chunk of ${entry.operation.id}`,
+          sendChunk(entry.operation, entry.client, entry.authorization, chunkId, items),
+          () => {
+            submittingJobs--;
+            wakeNow();
+          },
+        );
       }
     }
   }
@@ -236,8 +278,10 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
       return;
     }
     jobLimit = Math.min(maxJobs, jobLimit + 1);
-    await store.chunkAccepted(chunkId, job.id);
-    if (FINAL_JOB_STATES.has(job.status)) await jobFinished(operation.id, chunkId, items, job);
+    // The job's id is known only here: kept until the store takes it, even through an outage.
+    await outage.persist(() => store.chunkAccepted(chunkId, job.id));
+    if (FINAL_JOB_STATES.has(job.status))
+      await outage.persist(() => jobFinished(operation.id, chunkId, items, job));
     changed(operation.id);
   }
 
@@ -259,35 +303,36 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
             undefined,
           );
     const tries = Math.max(...items.map((item) => item.tries));
+    const { persist } = outage;
     if (failure.kind === 'too_many_jobs' || failure.kind === 'wait') {
       // The account's limits, not the items: wait as asked and send the same chunk again.
       if (failure.kind === 'too_many_jobs') {
-        const running = (await store.chunksInFlight()).filter((chunk) => chunk.jobId !== null).length;
-        jobLimit = Math.max(1, running);
+        const chunks = await persist(() => store.chunksInFlight());
+        jobLimit = Math.max(1, chunks.filter((chunk) => chunk.jobId !== null).length);
       }
       jobsPausedUntil = Math.max(
         jobsPausedUntil,
         now() + (failure.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S) * 1000,
       );
-      await store.chunkReturned(chunkId, { at: 0, resubmitted: false, countsAsTry: false });
+      await persist(() => store.chunkReturned(chunkId, { at: 0, resubmitted: false, countsAsTry: false }));
     } else if (failure.kind === 'unauthorized') {
-      credentials.refused(providerOf(operation.kind), operation.actor.id, authorization);
-      await store.chunkReturned(chunkId, { at: 0, resubmitted: false, countsAsTry: false });
+      await persist(() => credentials.refused(providerOf(operation.kind), operation.actor.id, authorization));
+      await persist(() => store.chunkReturned(chunkId, { at: 0, resubmitted: false, countsAsTry: false }));
     } else if (failure.kind === 'transient' && tries < maxTries) {
       // The request may have reached Zendesk: send it again, and read a duplicate as done.
       log(`Retrying a chunk of ${operation.id} after: ${failure.message}`);
-      await store.chunkReturned(chunkId, {
-        at: now() + backoff(tries),
-        resubmitted: true,
-        countsAsTry: true,
-      });
+      await persist(() =>
+        store.chunkReturned(chunkId, { at: now() + backoff(tries), resubmitted: true, countsAsTry: true }),
+      );
     } else {
       const outcome = failureOutcome(failure.code ?? 'SubmitFailed', failure.message);
-      await store.settleItems(
-        operation.id,
-        new Map(items.map((item) => [item.index, outcome])),
-        new Map(),
-        chunkId,
+      await persist(() =>
+        store.settleItems(
+          operation.id,
+          new Map(items.map((item) => [item.index, outcome])),
+          new Map(),
+          chunkId,
+        ),
       );
     }
     changed(operation.id);
@@ -316,68 +361,62 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     operations: OperationRecord[],
     lookup: ReturnType<typeof credentialCache>,
   ): Promise<void> {
-    polling = true;
     lastPollAt = now();
+    const watched = inFlight.filter((chunk) => chunk.jobId !== null).slice(0, 100);
+    // Job statuses are the account's: any starter's credential reads them all.
+    const actors = [
+      ...new Set(watched.map((chunk) => operations.find((op) => op.id === chunk.operationId)?.actor.id)),
+    ];
+    let client: UpstreamClient | undefined;
+    for (const actorId of actors) {
+      if (actorId === undefined) continue;
+      const credential = await lookup('zendesk', actorId);
+      if (credential.kind === 'ok') {
+        client = clientFor('zendesk', credential.authorization);
+        break;
+      }
+    }
+    if (!client) return;
+    let jobs: JobStatus[];
     try {
-      const watched = inFlight.filter((chunk) => chunk.jobId !== null).slice(0, 100);
-      // Job statuses are the account's: any starter's credential reads them all.
-      const actors = [
-        ...new Set(watched.map((chunk) => operations.find((op) => op.id === chunk.operationId)?.actor.id)),
-      ];
-      let client: UpstreamClient | undefined;
-      for (const actorId of actors) {
-        if (actorId === undefined) continue;
-        const credential = await lookup('zendesk', actorId);
-        if (credential.kind === 'ok') {
-          client = clientFor('zendesk', credential.authorization);
-          break;
-        }
-      }
-      if (!client) return;
-      let jobs: JobStatus[];
-      try {
-        const answer = await client.get(
-          `/job_statuses/show_many?ids=${watched.map((chunk) => chunk.jobId).join(',')}`,
-          showManySchema,
-        );
-        jobs = answer.job_statuses;
-      } catch (error) {
-        log(`Polling job statuses failed: ${error instanceof Error ? error.message : String(error)}`);
-        return;
-      }
-      const byId = new Map(jobs.map((job) => [job.id, job]));
-      for (const chunk of watched) {
-        const job = chunk.jobId ? byId.get(chunk.jobId) : undefined;
-        if (!job) {
-          if (chunk.misses + 1 >= MISSES_BEFORE_LOST) {
-            log(`Job ${chunk.jobId} of ${chunk.operationId} is lost; sending its items again`);
-            await store.chunkReturned(chunk.id, { at: 0, resubmitted: true, countsAsTry: true });
-            changed(chunk.operationId);
-          } else
-            await store.chunkProgress(
-              chunk.id,
-              chunk.state === 'submitting' ? 'queued' : chunk.state,
-              chunk.progress,
-              chunk.misses + 1,
-            );
-          continue;
-        }
-        if (FINAL_JOB_STATES.has(job.status)) {
-          const items = await store.chunkItems(chunk.id);
-          await jobFinished(chunk.operationId, chunk.id, items, job);
+      const answer = await client.get(
+        `/job_statuses/show_many?ids=${watched.map((chunk) => chunk.jobId).join(',')}`,
+        showManySchema,
+      );
+      jobs = answer.job_statuses;
+    } catch (error) {
+      log(`Polling job statuses failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const byId = new Map(jobs.map((job) => [job.id, job]));
+    for (const chunk of watched) {
+      const job = chunk.jobId ? byId.get(chunk.jobId) : undefined;
+      if (!job) {
+        if (chunk.misses + 1 >= MISSES_BEFORE_LOST) {
+          log(`Job ${chunk.jobId} of ${chunk.operationId} is lost; sending its items again`);
+          await store.chunkReturned(chunk.id, { at: 0, resubmitted: true, countsAsTry: true });
           changed(chunk.operationId);
-        } else {
-          const state = job.status === 'working' ? 'working' : 'queued';
-          const progress = job.progress ?? 0;
-          if (state !== chunk.state || progress !== chunk.progress || chunk.misses !== 0) {
-            await store.chunkProgress(chunk.id, state, progress, 0);
-            changed(chunk.operationId);
-          }
+        } else
+          await store.chunkProgress(
+            chunk.id,
+            chunk.state === 'submitting' ? 'queued' : chunk.state,
+            chunk.progress,
+            chunk.misses + 1,
+          );
+        continue;
+      }
+      if (FINAL_JOB_STATES.has(job.status)) {
+        const items = await store.chunkItems(chunk.id);
+        await jobFinished(chunk.operationId, chunk.id, items, job);
+        changed(chunk.operationId);
+      } else {
+        const state = job.status === 'working' ? 'working' : 'queued';
+        const progress = job.progress ?? 0;
+        if (state !== chunk.state || progress !== chunk.progress || chunk.misses !== 0) {
+          await store.chunkProgress(chunk.id, state, progress, 0);
+          changed(chunk.operationId);
         }
       }
-    } finally {
-      polling = false;
-      wake();
     }
   }
 
@@ -391,15 +430,25 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
       const phase: ItemPhase = sendsJobs(operation.kind) ? 'make_default' : 'apply';
       const free = maxSingles - singlesInFlight;
       if (free <= 0) return;
-      const { items } = await store.claim(operation.id, phase, free, now(), false);
+      const { items } = await store.claim({
+        operationId: operation.id,
+        phase,
+        limit: free,
+        now: now(),
+        owner,
+      });
       if (items.length === 0) continue;
       changed(operation.id);
       for (const item of items) {
         singlesInFlight++;
-        void sendOne(operation, entry.client, entry.authorization, item).finally(() => {
-          singlesInFlight--;
-          wake();
-        });
+        inBackground(
+          `Sending item ${item.index} of ${operation.id}`,
+          sendOne(operation, entry.client, entry.authorization, item),
+          () => {
+            singlesInFlight--;
+            wakeNow();
+          },
+        );
       }
     }
   }
@@ -411,6 +460,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     item: ItemRecord,
   ): Promise<void> {
     let outcome: ItemOutcome;
+    const { persist } = outage;
     try {
       outcome = await submitOne(client, operation.kind, item, operation.params);
     } catch (error) {
@@ -425,30 +475,26 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
               undefined,
             );
       const provider = providerOf(operation.kind);
+      const retry = (at: number, resubmitted: boolean, countsAsTry: boolean) =>
+        persist(() => store.itemReturned(operation.id, item.index, { at, resubmitted, countsAsTry }));
       if (failure.kind === 'wait' || failure.kind === 'too_many_jobs') {
         singlesPausedUntil.set(provider, now() + (failure.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S) * 1000);
-        await store.itemReturned(operation.id, item.index, { at: 0, resubmitted: false, countsAsTry: false });
+        await retry(0, false, false);
       } else if (failure.kind === 'unauthorized') {
-        credentials.refused(provider, operation.actor.id, authorization);
-        await store.itemReturned(operation.id, item.index, { at: 0, resubmitted: false, countsAsTry: false });
+        await persist(() => credentials.refused(provider, operation.actor.id, authorization));
+        await retry(0, false, false);
       } else if (failure.kind === 'transient' && item.tries < maxTries) {
-        await store.itemReturned(operation.id, item.index, {
-          at: now() + backoff(item.tries),
-          resubmitted: true,
-          countsAsTry: true,
-        });
+        await retry(now() + backoff(item.tries), true, true);
       } else {
-        await store.settleItems(
-          operation.id,
-          new Map([[item.index, failureOutcome(failure.code ?? 'SubmitFailed', failure.message)]]),
-          new Map(),
-          null,
+        outcome = failureOutcome(failure.code ?? 'SubmitFailed', failure.message);
+        await persist(() =>
+          store.settleItems(operation.id, new Map([[item.index, outcome]]), new Map(), null),
         );
       }
       changed(operation.id);
       return;
     }
-    await store.settleItems(operation.id, new Map([[item.index, outcome]]), new Map(), null);
+    await persist(() => store.settleItems(operation.id, new Map([[item.index, outcome]]), new Map(), null));
     changed(operation.id);
   }
 
@@ -468,7 +514,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
           page = await expandListPage(client, current);
         } catch (error) {
           if (error instanceof UpstreamFailure && error.kind === 'unauthorized') {
-            credentials.refused('zendesk', operation.actor.id, authorization);
+            await credentials.refused('zendesk', operation.actor.id, authorization);
             return;
           }
           if (error instanceof UpstreamFailure && (error.kind === 'transient' || error.kind === 'wait')) {
@@ -493,7 +539,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
         }
         await store.appendItems(operation.id, page.items, page.nextCursor);
         changed(operation.id);
-        wake();
+        wakeNow();
         if (page.nextCursor === null) return;
       }
     } finally {
@@ -502,16 +548,19 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   }
 
   async function loop(): Promise<void> {
-    let busy = false;
+    let next: number;
     try {
-      busy = await tick();
+      next = (await tick()) ? TICK_MS : IDLE_TICK_MS;
+      outage.succeeded();
     } catch (error) {
-      log(`The operation runner's tick failed: ${error instanceof Error ? error.stack : String(error)}`);
-      busy = true;
+      const wait = outage.failed(error);
+      if (wait === undefined)
+        log(`The operation runner's tick failed: ${error instanceof Error ? error.stack : String(error)}`);
+      next = wait ?? TICK_MS;
     }
     ticking = undefined;
     if (stopped) return;
-    schedule(wakeRequested ? 0 : busy ? TICK_MS : IDLE_TICK_MS);
+    schedule(wakeRequested ? 0 : next);
     wakeRequested = false;
   }
 
@@ -524,7 +573,8 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     }, ms);
   }
 
-  function wake(): void {
+  /** Another tick at once: something this runner sent has come back. */
+  function wakeNow(): void {
     if (stopped) return;
     if (ticking) {
       wakeRequested = true;
@@ -536,11 +586,24 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   schedule(0);
 
   return {
-    wake,
+    wake() {
+      // From outside (a new operation, a retry, a sign-in): there may be new leases to take.
+      leases.soon();
+      wakeNow();
+    },
     async stop() {
       stopped = true;
       if (wakeTimer) clearTimeout(wakeTimer);
       await ticking;
+      await Promise.race([
+        Promise.allSettled(sending),
+        new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
+      ]);
+      await leases.release().catch((error: unknown) => {
+        log(
+          `Could not give the operation leases up: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
     },
     peakJobsInFlight: () => peak,
   };

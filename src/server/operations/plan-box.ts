@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import type { BoxPermissions, SkippedEntry, Target } from '../../contract/roster-operations.ts';
-import type { Actor, NewItem } from './operation-store.ts';
+import type { Actor, NewItem } from '../store/operation-store.ts';
 import {
   newItem,
   OperationInputError,

@@ -1,5 +1,5 @@
 import type { PlanItem, SkippedEntry, SkipReason, Target } from '../../contract/roster-operations.ts';
-import type { NewItem, NewOperation } from './operation-store.ts';
+import type { NewItem, NewOperation } from '../store/operation-store.ts';
 
 /** A refusal of the request itself (not of one entry): answered as a 4xx with Roster's error body. */
 export class OperationInputError extends Error {

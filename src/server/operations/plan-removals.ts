@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { cursorPageSchema } from '../../contract/pagination.ts';
 import type { RemovalInput, SkippedEntry, Target } from '../../contract/roster-operations.ts';
-import type { NewItem } from './operation-store.ts';
+import type { NewItem } from '../store/operation-store.ts';
 import {
   newItem,
   OperationInputError,

@@ -1,5 +1,5 @@
 import type { OperationKind, SkippedEntry } from '../../contract/roster-operations.ts';
-import type { ItemRecord, NewItem, OperationRecord, OperationStore } from './operation-store.ts';
+import type { ItemRecord, NewItem, OperationRecord, OperationStore } from '../store/operation-store.ts';
 import { newItem, OperationInputError, type PlanDraft, planItemOf, skip } from './plan-draft.ts';
 
 const REVERSE: Partial<Record<OperationKind, OperationKind>> = {

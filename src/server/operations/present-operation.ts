@@ -1,6 +1,6 @@
 import type { Operation, OperationItem, SkipReason } from '../../contract/roster-operations.ts';
 import { FINISHED_OPERATION_STATES } from '../../contract/roster-operations.ts';
-import type { ChunkRecord, ItemRecord, OperationRecord } from './operation-store.ts';
+import type { ChunkRecord, ItemRecord, OperationRecord } from '../store/operation-store.ts';
 import { canUndo } from './plan-undo.ts';
 
 const iso = (at: number) => new Date(at).toISOString();

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { type JobStatus, jobStatusSchema } from '../../contract/job-status.ts';
 import type { BulkKind, OperationKind } from '../../contract/roster-operations.ts';
-import type { ItemOutcome, ItemRecord, OperationParams } from './operation-store.ts';
+import type { ItemOutcome, ItemRecord, OperationParams } from '../store/operation-store.ts';
 import { type UpstreamClient, UpstreamFailure } from './upstream-client.ts';
 
 export type Provider = 'zendesk' | 'box';

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { cursorPageSchema } from '../../contract/pagination.ts';
-import type { Actor } from './operation-store.ts';
+import type { Actor } from '../store/operation-store.ts';
 import type { UpstreamClient } from './upstream-client.ts';
 
 /**

@@ -13,7 +13,7 @@ export type ForwardOptions = {
   /** Removed from the path before forwarding: `/api/box` turns `/api/box/2.0/…` into Box's `/2.0/…`. */
   stripPrefix?: string;
   /** The upstream refused the credential sent (401): the session holding it may be over. */
-  onUnauthorized?: (c: Context, sentAuthorization: string) => void;
+  onUnauthorized?: (c: Context, sentAuthorization: string) => Promise<void> | void;
 };
 
 /**
@@ -59,7 +59,7 @@ export function forwardToUpstream(upstream: Upstream, options: ForwardOptions) {
         timedOut ? 504 : 502,
       );
     }
-    if (response.status === 401) options.onUnauthorized?.(c, authorization);
+    if (response.status === 401) await options.onUnauthorized?.(c, authorization);
     const outgoing = new Headers();
     response.headers.forEach((value, name) => {
       if (RESPONSE_HEADER.test(name)) outgoing.set(name, value);

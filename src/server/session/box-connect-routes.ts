@@ -41,20 +41,20 @@ export function boxConnectRoutes(options: BoxConnectOptions) {
       publicUrl: options.publicUrl,
       authorizeEndpoint: () => options.authorizeUrl,
       // The flow cookie carries the session's key: Box sends the person back cross-site, without the Strict cookie.
-      beforeStart(c: Context) {
-        const session = auth.currentSession(c);
+      async beforeStart(c: Context) {
+        const session = await auth.currentSession(c);
         if (!session) return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.query('next') ?? '/box')}`);
         return { sessionKey: session.key };
       },
       async complete(_c, credential, flow) {
-        const session = flow.sessionKey ? store.findByKey(flow.sessionKey) : undefined;
+        const session = flow.sessionKey ? await store.findByKey(flow.sessionKey) : undefined;
         if (!session || !auth.boxOAuth) return 'state';
         const account = await verifyBoxAccount(auth.boxOAuth, credential);
         if (typeof account === 'string') {
           log(`A new Box connection could not be verified: ${account}`);
           return 'verify';
         }
-        store.update(session.key, { box: { account, credential } });
+        await store.update(session.key, { box: { account, credential } });
         log(`Connected Box account ${account.login} for ${session.user.email ?? `user ${session.user.id}`}`);
         return undefined;
       },
@@ -65,11 +65,11 @@ export function boxConnectRoutes(options: BoxConnectOptions) {
     }),
   );
 
-  app.delete('/connection', (c) => {
-    const session = auth.currentSession(c);
+  app.delete('/connection', async (c) => {
+    const session = await auth.currentSession(c);
     if (!session)
       return c.json({ error: 'SignInRequired', description: 'Sign in to Roster to continue' }, 401);
-    store.update(session.key, { box: null });
+    await store.update(session.key, { box: null });
     if (session.box) log(`Disconnected Box account ${session.box.account.login}`);
     return c.body(null, 204);
   });

@@ -38,7 +38,9 @@ export type OAuthFlowOptions = {
   /** The provider's authorize page, as the browser reaches it, for this request. */
   authorizeEndpoint(c: Context): string;
   /** The session the flow adds to, or a response that stops it before it starts (undefined: none needed). */
-  beforeStart(c: Context): { sessionKey: string | null } | Response;
+  beforeStart(
+    c: Context,
+  ): { sessionKey: string | null } | Response | Promise<{ sessionKey: string | null } | Response>;
   /** Keeps the tokens, or says why not; an undefined answer means done. */
   complete(
     c: Context,
@@ -61,10 +63,10 @@ export function oauthFlowRoutes(options: OAuthFlowOptions) {
   const cookiePath = options.path;
   const app = new Hono();
 
-  app.get('/start', (c) => {
+  app.get('/start', async (c) => {
     const provider = options.provider;
     if (!provider) return options.failed(c, 'unavailable', undefined);
-    const before = options.beforeStart(c);
+    const before = await options.beforeStart(c);
     if (before instanceof Response) return before;
     const { verifier, challenge } = createPkcePair();
     const state = randomBytes(24).toString('base64url');

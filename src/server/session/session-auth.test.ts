@@ -1,11 +1,13 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openRosterDatabase } from '../store/roster-database.ts';
+import { openSessionStore } from '../store/session-store.ts';
 import { makeDataDir } from '../testing/test-server.ts';
 import type { OAuthProvider } from './oauth-client.ts';
 import { createSecretBox, loadSessionKey } from './secret-box.ts';
 import { createSessionAuth, type RosterEnv } from './session-auth.ts';
-import { openSessionStore, type SessionStore } from './session-store.ts';
 
 const user = { id: 1, name: 'Ada', email: 'ada@example.com', role: 'admin' };
 
@@ -13,10 +15,20 @@ const user = { id: 1, name: 'Ada', email: 'ada@example.com', role: 'admin' };
  * The session layer against a stand-in for Zendesk's token endpoint whose answers each test picks:
  * what a real account does during an outage cannot be asked of the sandbox.
  */
-function setUp(tokenAnswer: () => Response) {
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setUp(tokenAnswer: () => Response | Promise<Response>) {
   const dir = makeDataDir();
-  const store = openSessionStore({
-    file: join(dir, 'roster.sqlite'),
+  const database = await openRosterDatabase({ kind: 'sqlite', file: join(dir, 'roster.sqlite') });
+  cleanups.push(async () => {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const store = await openSessionStore({
+    database,
     box: createSecretBox(loadSessionKey(dir, undefined)),
     idleMs: 3_600_000,
     maxAgeMs: 3_600_000,
@@ -38,24 +50,29 @@ function setUp(tokenAnswer: () => Response) {
     authorizeParams: {},
     tokenFields: { expires_in: 3600 },
   };
-  const auth = createSessionAuth({
-    mode: 'signIn',
-    store,
-    secureCookie: false,
-    maxAgeMs: 3_600_000,
-    oauth,
-    log: () => {},
-  });
-  const app = new Hono<RosterEnv>();
-  app.use('/api/*', auth.requireCredential());
-  app.get('/api/me', (c) => c.text(c.get('upstreamAuthorization')));
-  app.get('/refused', (c) => {
-    auth.refused(c, c.req.query('sent') ?? '');
-    return c.body(null, 204);
-  });
-  const signIn = (expiresInMs: number, refreshToken: string | null = 'refresh-1') => {
+  /** One Roster instance: several of them share the store. */
+  const instance = () => {
+    const auth = createSessionAuth({
+      mode: 'signIn',
+      store,
+      secureCookie: false,
+      maxAgeMs: 3_600_000,
+      oauth,
+      log: () => {},
+    });
+    const app = new Hono<RosterEnv>();
+    app.use('/api/*', auth.requireCredential());
+    app.get('/api/me', (c) => c.text(c.get('upstreamAuthorization')));
+    app.get('/refused', async (c) => {
+      await auth.refused(c, c.req.query('sent') ?? '');
+      return c.body(null, 204);
+    });
+    return app;
+  };
+  const app = instance();
+  const signIn = async (expiresInMs: number, refreshToken: string | null = 'refresh-1') => {
     const issuedAt = Date.now() - 3_600_000 + expiresInMs;
-    const sessionId = store.create(user, {
+    const sessionId = await store.create(user, {
       kind: 'oauth',
       accessToken: 'access-1',
       refreshToken,
@@ -64,8 +81,8 @@ function setUp(tokenAnswer: () => Response) {
     });
     return { cookie: `roster_session=${sessionId}`, sessionId };
   };
-  const call = (cookie: string, path = '/api/me') => app.request(path, { headers: { cookie } });
-  return { store, signIn, call, refreshes };
+  const call = (cookie: string, path = '/api/me', on = app) => on.request(path, { headers: { cookie } });
+  return { store, signIn, call, refreshes, instance };
 }
 
 const granted = (body: Record<string, unknown>) =>
@@ -78,25 +95,21 @@ const granted = (body: Record<string, unknown>) =>
   });
 
 describe('session credentials at the edge of expiry', () => {
-  let store: SessionStore | undefined;
-  afterEach(() => store?.close());
-
   it('keeps using a still-valid token when Zendesk cannot be reached to refresh it', async () => {
-    const setup = setUp(() => new Response('unavailable', { status: 503 }));
-    store = setup.store;
-    const { cookie, sessionId } = setup.signIn(30_000);
+    const setup = await setUp(() => new Response('unavailable', { status: 503 }));
+    const { store } = setup;
+    const { cookie, sessionId } = await setup.signIn(30_000);
     const answer = await setup.call(cookie);
     expect(answer.status).toBe(200);
     expect(await answer.text()).toBe('Bearer access-1');
     expect(setup.refreshes).toHaveLength(1);
-    expect(store.find(sessionId)).toBeDefined();
+    expect(await store.find(sessionId)).toBeDefined();
   });
 
   it('answers 503, not sign-in, when the token has run out and the refresh cannot get through', async () => {
     let answer = () => new Response('unavailable', { status: 503 });
-    const setup = setUp(() => answer());
-    store = setup.store;
-    const { cookie } = setup.signIn(-1000);
+    const setup = await setUp(() => answer());
+    const { cookie } = await setup.signIn(-1000);
     const outage = await setup.call(cookie);
     expect(outage.status).toBe(503);
     expect((await outage.json()).error).toBe('UpstreamUnavailable');
@@ -106,30 +119,49 @@ describe('session credentials at the edge of expiry', () => {
   });
 
   it('ends the session when Zendesk turns the refresh token down', async () => {
-    const setup = setUp(() => Response.json({ error: 'invalid_grant' }, { status: 400 }));
-    store = setup.store;
-    const { cookie, sessionId } = setup.signIn(10_000);
+    const setup = await setUp(() => Response.json({ error: 'invalid_grant' }, { status: 400 }));
+    const { store } = setup;
+    const { cookie, sessionId } = await setup.signIn(10_000);
     expect((await setup.call(cookie)).status).toBe(401);
-    expect(store.find(sessionId)).toBeUndefined();
+    expect(await store.find(sessionId)).toBeUndefined();
   });
 
   it('keeps the refresh token it has when a refresh answer brings none', async () => {
-    const setup = setUp(() => granted({}));
-    store = setup.store;
-    const { cookie, sessionId } = setup.signIn(10_000);
+    const setup = await setUp(() => granted({}));
+    const { store } = setup;
+    const { cookie, sessionId } = await setup.signIn(10_000);
     expect(await (await setup.call(cookie)).text()).toBe('Bearer access-2');
-    const credential = store.find(sessionId)?.credential;
+    const credential = (await store.find(sessionId))?.credential;
     expect(credential).toMatchObject({ kind: 'oauth', accessToken: 'access-2', refreshToken: 'refresh-1' });
   });
 
   it('ends the session for a refused credential only if it is still the session’s own', async () => {
-    const setup = setUp(() => granted({ refresh_token: 'refresh-2' }));
-    store = setup.store;
-    const { cookie, sessionId } = setup.signIn(10_000);
+    const setup = await setUp(() => granted({ refresh_token: 'refresh-2' }));
+    const { store } = setup;
+    const { cookie, sessionId } = await setup.signIn(10_000);
     await setup.call(cookie);
     await setup.call(cookie, `/refused?sent=${encodeURIComponent('Bearer access-1')}`);
-    expect(store.find(sessionId)).toBeDefined();
+    expect(await store.find(sessionId)).toBeDefined();
     await setup.call(cookie, `/refused?sent=${encodeURIComponent('Bearer access-2')}`);
-    expect(store.find(sessionId)).toBeUndefined();
+    expect(await store.find(sessionId)).toBeUndefined();
+  });
+
+  it('refreshes once when two instances need the same session’s token at the same moment', async () => {
+    let used = false;
+    const setup = await setUp(async () => {
+      // A refresh token works once: the second use is refused, which would sign the person out.
+      if (used) return Response.json({ error: 'invalid_grant' }, { status: 400 });
+      used = true;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return granted({ refresh_token: 'refresh-2' });
+    });
+    const { cookie, sessionId } = await setup.signIn(10_000);
+    const [a, b] = await Promise.all([
+      setup.call(cookie, '/api/me', setup.instance()),
+      setup.call(cookie, '/api/me', setup.instance()),
+    ]);
+    expect([await a.text(), await b.text()]).toEqual(['Bearer access-2', 'Bearer access-2']);
+    expect(setup.refreshes).toHaveLength(1);
+    expect((await setup.store.find(sessionId))?.credential).toMatchObject({ refreshToken: 'refresh-2' });
   });
 });

@@ -1,11 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { SessionUser } from '../../contract/roster-session.ts';
-import type { Session, SessionStore } from './session-store.ts';
+import type { Session, SessionStore } from '../store/session-store.ts';
 
 export type SignInMethod = 'oauth' | 'apiToken' | 'demo';
 
 import { OAuthExchangeError, type OAuthProvider, refreshTokens } from './oauth-client.ts';
+import { refreshOnOneInstance } from './refresh-on-one-instance.ts';
 import { authorizationHeader, type OAuthCredential, type UpstreamCredential } from './upstream-credential.ts';
 
 export type RosterEnv = { Variables: { upstreamAuthorization: string } };
@@ -54,9 +55,9 @@ type TokenSlot = {
   /** One refresh per session at a time: refresh tokens are single use. */
   refreshing: Map<string, Promise<Usable>>;
   credential(session: Session): UpstreamCredential | undefined;
-  save(session: Session, credential: OAuthCredential): void;
+  save(session: Session, credential: OAuthCredential): Promise<void>;
   /** The provider turned the grant down, or the token ran out with no way to refresh it. */
-  drop(session: Session): void;
+  drop(session: Session): Promise<void>;
 };
 
 export type SessionAuth = ReturnType<typeof createSessionAuth>;
@@ -70,7 +71,7 @@ export function createSessionAuth(options: SessionAuthOptions) {
   const cookieName =
     options.mode === 'signIn' && options.secureCookie ? '__Host-roster_session' : 'roster_session';
 
-  function currentSession(c: Context): Session | undefined {
+  async function currentSession(c: Context): Promise<Session | undefined> {
     if (options.mode !== 'signIn') return undefined;
     const sessionId = getCookie(c, cookieName);
     return sessionId ? options.store.find(sessionId) : undefined;
@@ -90,8 +91,9 @@ export function createSessionAuth(options: SessionAuthOptions) {
       provider: options.boxOAuth,
       refreshing: new Map(),
       credential: (session) => session.box?.credential,
-      save: (session, credential) =>
-        session.box && store.update(session.key, { box: { ...session.box, credential } }),
+      save: async (session, credential) => {
+        if (session.box) await store.update(session.key, { box: { ...session.box, credential } });
+      },
       drop: (session) => store.update(session.key, { box: null }),
     };
     return { zendesk, box };
@@ -111,29 +113,41 @@ export function createSessionAuth(options: SessionAuthOptions) {
     const provider = slot.provider;
     if (!credential.refreshToken || !provider) {
       if (credential.expiresAt > now) return stillValid;
-      slot.drop(session);
+      await slot.drop(session);
       return { kind: 'signedOut' };
     }
     let pending = slot.refreshing.get(session.key);
     if (!pending) {
-      pending = refreshTokens(provider, credential.refreshToken)
-        .then((next): Usable => {
-          slot.save(session, next);
-          return { kind: 'ok', credential: next };
-        })
-        .catch((error: unknown): Usable => {
-          const message = error instanceof Error ? error.message : String(error);
-          log(`Could not refresh a session's ${provider.name} access token: ${message}`);
-          // Only the provider turning the refresh token down drops it; a network blip does not.
-          if (error instanceof OAuthExchangeError && error.refused) {
-            slot.drop(session);
-            return { kind: 'signedOut' };
-          }
-          return credential.expiresAt !== null && credential.expiresAt > Date.now()
+      const { refreshToken } = credential;
+      const refresh = () =>
+        refreshTokens(provider, refreshToken)
+          .then(async (next): Promise<Usable> => {
+            await slot.save(session, next);
+            return { kind: 'ok', credential: next };
+          })
+          .catch(async (error: unknown): Promise<Usable> => {
+            const message = error instanceof Error ? error.message : String(error);
+            log(`Could not refresh a session's ${provider.name} access token: ${message}`);
+            // Only the provider turning the refresh token down drops it; a network blip does not.
+            if (error instanceof OAuthExchangeError && error.refused) {
+              await slot.drop(session);
+              return { kind: 'signedOut' };
+            }
+            return credential.expiresAt !== null && credential.expiresAt > Date.now()
+              ? stillValid
+              : { kind: 'unavailable', description: message };
+          });
+      pending = refreshOnOneInstance({
+        store: options.store,
+        sessionKey: session.key,
+        stale: credential,
+        read: slot.credential,
+        refresh,
+        giveUp: () =>
+          credential.expiresAt !== null && credential.expiresAt > Date.now()
             ? stillValid
-            : { kind: 'unavailable', description: message };
-        })
-        .finally(() => slot.refreshing.delete(session.key));
+            : { kind: 'unavailable', description: `${provider.name} sign-in is being renewed; try again` },
+      }).finally(() => slot.refreshing.delete(session.key));
       slot.refreshing.set(session.key, pending);
     }
     return pending;
@@ -142,7 +156,7 @@ export function createSessionAuth(options: SessionAuthOptions) {
   /** Puts the slot's `Authorization` for this request in the context, or answers why there is none. */
   function requireToken(slot: TokenSlot, missing: (c: Context) => Response): MiddlewareHandler<RosterEnv> {
     return async (c, next) => {
-      const session = currentSession(c);
+      const session = await currentSession(c);
       if (!session) return signInRequired(c);
       const resolved = await usable(slot, session);
       if (resolved.kind === 'signedOut') return missing(c);
@@ -192,7 +206,7 @@ export function createSessionAuth(options: SessionAuthOptions) {
     requireSignedIn(roles: readonly string[], refusal: string): MiddlewareHandler {
       return async (c, next) => {
         if (options.mode === 'signIn') {
-          const session = currentSession(c);
+          const session = await currentSession(c);
           if (!session) return signInRequired(c);
           if (!roles.includes(session.user.role))
             return c.json({ error: 'Forbidden', description: refusal }, 403);
@@ -201,11 +215,11 @@ export function createSessionAuth(options: SessionAuthOptions) {
       };
     },
 
-    begin(c: Context, user: SessionUser, credential: UpstreamCredential, method: SignInMethod): void {
+    async begin(c: Context, user: SessionUser, credential: UpstreamCredential, method: SignInMethod) {
       if (options.mode !== 'signIn') throw new Error('Sessions exist only in sign-in mode');
-      const previous = currentSession(c);
-      if (previous) options.store.delete(previous.key);
-      const sessionId = options.store.create(user, credential);
+      const previous = await currentSession(c);
+      if (previous) await options.store.delete(previous.key);
+      const sessionId = await options.store.create(user, credential);
       setCookie(c, cookieName, sessionId, {
         path: '/',
         httpOnly: true,
@@ -220,14 +234,15 @@ export function createSessionAuth(options: SessionAuthOptions) {
      * Zendesk refused `sentAuthorization` (401). The session ends only if that is still its
      * credential: a request sent just before a refresh may come back refused after it.
      */
-    refused(c: Context, sentAuthorization: string): void {
-      if (slots && stillHolds(slots.zendesk, currentSession(c), sentAuthorization)) this.end(c);
+    async refused(c: Context, sentAuthorization: string): Promise<void> {
+      if (slots && stillHolds(slots.zendesk, await currentSession(c), sentAuthorization)) await this.end(c);
     },
 
     /** Box refused the session's Box token (401): the account is disconnected, the session goes on. */
-    boxRefused(c: Context, sentAuthorization: string): void {
-      const session = currentSession(c);
-      if (slots && session && stillHolds(slots.box, session, sentAuthorization)) slots.box.drop(session);
+    async boxRefused(c: Context, sentAuthorization: string): Promise<void> {
+      const session = await currentSession(c);
+      if (slots && session && stillHolds(slots.box, session, sentAuthorization))
+        await slots.box.drop(session);
     },
 
     /**
@@ -239,25 +254,25 @@ export function createSessionAuth(options: SessionAuthOptions) {
         const { credential } = options as { credential: UpstreamCredential };
         return provider === 'zendesk' ? { kind: 'ok', credential } : { kind: 'signedOut' };
       }
-      const session = (options as { store: SessionStore }).store.findByUser(userId);
+      const session = await (options as { store: SessionStore }).store.findByUser(userId);
       if (!session) return { kind: 'signedOut' };
       return usable(provider === 'zendesk' ? slots.zendesk : slots.box, session);
     },
 
     /** The upstream refused a person's credential outside a request: as `refused`, for their session. */
-    refusedForUser(provider: 'zendesk' | 'box', userId: string, sentAuthorization: string): void {
+    async refusedForUser(provider: 'zendesk' | 'box', userId: string, sentAuthorization: string) {
       if (!slots || options.mode !== 'signIn') return;
-      const session = options.store.findByUser(userId);
+      const session = await options.store.findByUser(userId);
       const slot = provider === 'zendesk' ? slots.zendesk : slots.box;
-      if (session && stillHolds(slot, session, sentAuthorization)) slot.drop(session);
+      if (session && stillHolds(slot, session, sentAuthorization)) await slot.drop(session);
     },
 
     /** Ends the request's session on the server and in the browser. */
-    end(c: Context): void {
+    async end(c: Context): Promise<void> {
       if (options.mode !== 'signIn') return;
-      const session = currentSession(c);
+      const session = await currentSession(c);
       if (session) {
-        options.store.delete(session.key);
+        await options.store.delete(session.key);
         options.log(`Signed out ${session.user.email ?? `user ${session.user.id}`}`);
       }
       deleteCookie(c, cookieName, { path: '/', secure: options.secureCookie });

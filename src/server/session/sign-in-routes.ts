@@ -43,7 +43,7 @@ export function signInRoutes(options: SignInRoutesOptions) {
     const verified = await verifyCredential(upstream, credential);
     if (!verified.ok)
       return c.json({ error: 'SignInFailed', description: verified.description }, verified.status);
-    auth.begin(c, verified.user, credential, method);
+    await auth.begin(c, verified.user, credential, method);
     return c.json({ user: verified.user });
   }
 
@@ -51,8 +51,8 @@ export function signInRoutes(options: SignInRoutesOptions) {
     return c.json({ error: 'SignInUnavailable', description }, 404);
   }
 
-  app.get('/session', (c) => {
-    const session = auth.currentSession(c);
+  app.get('/session', async (c) => {
+    const session = await auth.currentSession(c);
     const body: RosterSession = {
       connection,
       mode: auth.mode,
@@ -103,8 +103,8 @@ export function signInRoutes(options: SignInRoutesOptions) {
     return signIn(c, { kind: 'apiToken', email, token: DEMO_API_TOKEN }, 'demo');
   });
 
-  app.delete('/session', (c) => {
-    auth.end(c);
+  app.delete('/session', async (c) => {
+    await auth.end(c);
     return c.body(null, 204);
   });
 
@@ -125,7 +125,7 @@ export function signInRoutes(options: SignInRoutesOptions) {
           options.log(`OAuth sign-in could not be verified: ${verified.description}`);
           return 'verify';
         }
-        auth.begin(c, verified.user, credential, 'oauth');
+        await auth.begin(c, verified.user, credential, 'oauth');
         return undefined;
       },
       failed: (c, code, flow) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { BoxLink } from '../store/session-store.ts';
 import type { OAuthProvider } from './oauth-client.ts';
-import type { BoxLink } from './session-store.ts';
 import { authorizationHeader, type OAuthCredential } from './upstream-credential.ts';
 
 const boxMeSchema = z.object({ id: z.string(), name: z.string(), login: z.string() });

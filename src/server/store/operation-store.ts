@@ -10,7 +10,8 @@ import type {
 /**
  * Roster's record of operations: what each one is, every item's state and outcome, and the
  * upstream jobs it became. Every method is one transaction, so a `kill -9` at any moment leaves a
- * state the runner can continue from. Async, because the next backend (PostgreSQL) is.
+ * state the runner can continue from. Several instances may share it (PostgreSQL): each operation
+ * is run by the one instance holding its lease.
  */
 
 export type Actor = { id: string; name: string; email: string | null };
@@ -139,6 +140,35 @@ export type StoredPlan = {
   operation: Omit<NewOperation, 'actor'>;
 };
 
+/** A request to take pending items of an operation and send them. */
+export type ClaimRequest = {
+  operationId: string;
+  phase: ItemPhase;
+  limit: number;
+  now: number;
+  /** The instance claiming: only the holder of the operation's lease may. */
+  owner: string;
+  /**
+   * Set for a job: the items open a chunk, and only while fewer than `maxInFlight` chunks are in
+   * flight for the whole account, every instance's together.
+   */
+  chunk?: { maxInFlight: number };
+};
+
+export type Claim = {
+  chunkId: number | null;
+  items: ItemRecord[];
+  /** With `chunk`: the account's chunks in flight after this claim, every instance's. */
+  chunksInFlight: number;
+};
+
+/** What an instance holds after renewing its leases and taking those free or expired. */
+export type Leases = {
+  held: string[];
+  /** Taken just now from no one or from an instance that stopped renewing: recovered as after a crash. */
+  taken: { operationId: string; from: string | null }[];
+};
+
 export type OperationStore = {
   create(operation: NewOperation): Promise<OperationRecord>;
   get(id: string): Promise<OperationRecord | undefined>;
@@ -147,19 +177,22 @@ export type OperationStore = {
     operationId: string,
     filter: { state?: ItemState; afterIndex: number; limit: number },
   ): Promise<ItemRecord[]>;
-  /** Operations the runner has to look at: not finished. */
-  active(): Promise<OperationRecord[]>;
+  /** Operations the runner `owner` has to look at: not finished, and leased to it. */
+  active(owner: string): Promise<OperationRecord[]>;
+  /**
+   * Renews `owner`'s leases until `until` and takes the leases of unfinished operations no one
+   * holds (or whose holder let them expire; every one with `takeAll`: the only instance). What it
+   * takes is recovered in the same transaction: what was being sent may or may not have arrived,
+   * so it is sent again.
+   */
+  lease(owner: string, now: number, until: number, options?: { takeAll?: boolean }): Promise<Leases>;
+  /** Gives `owner`'s leases up (a clean stop), so another instance continues at once. */
+  release(owner: string): Promise<void>;
   setState(id: string, state: OperationState, reason: string | null): Promise<void>;
   /** A page of a walked list: its items join the operation, and the walk goes on from `nextCursor` (null: done). */
   appendItems(id: string, items: NewItem[], nextCursor: string | null): Promise<void>;
   /** Takes up to `limit` pending items of one phase that are due, marks them submitted and, for a job, opens a chunk. */
-  claim(
-    id: string,
-    phase: ItemPhase,
-    limit: number,
-    now: number,
-    asChunk: boolean,
-  ): Promise<{ chunkId: number | null; items: ItemRecord[] }>;
+  claim(request: ClaimRequest): Promise<Claim>;
   chunkAccepted(chunkId: number, jobId: string): Promise<void>;
   chunkProgress(
     chunkId: number,
@@ -169,7 +202,11 @@ export type OperationStore = {
   ): Promise<void>;
   /** The chunk's request was not taken (or its job is lost): its items wait again until `retry.at`. */
   chunkReturned(chunkId: number, retry: Retry): Promise<void>;
-  /** Final answers for some items; items absent from `outcomes` and in `next` go on to another phase. */
+  /**
+   * Final answers for some items; items absent from `outcomes` and in `next` go on to another
+   * phase. Only items still sent as `chunkId` (null: on their own) are settled: an answer that
+   * arrives after another instance took the operation over and sent them again changes nothing.
+   */
   settleItems(
     operationId: string,
     outcomes: ReadonlyMap<number, ItemOutcome>,
@@ -186,11 +223,8 @@ export type OperationStore = {
   cancel(id: string): Promise<void>;
   retryFailed(id: string): Promise<number>;
   setUndoneBy(id: string, undoneBy: string): Promise<void>;
-  /** After a crash: what was being sent may or may not have arrived; it is sent again. */
-  recover(): Promise<void>;
   savePlan(id: string, stored: StoredPlan, expiresAt: number): Promise<void>;
   takePlan(id: string, now: number): Promise<StoredPlan | undefined>;
   /** Drops finished operations older than `before` (retention). */
   purge(before: number): Promise<number>;
-  close(): Promise<void>;
 };
