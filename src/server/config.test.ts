@@ -87,4 +87,30 @@ describe('readConfig', () => {
     );
     expect(config.publicUrl).toBe('https://roster.acme.internal:8443');
   });
+
+  it('keeps the store in DATA_DIR by default and in PostgreSQL with DATABASE_URL', () => {
+    expect(readConfig({ DATA_DIR: '/tmp/roster-data' }).store).toEqual({
+      kind: 'sqlite',
+      file: '/tmp/roster-data/roster.sqlite',
+    });
+    const url = 'postgres://roster:pw@db.internal:5432/roster';
+    expect(readConfig({ DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(32) }).store).toEqual({
+      kind: 'postgres',
+      url,
+    });
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL’s, without repeating its password', () => {
+    for (const value of ['mysql://roster:hunter2@db/roster', 'not a url hunter2']) {
+      const attempt = () => readConfig({ DATABASE_URL: value, SESSION_SECRET: 'x'.repeat(32) });
+      expect(attempt).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+      expect(attempt).not.toThrow(/hunter2/);
+    }
+  });
+
+  it('requires SESSION_SECRET with DATABASE_URL, since every instance must open what the others sealed', () => {
+    expect(() => readConfig({ DATABASE_URL: 'postgresql://roster@localhost/roster' })).toThrow(
+      /SESSION_SECRET is required with DATABASE_URL/,
+    );
+  });
 });

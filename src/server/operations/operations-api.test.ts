@@ -4,6 +4,7 @@ import type { OrganizationMembership } from '../../contract/organization-members
 import type { Operation, RosterError } from '../../contract/roster-operations.ts';
 import type { User } from '../../contract/user.ts';
 import { expectJson, getJson, send, walkForward } from '../testing/api-helpers.ts';
+import { operationStatesFromStream } from '../testing/operation-event-stream.ts';
 import {
   allItems,
   planOperation,
@@ -310,8 +311,6 @@ describe('the event stream', () => {
     const controller = new AbortController();
     const response = await fetch(`${server.url}/roster/operations/events`, { signal: controller.signal });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
     const agents = await staffOutside(PRIVACY, 150);
     const plan = await planOperation(roster, {
       kind: 'group_memberships.create',
@@ -319,21 +318,7 @@ describe('the event stream', () => {
       people: { user_ids: agents.map((agent) => agent.id) },
     });
     const { id } = await startPlan(roster, plan);
-    const states: string[] = [];
-    let buffer = '';
-    while (!states.includes('completed')) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      const events = buffer.split('\n\n');
-      buffer = events.pop() ?? '';
-      for (const event of events) {
-        const data = event.split('\n').find((line) => line.startsWith('data:'));
-        if (!event.includes('event: operation') || !data) continue;
-        const operation = JSON.parse(data.slice(5)) as Operation;
-        if (operation.id === id) states.push(operation.state);
-      }
-    }
+    const states = await operationStatesFromStream(response, id);
     controller.abort();
     expect(states[0]).toMatch(/queued|running/);
     expect(states.at(-1)).toBe('completed');

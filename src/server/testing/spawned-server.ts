@@ -8,6 +8,8 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 export type SpawnedServer = TestServer & {
   child: ChildProcess;
+  /** Everything the process has printed so far. */
+  output(): string;
   /** Ends the process with `signal` and waits for it to be gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
 };
@@ -27,7 +29,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * `node --import tsx src/server/main.ts` as its own process, as `npm start` runs it: for what only a
- * real process can show, such as a crash in the middle of a job. Resolves once the sandbox answers.
+ * real process can show, such as a crash in the middle of a job. Resolves once the server answers:
+ * its sandbox when embedded, else Roster itself.
  */
 export async function spawnServer(
   environment: Record<string, string>,
@@ -54,6 +57,7 @@ export async function spawnServer(
   const url = `http://127.0.0.1:${port}`;
   const apiUrl = `${url}${SANDBOX_BASE_PATH}/api/v2`;
   const api = apiCaller(apiUrl);
+  const ready = environment.ZENDESK_URL ? () => fetch(`${url}/roster/connection`) : () => api('/users/me');
   const kill = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
@@ -63,7 +67,7 @@ export async function spawnServer(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     try {
-      if ((await api('/users/me')).ok) break;
+      if ((await ready()).ok) break;
     } catch {
       // Not listening yet.
     }
@@ -80,6 +84,7 @@ export async function spawnServer(
     dataDir: environment.DATA_DIR ?? '',
     api,
     child,
+    output: () => output,
     kill,
     close: () => kill('SIGTERM'),
   };
