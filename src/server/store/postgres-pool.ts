@@ -41,6 +41,9 @@ export function createPostgresPool(url: string, log: (message: string) => void):
   // An idle connection the server closes (a restart, a failover) is dropped from the pool; without
   // a listener the error would end the process.
   pool.on('error', (error) => log(`A PostgreSQL connection was lost: ${connectionFailureReason(error)}`));
+  // The pool listens only while a connection is idle. One lost while checked out (between two
+  // statements of a transaction) fails its next query instead, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 
