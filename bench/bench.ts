@@ -8,6 +8,7 @@ import { basicAuthFor } from '../src/server/testing/test-server.ts';
 import { launchBrowser } from './browser.ts';
 import { judge, type Measurements } from './budgets.ts';
 import { measureBulkAdd } from './bulk-add.ts';
+import { measureBulkAddOnPostgres, POSTGRES_SKIPPED } from './bulk-add-on-postgres.ts';
 import { measureRouteWeights } from './bundle-weight.ts';
 import { organizationMembershipIdAt, readDataset } from './dataset.ts';
 import { measureFirstRows } from './first-rows.ts';
@@ -88,6 +89,15 @@ async function main(): Promise<void> {
       dataset.addTarget,
       JOB_ITEM_DELAY_MS,
     );
+    log(`  the same add with PostgreSQL as the store`);
+    const bulkAddPostgres = await measureBulkAddOnPostgres(
+      browser,
+      options.scale,
+      dataset.addTarget,
+      JOB_ITEM_DELAY_MS,
+      log,
+    );
+    if (!bulkAddPostgres) log(`  ${POSTGRES_SKIPPED}`);
     log(`  list latency, ${reps.latencySamples} samples each`);
     const cursorLatency = await measureCursorLatency(server, deepRow, rowBeforeDeep, reps.latencySamples);
     const offsetLatency = await measureOffsetLatency(
@@ -114,6 +124,7 @@ async function main(): Promise<void> {
       groupScroll,
       organizationHeap,
       bulkAdd,
+      bulkAddPostgres,
       cursorLatency,
       offsetLatency,
       throughput,

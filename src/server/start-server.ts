@@ -25,7 +25,7 @@ import { createSessionAuth, type SessionAuthOptions } from './session/session-au
 import { signInRoutes } from './session/sign-in-routes.ts';
 import { authorizationHeader, type UpstreamCredential } from './session/upstream-credential.ts';
 import { openPostgresOperationRelay, type PostgresOperationRelay } from './store/postgres-operation-relay.ts';
-import { openRosterDatabase } from './store/roster-database.ts';
+import { openRosterDatabase, type RosterDatabase } from './store/roster-database.ts';
 import { openOperationStore } from './store/roster-operation-store.ts';
 import { openSessionStore, type SessionStore } from './store/session-store.ts';
 
@@ -52,6 +52,19 @@ export async function startServer(
 ): Promise<RunningServer> {
   // First: a store that cannot be opened stops the start before anything else is running.
   const database = await openRosterDatabase(config.store, log);
+  try {
+    return await startOnStore(database, config, log);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function startOnStore(
+  database: RosterDatabase,
+  config: ServerConfig,
+  log: (message: string) => void,
+): Promise<RunningServer> {
   /** Names this process in operation leases and events; a new one each start. */
   const instanceId = randomBytes(5).toString('hex');
   const usesSandbox = config.upstream.kind === 'sandbox' || config.box.kind === 'sandbox';

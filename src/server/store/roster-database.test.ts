@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../config.ts';
@@ -11,19 +12,24 @@ const SECRET = 'a session secret that is long enough';
 
 /** Starts the real server with `DATABASE_URL`; what it throws is what `npm start` prints. */
 async function startWith(databaseUrl: string): Promise<void> {
-  const server = await startServer(
-    readConfig({
-      PORT: '0',
-      DATA_DIR: makeDataDir(),
-      SANDBOX_SEED_SCALE: 'tiny',
-      SANDBOX_IDENTITY: 'admin',
-      LOG_REQUESTS: 'false',
-      DATABASE_URL: databaseUrl,
-      SESSION_SECRET: SECRET,
-    }),
-    () => {},
-  );
-  await server.close();
+  const dataDir = makeDataDir();
+  try {
+    const server = await startServer(
+      readConfig({
+        PORT: '0',
+        DATA_DIR: dataDir,
+        SANDBOX_SEED_SCALE: 'tiny',
+        SANDBOX_IDENTITY: 'admin',
+        LOG_REQUESTS: 'false',
+        DATABASE_URL: databaseUrl,
+        SESSION_SECRET: SECRET,
+      }),
+      () => {},
+    );
+    await server.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 describe('opening the store at start', () => {
