@@ -3,14 +3,13 @@ import type { JobStatus } from '../../contract/job-status.ts';
 import type { Operation, RosterError } from '../../contract/roster-operations.ts';
 import type { User } from '../../contract/user.ts';
 import type { DemoIdentityKey } from '../sandbox/demo-identities.ts';
-import { getJson, walkForward } from '../testing/api-helpers.ts';
+import { allStaff, getJson } from '../testing/api-helpers.ts';
 import { cookieClient } from '../testing/cookie-client.ts';
 import {
   planOperation,
-  type RosterCall,
   rosterCallerOf,
   rosterJson,
-  startPlan,
+  startGroupAdd,
   waitForOperation,
 } from '../testing/roster-operations-api.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -33,15 +32,6 @@ async function signOutEverywhere(identity: DemoIdentityKey): Promise<void> {
   }
 }
 
-async function startAdd(roster: RosterCall, groupIds: number[], users: readonly User[]): Promise<Operation> {
-  const plan = await planOperation(roster, {
-    kind: 'group_memberships.create',
-    group_ids: groupIds,
-    people: { user_ids: users.map((user) => user.id) },
-  });
-  return startPlan(roster, plan);
-}
-
 beforeAll(async () => {
   server = await startTestServer({
     SANDBOX_SEED_SCALE: 'demo',
@@ -50,12 +40,7 @@ beforeAll(async () => {
     // Roster's own budget is what is under test, not the sandbox's refusal.
     SANDBOX_MAX_ACTIVE_JOBS: '1000',
   });
-  const pages = await walkForward<'users', User>(
-    server,
-    'users',
-    '/users?role[]=agent&role[]=admin&page[size]=100',
-  );
-  staff = pages.flatMap((page) => page.users);
+  staff = await allStaff(server);
 }, 60_000);
 afterAll(() => server.close());
 
@@ -63,8 +48,8 @@ describe('operations of signed-in people', () => {
   it('keeps two people’s operations together within 30 jobs in flight', { timeout: 120_000 }, async () => {
     const ada = await signIn('admin');
     const grace = await signIn('groupManager');
-    const first = await startAdd(ada.roster, [360000041, 360000042], staff);
-    const second = await startAdd(grace.roster, [360000043, 360000044], staff);
+    const first = await startGroupAdd(ada.roster, [360000041, 360000042], staff);
+    const second = await startGroupAdd(grace.roster, [360000043, 360000044], staff);
     expect(first.actor.name).toBe('Ada Admin');
     expect(second.actor.name).toBe('Grace Groupmanager');
     let most = 0;
@@ -97,7 +82,7 @@ describe('operations of signed-in people', () => {
     timeout: 90_000,
   }, async () => {
     const ada = await signIn('admin');
-    const started = await startAdd(ada.roster, [360000045, 360000046, 360000047], staff);
+    const started = await startGroupAdd(ada.roster, [360000045, 360000046, 360000047], staff);
     await signOutEverywhere('admin');
     const observer = await signIn('agent');
     const paused = await waitForOperation(
@@ -121,7 +106,7 @@ describe('operations of signed-in people', () => {
   it('shows everyone’s operations to everyone but lets only the starter or an admin change them', async () => {
     const ada = await signIn('admin');
     const alan = await signIn('agent');
-    const started = await startAdd(ada.roster, [360000048], staff.slice(0, 500));
+    const started = await startGroupAdd(ada.roster, [360000048], staff.slice(0, 500));
     const seen = await rosterJson<{ operation: Operation }>(await alan.roster(`/${started.id}`), 200);
     expect(seen.operation).toMatchObject({
       actor: { name: 'Ada Admin' },

@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupMembership } from '../../contract/group-membership.ts';
 import type { Operation, RosterError } from '../../contract/roster-operations.ts';
-import type { User } from '../../contract/user.ts';
-import { walkForward } from '../testing/api-helpers.ts';
+import { allStaff, walkForward } from '../testing/api-helpers.ts';
 import { cookieClient } from '../testing/cookie-client.ts';
 import {
-  planOperation,
   type RosterCall,
   rosterCallerOf,
   rosterJson,
-  startPlan,
+  startGroupAdd,
   waitForOperation,
 } from '../testing/roster-operations-api.ts';
 import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import {
   createTestDatabase,
-  POSTGRES_MISSING,
+  onPostgres,
   TEST_DATABASE_URL,
   type TestDatabase,
 } from '../testing/test-stores.ts';
@@ -30,7 +28,7 @@ const GROUP = 360000027;
  * the test can cut.
  */
 describe.skipIf(!TEST_DATABASE_URL)(
-  `an operation while its PostgreSQL store goes away and comes back${TEST_DATABASE_URL ? '' : ` (${POSTGRES_MISSING})`}`,
+  onPostgres('an operation while its PostgreSQL store goes away and comes back'),
   () => {
     let database: TestDatabase;
     let proxy: TcpProxy;
@@ -78,16 +76,8 @@ describe.skipIf(!TEST_DATABASE_URL)(
       timeout: 90_000,
     }, async () => {
       const inside = new Set((await members()).map((m) => m.user_id));
-      const staff = (
-        await walkForward<'users', User>(server, 'users', '/users?role[]=agent&role[]=admin&page[size]=100')
-      ).flatMap((page) => page.users);
-      const agents = staff.filter((user) => !inside.has(user.id)).slice(0, 1000);
-      const plan = await planOperation(roster, {
-        kind: 'group_memberships.create',
-        group_ids: [GROUP],
-        people: { user_ids: agents.map((agent) => agent.id) },
-      });
-      const { id } = await startPlan(roster, plan);
+      const agents = (await allStaff(server)).filter((user) => !inside.has(user.id)).slice(0, 1000);
+      const { id } = await startGroupAdd(roster, [GROUP], agents);
       await waitForOperation(roster, id, (operation: Operation) => operation.done >= 200);
 
       proxy.cut();

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { FINAL_JOB_STATES, type JobStatus } from '../../contract/job-status.ts';
+import type { User } from '../../contract/user.ts';
 import type { ZendeskErrorBody, ZendeskErrorListBody } from '../../contract/zendesk-error.ts';
 import type { CursorPageFields, OffsetPageFields } from '../sandbox/pagination/paginate.ts';
 import type { TestServer } from './test-server.ts';
@@ -85,4 +86,14 @@ export async function walkForward<Key extends string, Item>(
     if (pages.length > 1_000) throw new Error('the list never ends');
   }
   return pages;
+}
+
+/** Every agent and admin of the account, walked page by page. */
+export async function allStaff(server: TestServer): Promise<User[]> {
+  const pages = await walkForward<'users', User>(
+    server,
+    'users',
+    '/users?role[]=agent&role[]=admin&page[size]=100',
+  );
+  return pages.flatMap((page) => page.users);
 }

@@ -82,3 +82,17 @@ export async function allItems(call: RosterCall, id: string): Promise<OperationI
   } while (cursor !== null);
   return items;
 }
+
+/** Reviews and starts adding `users` to each of `groupIds`. */
+export async function startGroupAdd(
+  call: RosterCall,
+  groupIds: number[],
+  users: readonly { id: number }[],
+): Promise<Operation> {
+  const plan = await planOperation(call, {
+    kind: 'group_memberships.create',
+    group_ids: groupIds,
+    people: { user_ids: users.map((user) => user.id) },
+  });
+  return startPlan(call, plan);
+}

@@ -81,6 +81,11 @@ export const STORE_BACKENDS: readonly StoreBackend[] = [
   },
 ];
 
+/** A title for tests that need PostgreSQL, with the reason when they are skipped. */
+export function onPostgres(what: string): string {
+  return TEST_DATABASE_URL ? what : `${what} (${POSTGRES_MISSING})`;
+}
+
 /** A describe block's title for a backend, with the reason when it is skipped. */
 export function onBackend(what: string, backend: StoreBackend): string {
   return `${what} on ${backend.name}${backend.available ? '' : ` (${POSTGRES_MISSING})`}`;
