@@ -41,7 +41,7 @@ function Outcome({ operation }: { operation: Operation }) {
       <span aria-hidden="true">{outcome.icon}</span> {outcome.word}
       <span className="cell-muted">
         {finished
-          ? operation.source === 'bulk' && ` · ${outcomeCounts(operation)}`
+          ? operation.source === 'bulk' && ` · ${outcomeCounts(operation, true)}`
           : ` · ${operation.done.toLocaleString()} / ${operation.counts.total.toLocaleString()}`}
       </span>
     </span>
@@ -65,15 +65,7 @@ export function historyColumns(params: URLSearchParams): VirtualTableColumn<Oper
       id: 'who',
       header: 'Who',
       width: 'minmax(120px, 1fr)',
-      cell: ({ row }) => (
-        <Link
-          className="truncate"
-          to={{ search: withFilter(params, 'user_id', row.original.actor.id) }}
-          title={`Only changes involving ${row.original.actor.name}`}
-        >
-          {row.original.actor.name}
-        </Link>
-      ),
+      cell: ({ row }) => <span className="truncate">{row.original.actor.name}</span>,
     },
     {
       id: 'what',
