@@ -8,13 +8,15 @@ import type { Operation } from '../src/contract/roster-operations.ts';
  */
 export async function addByPasting(
   page: Page,
-  options: { open: string; text: string; summary: string; start: string },
+  options: { open: string; text: string; summary: string; start: string; reviewTimeout?: number },
 ): Promise<Operation> {
   await page.getByRole('button', { name: options.open }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(/^Or paste/).fill(options.text);
   await dialog.getByRole('button', { name: 'Review' }).click();
-  await expect(dialog.getByTestId('plan-summary')).toContainText(options.summary);
+  await expect(dialog.getByTestId('plan-summary')).toContainText(options.summary, {
+    ...(options.reviewTimeout && { timeout: options.reviewTimeout }),
+  });
   return startFrom(page, dialog.getByRole('button', { name: options.start, exact: true }));
 }
 
