@@ -1,13 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { startFrom } from './roster-ui.ts';
-import {
-  addToGroup,
-  agentsOutside,
-  allPages,
-  groupNamed,
-  organizationNamed,
-  sandboxApi,
-} from './sandbox-api.ts';
+import { addToGroup, allPages, groupNamed, organizationNamed, sandboxApi } from './sandbox-api.ts';
 
 test.describe.configure({ mode: 'serial' });
 
