@@ -222,6 +222,34 @@ test('filters History by state, kind and the person a change was made to, all in
   await expect(page).toHaveURL(/source=bulk/);
 });
 
+test('follows an operation to its end by polling while the event stream cannot connect, member list included', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Night Shift Americas');
+  const before = (await allPages(api, `/groups/${group.id}/memberships`, 'group_memberships')).length;
+  const agents = await agentsOutside(api, group.id, 120);
+  let refused = 0;
+  await page.route('**/roster/operations/events', (route) => {
+    refused++;
+    return route.abort();
+  });
+  await page.goto(`/groups/${group.id}`);
+  const operation = await addByPasting(page, {
+    open: 'Add agents',
+    text: agents.map((agent) => agent.id).join('\n'),
+    summary: '120 to add',
+    start: 'Add 120 agents',
+  });
+  await expect(operationPanel(page, operation.label).getByRole('status')).toContainText(
+    'Completed — 120 succeeded, 0 failed',
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId('member-total')).toContainText(`${before + 120} members`);
+  expect(refused).toBeGreaterThan(0);
+});
+
 test('sends the old /jobs addresses to History', async ({ page }) => {
   await page.goto('/jobs?show=running');
   await expect(page).toHaveURL(/\/history\?status=running$/);
