@@ -29,8 +29,8 @@ export function planVerb(plan: Pick<Plan, 'kind'>): 'add' | 'remove' | 'change' 
  */
 export function planSummary(plan: Plan, refused?: Words, extraSkipped: readonly SkippedEntry[] = []): string {
   const verb = planVerb(plan);
-  const always: SkipReason | undefined =
-    verb === 'add' ? 'already_member' : verb === 'remove' ? 'not_member' : undefined;
+  // An add always says how many were members already; other counts show only when there are some.
+  const always: SkipReason | undefined = verb === 'add' ? 'already_member' : undefined;
   const parts = SKIP_ORDER.flatMap((reason) => {
     const value = (plan.counts[reason] ?? 0) + extraSkipped.filter((entry) => entry.reason === reason).length;
     if (value === 0 && reason !== always) return [];

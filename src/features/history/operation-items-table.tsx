@@ -32,13 +32,13 @@ const COLUMNS: VirtualTableColumn<OperationItem>[] = [
   {
     id: 'email',
     header: 'Email',
-    width: 'minmax(160px, 1.3fr)',
+    width: 'minmax(140px, 1.1fr)',
     cell: ({ row }) => <MutedText text={row.original.user.email} />,
   },
   {
     id: 'target',
     header: 'Where',
-    width: 'minmax(130px, 1fr)',
+    width: 'minmax(110px, 0.8fr)',
     cell: ({ row }) => <span className="truncate">{row.original.target.name}</span>,
   },
   {
@@ -57,10 +57,13 @@ const COLUMNS: VirtualTableColumn<OperationItem>[] = [
   {
     id: 'answer',
     header: 'Upstream answer',
-    width: 'minmax(200px, 2fr)',
+    width: 'minmax(220px, 2.6fr)',
     cell: ({ row }) => {
       const { status, error, details } = row.original;
-      const text = [status, error, details].filter(Boolean).join(' · ');
+      // A failure's code and reason say more than its status word ("Failed").
+      const text = error
+        ? [error, details].filter(Boolean).join(' · ')
+        : [status, details].filter(Boolean).join(' · ');
       return <MutedText text={text} />;
     },
   },

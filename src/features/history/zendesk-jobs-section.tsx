@@ -51,7 +51,7 @@ export function ZendeskJobsSection() {
       <h2 id="zendesk-jobs" className="section-title">
         Zendesk jobs in this account
       </h2>
-      <p className="cell-muted">
+      <p className="section-lede">
         Every bulk job Zendesk ran for this account in the last day, whoever started it, including the jobs
         Roster's operations submit.
       </p>
