@@ -2,7 +2,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { type OperationItemFilters, operationItemsQueryOptions } from '../../api/roster-operations.ts';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
-import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import {
+  infiniteLoading,
+  VirtualTable,
+  type VirtualTableColumn,
+} from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import type { Tone } from '../../components/operations/operation-outcome.ts';
 import type { ItemState, OperationItem } from '../../contract/roster-operations.ts';
@@ -104,9 +108,7 @@ export function OperationItemsTable({
         columns={COLUMNS}
         rows={rows}
         getRowId={(item) => String(item.index)}
-        hasMore={items.hasNextPage}
-        isFetchingMore={items.isFetchingNextPage}
-        onLoadMore={() => void items.fetchNextPage({ cancelRefetch: false })}
+        {...infiniteLoading(items)}
       />
     </ListStates>
   );
