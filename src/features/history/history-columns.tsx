@@ -36,14 +36,15 @@ function Targets({ targets, params }: { targets: readonly Target[]; params: URLS
 function Outcome({ operation }: { operation: Operation }) {
   const outcome = operationOutcome(operation);
   const finished = isOperationFinished(operation);
+  const detail = finished
+    ? operation.source === 'bulk'
+      ? ` · ${outcomeCounts(operation, true)}`
+      : ''
+    : ` · ${operation.done.toLocaleString()} / ${operation.counts.total.toLocaleString()}`;
   return (
-    <span className={`outcome tone-${outcome.tone} truncate`}>
+    <span className={`outcome tone-${outcome.tone} truncate`} title={`${outcome.word}${detail}`}>
       <span aria-hidden="true">{outcome.icon}</span> {outcome.word}
-      <span className="cell-muted">
-        {finished
-          ? operation.source === 'bulk' && ` · ${outcomeCounts(operation, true)}`
-          : ` · ${operation.done.toLocaleString()} / ${operation.counts.total.toLocaleString()}`}
-      </span>
+      <span className="cell-muted">{detail}</span>
     </span>
   );
 }
