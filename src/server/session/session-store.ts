@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { type SessionUser, sessionUserSchema } from '../../contract/roster-session.ts';
+import { prepareOwnerOnlyDatabaseFile } from '../security/owner-only-files.ts';
 import type { SecretBox } from './secret-box.ts';
 import {
   oauthCredentialSchema,
@@ -51,7 +50,7 @@ export function openSessionStore(options: {
   now?: () => number;
 }) {
   const now = options.now ?? Date.now;
-  mkdirSync(dirname(options.file), { recursive: true });
+  prepareOwnerOnlyDatabaseFile(options.file);
   const db = new Database(options.file);
   db.pragma('journal_mode = WAL');
   db.exec(`CREATE TABLE IF NOT EXISTS sessions (
