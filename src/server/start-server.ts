@@ -128,6 +128,7 @@ export async function startServer(
       box,
       idleMs: config.session.idleMs,
       maxAgeMs: config.session.maxAgeMs,
+      demo: { idleMs: config.session.demoIdleMs, limit: config.session.demoLimit },
     });
     authOptions = {
       mode: 'signIn',
@@ -161,6 +162,7 @@ export async function startServer(
       secureCookie,
       authorizeBase,
       boxConnect: boxOAuth && { authorizeUrl: boxOAuth.authorizeUrl },
+      signInLimits: config.signInLimits,
       log,
     }),
     ...(config.logRequests && { logRequest: log }),
