@@ -111,6 +111,15 @@ test('promotes 3 members to admin and sets one admin’s permission', async ({ p
   const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
   await expect(bar).toContainText('3 members selected');
   await bar.getByRole('button', { name: 'Make admin' }).click();
+  const promote = page.getByRole('dialog', { name: 'Make 3 admins in Platform Team' });
+  // Nothing is granted unless ticked: Box would enable all four, "log in as users" too.
+  for (const name of ['Run reports', 'Log in as users', 'Create accounts', 'Edit accounts']) {
+    await expect(promote.getByRole('checkbox', { name })).not.toBeChecked();
+  }
+  await promote.getByRole('checkbox', { name: 'Run reports' }).check();
+  await promote.getByRole('checkbox', { name: 'Edit accounts' }).check();
+  await promote.getByRole('button', { name: 'Make 3 admins' }).click();
+  await expect(promote).toBeHidden();
   const operation = page.getByTestId('operation').filter({ hasText: 'Make 3 admins in Platform Team' });
   await expect(operation.getByRole('status')).toContainText('Completed — 3 succeeded, 0 failed', {
     timeout: 20_000,
@@ -121,10 +130,10 @@ test('promotes 3 members to admin and sets one admin’s permission', async ({ p
 
   const first = members[0];
   const row = table.getByRole('row').filter({ hasText: first?.user.login ?? '' });
-  await expect(row.getByTestId('admin-permissions')).toContainText('Run reports, Log in as users');
+  await expect(row.getByTestId('admin-permissions')).toHaveText('Run reports, Edit accounts');
   await row.getByRole('button', { name: `Edit ${first?.user.name}'s admin permissions` }).click();
   const dialog = page.getByRole('dialog', { name: `${first?.user.name}'s admin permissions` });
-  await dialog.getByRole('checkbox', { name: 'Log in as users' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Create accounts' }).check();
   await dialog.getByRole('button', { name: 'Save permissions' }).click();
   await expect(dialog).toBeHidden();
   await expect(row.getByTestId('admin-permissions')).toHaveText(

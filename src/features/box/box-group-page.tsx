@@ -15,6 +15,7 @@ import { EmptyState, ErrorState, ListStates } from '../../components/list-states
 import { ScopedOperations } from '../../components/scoped-operations.tsx';
 import { BOX_MAX_OFFSET } from '../../contract/box/box-collection.ts';
 import {
+  type BoxConfigurablePermissions,
   type BoxGroupMembership,
   type BoxMembershipRole,
   boxGroupMembershipSchema,
@@ -24,6 +25,7 @@ import { AddBoxUsersDialog } from './add-box-users-dialog.tsx';
 import { BoxMembersTable } from './box-members-table.tsx';
 import { boxGroupScope, parseBoxId } from './box-scope.ts';
 import { EditBoxPermissionsDialog } from './edit-box-permissions-dialog.tsx';
+import { MakeBoxAdminsDialog } from './make-box-admins-dialog.tsx';
 import { RemoveBoxMembersDialog } from './remove-box-members-dialog.tsx';
 
 export function BoxGroupPage() {
@@ -58,7 +60,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
   const total = members.data?.pages[0]?.total;
   const ceiling = members.data?.pages.at(-1)?.ceiling ?? false;
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<string>();
-  const [dialog, setDialog] = useState<'add' | 'remove' | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'remove' | 'promote' | null>(null);
   const [editing, setEditing] = useState<BoxGroupMembership | null>(null);
   const engine = useBulkEngine();
   const scope = boxGroupScope(groupId);
@@ -74,7 +76,16 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
   const selected = selectedCount(selection, count);
 
   const changeRole = useMutation({
-    mutationFn: async ({ role, name }: { role: BoxMembershipRole; name: string }) => {
+    mutationFn: async ({
+      role,
+      name,
+      permissions,
+    }: {
+      role: BoxMembershipRole;
+      name: string;
+      /** For new admins: what they may do, as chosen. */
+      permissions?: BoxConfigurablePermissions | undefined;
+    }) => {
       const targets = (await resolveSelection(selection, rows, groupId)).filter((m) => m.role !== role);
       if (targets.length === 0)
         throw new Error(`Everyone selected is already ${role === 'admin' ? 'an admin' : 'a member'}.`);
@@ -83,13 +94,18 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
         label: `Make ${targets.length.toLocaleString()} ${role === 'admin' ? 'admins' : 'members'} in ${name}`,
         items: targets.map((m) => ({
           label: `${m.user.name} (${m.user.login}) → ${role}`,
-          payload: { box_membership_id: m.id, role },
+          payload: {
+            box_membership_id: m.id,
+            role,
+            ...(permissions && { configurable_permissions: permissions }),
+          },
         })),
         invalidates: [boxMembershipKeys.all],
         scope,
       });
       clear();
     },
+    onSuccess: () => setDialog(null),
   });
 
   if (group.isError) {
@@ -135,7 +151,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
 
       <ScopedOperations scope={scope} />
 
-      {changeRole.isError && (
+      {changeRole.isError && dialog !== 'promote' && (
         <div className="notice notice-error" role="alert">
           {describeError(changeRole.error)}
           <button type="button" className="button-quiet" onClick={() => changeRole.reset()}>
@@ -155,8 +171,11 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
           )}
           <button
             type="button"
-            onClick={() => group.data && changeRole.mutate({ role: 'admin', name: group.data.name })}
-            disabled={changeRole.isPending}
+            onClick={() => {
+              changeRole.reset();
+              setDialog('promote');
+            }}
+            disabled={changeRole.isPending || !group.data}
           >
             Make admin
           </button>
@@ -215,6 +234,18 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
           count={selected}
           resolve={() => resolveSelection(selection, rows, groupId)}
           onStarted={clear}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'promote' && group.data && (
+        <MakeBoxAdminsDialog
+          count={selected}
+          groupName={group.data.name}
+          pending={changeRole.isPending}
+          error={changeRole.error}
+          onConfirm={(permissions) =>
+            group.data && changeRole.mutate({ role: 'admin', name: group.data.name, permissions })
+          }
           onClose={() => setDialog(null)}
         />
       )}

@@ -112,7 +112,10 @@ export const boxBulkStrategies: Record<BoxBulkKind, BulkStrategy> = {
     itemsPerChunk: ITEMS_PER_CHUNK,
     submit: (items) =>
       runEach(memberships(items, 'a Box membership to change'), 'update', (p) =>
-        updateBoxMembership(p.box_membership_id, { ...(p.role && { role: p.role }) }),
+        updateBoxMembership(p.box_membership_id, {
+          ...(p.role && { role: p.role }),
+          ...(p.configurable_permissions && { configurable_permissions: p.configurable_permissions }),
+        }),
       ),
   },
   'box_group_memberships.destroy': {

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { boxConfigurablePermissionsSchema } from '../../contract/box/box-group-membership.ts';
 import { chunkItems, MAX_ITEMS_PER_REQUEST } from './chunk-items.ts';
 
 /**
@@ -33,6 +34,8 @@ export const boxMembershipCreatePayloadSchema = z.object({ box_user_id: boxId, b
 export const boxMembershipPayloadSchema = z.object({
   box_membership_id: boxId,
   role: z.optional(z.enum(['member', 'admin'])),
+  /** What a new admin may do, as the person chose it; left out, Box would enable all four. */
+  configurable_permissions: z.optional(boxConfigurablePermissionsSchema),
 });
 
 export const bulkItemSchema = z.object({
