@@ -1,13 +1,14 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxDatabase } from '../../db/open-database.ts';
+import { loadCursorKey } from '../../pagination/cursor-key.ts';
 import type { BoxUserRow } from '../db/box-rows.ts';
 import { boxAccess } from '../http/box-access.ts';
 import type { BoxEnv } from '../http/box-env.ts';
 import { boxBadRequest, boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
 import { parseBoxFields, pickBoxFields } from '../http/box-fields.ts';
 import { isBoxId } from '../http/box-input.ts';
-import { boxCollection, decodeBoxMarker, encodeBoxMarker, parseBoxOffsetPage } from '../http/box-paging.ts';
+import { boxCollection, boxMarkerCodec, parseBoxOffsetPage } from '../http/box-paging.ts';
 import { presentBoxUser } from '../store/box-present.ts';
 import { findBoxUser, likePrefix } from '../store/box-store.ts';
 
@@ -25,6 +26,7 @@ function presentOne(c: Context, row: BoxUserRow) {
 export function boxUserRoutes(db: SandboxDatabase) {
   const app = new Hono<BoxEnv>();
   const access = boxAccess(db);
+  const markers = boxMarkerCodec(loadCursorKey(db));
 
   /**
    * `filter_term` matches the start of the name or login; every sandbox user is managed, so
@@ -55,7 +57,7 @@ export function boxUserRoutes(db: SandboxDatabase) {
     if (usemarker) {
       if (marker) {
         where.push('id > ?');
-        params.push(decodeBoxMarker(marker));
+        params.push(markers.decode(marker));
       }
       const sql = `SELECT * FROM box_users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
       const rows = db.prepare(sql).all(...params, limit + 1) as BoxUserRow[];
@@ -64,7 +66,7 @@ export function boxUserRoutes(db: SandboxDatabase) {
       const last = page.at(-1);
       return c.json({
         limit,
-        next_marker: more && last ? encodeBoxMarker(last.id) : null,
+        next_marker: more && last ? markers.encode(last.id) : null,
         entries: page.map(presentBoxUser),
       });
     }
