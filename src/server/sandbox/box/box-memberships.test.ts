@@ -38,6 +38,15 @@ async function outsiderOf(group: BoxGroup): Promise<BoxUser> {
   return user;
 }
 
+/** A new member (201) of `group`: someone who was not in it. */
+async function newMembership(group: BoxGroup): Promise<{ user: BoxUser; created: BoxGroupMembership }> {
+  const user = await outsiderOf(group);
+  const response = await box('POST', '/group_memberships', {
+    body: { user: { id: user.id }, group: { id: group.id } },
+  });
+  return { user, created: await expectBoxJson<BoxGroupMembership>(response, 201) };
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   box = boxCaller(server.url);
@@ -256,13 +265,7 @@ describe('POST /group_memberships', () => {
 
 describe('GET, PUT and DELETE /group_memberships/{id}', () => {
   it('changes the role and permissions; a member holds no permissions', async () => {
-    const user = await outsiderOf(groupAt(1));
-    const created = await expectBoxJson<BoxGroupMembership>(
-      await box('POST', '/group_memberships', {
-        body: { user: { id: user.id }, group: { id: groupAt(1).id } },
-      }),
-      201,
-    );
+    const { user, created } = await newMembership(groupAt(1));
     const promoted = await expectBoxJson<BoxGroupMembership>(
       await box('PUT', `/group_memberships/${created.id}`, {
         body: {
@@ -306,13 +309,7 @@ describe('GET, PUT and DELETE /group_memberships/{id}', () => {
   });
 
   it('lets admins and the group’s admins read and delete, answering 204 and then 404', async () => {
-    const user = await outsiderOf(groupAt(3));
-    const created = await expectBoxJson<BoxGroupMembership>(
-      await box('POST', '/group_memberships', {
-        body: { user: { id: user.id }, group: { id: groupAt(3).id } },
-      }),
-      201,
-    );
+    const { created } = await newMembership(groupAt(3));
     // Grace is only a member of this group, and Alan is not in it.
     for (const as of ['groupAdmin', 'member'] as const) {
       await expectBoxError(
@@ -362,13 +359,7 @@ describe('who changes what in a membership', () => {
   });
 
   it('gives a member a group admin promotes none of the configurable permissions', async () => {
-    const user = await outsiderOf(groupAt(1));
-    const created = await expectBoxJson<BoxGroupMembership>(
-      await box('POST', '/group_memberships', {
-        body: { user: { id: user.id }, group: { id: groupAt(1).id } },
-      }),
-      201,
-    );
+    const { created } = await newMembership(groupAt(1));
     const promoted = await expectBoxJson<BoxGroupMembership>(
       await box('PUT', `/group_memberships/${created.id}`, { body: { role: 'admin' }, as: 'groupAdmin' }),
       200,
