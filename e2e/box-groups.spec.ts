@@ -136,6 +136,14 @@ test('promotes 3 members to admin after a review and sets one admin’s permissi
   const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
   await expect(bar).toContainText('3 members selected');
   await bar.getByRole('button', { name: 'Make admin' }).click();
+  const promote = page.getByRole('dialog', { name: 'Make 3 admins in Platform Team' });
+  // Nothing is granted unless ticked: Box would enable all four, "log in as users" too.
+  for (const name of ['Run reports', 'Log in as users', 'Create accounts', 'Edit accounts']) {
+    await expect(promote.getByRole('checkbox', { name })).not.toBeChecked();
+  }
+  await promote.getByRole('checkbox', { name: 'Run reports' }).check();
+  await promote.getByRole('checkbox', { name: 'Edit accounts' }).check();
+  await promote.getByRole('button', { name: 'Make 3 admins' }).click();
   const review = page.getByRole('dialog', { name: 'Make 3 admins in Platform Team?' });
   await expect(review.getByTestId('plan-summary')).toContainText('3 to change');
   const operation = await startFrom(page, review.getByRole('button', { name: 'Make 3 admins' }));
@@ -149,10 +157,10 @@ test('promotes 3 members to admin after a review and sets one admin’s permissi
 
   const first = members[0];
   const row = table.getByRole('row').filter({ hasText: first?.user.login ?? '' });
-  await expect(row.getByTestId('admin-permissions')).toContainText('Run reports, Log in as users');
+  await expect(row.getByTestId('admin-permissions')).toHaveText('Run reports, Edit accounts');
   await row.getByRole('button', { name: `Edit ${first?.user.name}'s admin permissions` }).click();
   const dialog = page.getByRole('dialog', { name: `${first?.user.name}'s admin permissions` });
-  await dialog.getByRole('checkbox', { name: 'Log in as users' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Create accounts' }).check();
   await dialog.getByRole('button', { name: 'Save permissions' }).click();
   await expect(dialog).toBeHidden();
   await expect(row.getByTestId('admin-permissions')).toHaveText(

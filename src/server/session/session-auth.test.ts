@@ -20,6 +20,7 @@ function setUp(tokenAnswer: () => Response) {
     box: createSecretBox(loadSessionKey(dir, undefined)),
     idleMs: 3_600_000,
     maxAgeMs: 3_600_000,
+    demo: { idleMs: 3_600_000, limit: 10 },
   });
   const refreshes: unknown[] = [];
   const oauth: OAuthProvider = {

@@ -205,7 +205,7 @@ export function createSessionAuth(options: SessionAuthOptions) {
       if (options.mode !== 'signIn') throw new Error('Sessions exist only in sign-in mode');
       const previous = currentSession(c);
       if (previous) options.store.delete(previous.key);
-      const sessionId = options.store.create(user, credential);
+      const sessionId = options.store.create(user, credential, { demo: method === 'demo' });
       setCookie(c, cookieName, sessionId, {
         path: '/',
         httpOnly: true,

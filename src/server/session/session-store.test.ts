@@ -20,6 +20,7 @@ describe('the session store', () => {
       box: createSecretBox(loadSessionKey(dataDir, undefined)),
       idleMs: 30 * MINUTE,
       maxAgeMs: 120 * MINUTE,
+      demo: { idleMs: 10 * MINUTE, limit: 3 },
       now: () => clock.now,
     });
     return store;
@@ -64,6 +65,50 @@ describe('the session store', () => {
     expect(sessions.find(sessionId)).toBeUndefined();
   });
 
+  it('ends a demo session unused for the demo idle limit, while a person signed in otherwise stays', () => {
+    const clock = { now: 0 };
+    const sessions = open(makeDataDir(), clock);
+    const person = sessions.create(user, credential);
+    const demo = sessions.create(user, credential, { demo: true });
+    const usedDemo = sessions.create(user, credential, { demo: true });
+    clock.now = 6 * MINUTE;
+    expect(sessions.find(usedDemo)).toBeDefined();
+    clock.now = 11 * MINUTE;
+    expect(sessions.find(demo)).toBeUndefined();
+    expect(sessions.find(usedDemo)).toBeDefined();
+    expect(sessions.find(person)).toBeDefined();
+  });
+
+  it('keeps at most the demo limit of demo sessions, ending the ones unused the longest', () => {
+    const clock = { now: 0 };
+    const dataDir = makeDataDir();
+    const sessions = open(dataDir, clock);
+    const person = sessions.create(user, credential);
+    const demos: string[] = [];
+    for (let index = 0; index < 500; index++) {
+      clock.now = index * 1000;
+      demos.push(sessions.create(user, credential, { demo: true }));
+    }
+    const db = new Database(join(dataDir, 'roster.sqlite'), { readonly: true });
+    const stored = db.prepare('SELECT count(*) FROM sessions').pluck().get();
+    db.close();
+    expect(stored).toBe(3 + 1);
+    expect(demos.slice(-3).every((id) => sessions.find(id) !== undefined)).toBe(true);
+    expect(demos.slice(0, -3).some((id) => sessions.find(id) !== undefined)).toBe(false);
+    expect(sessions.find(person)).toBeDefined();
+  });
+
+  it('opens a database made before demo sessions were told apart', () => {
+    const dataDir = makeDataDir();
+    const db = new Database(join(dataDir, 'roster.sqlite'));
+    db.exec(
+      'CREATE TABLE sessions (key TEXT PRIMARY KEY, sealed TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL)',
+    );
+    db.close();
+    const sessions = open(dataDir, { now: 0 });
+    expect(sessions.find(sessions.create(user, credential, { demo: true }))).toBeDefined();
+  });
+
   it('opens no session sealed with another key', () => {
     const dataDir = makeDataDir();
     const sessions = open(dataDir, { now: 0 });
@@ -74,6 +119,7 @@ describe('the session store', () => {
       box: createSecretBox(loadSessionKey(dataDir, 'another secret that is long enough to use!')),
       idleMs: MINUTE,
       maxAgeMs: MINUTE,
+      demo: { idleMs: MINUTE, limit: 1 },
       now: () => 0,
     });
     expect(store.find(sessionId)).toBeUndefined();
