@@ -127,7 +127,10 @@ export function operationRoutes(options: OperationRoutesOptions) {
       total: result.total,
       items: result.items,
       items_complete: !result.operation.expanding,
-      skipped: result.skipped,
+      // In the order of the pasted text, so a person can go down their list; entries without a line last.
+      skipped: [...result.skipped].sort(
+        (a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER),
+      ),
       counts,
       warnings: result.warnings,
       ...(result.operation.undoOf !== null && { undo_of: result.operation.undoOf }),
