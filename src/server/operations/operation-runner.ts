@@ -61,6 +61,13 @@ const MISSES_BEFORE_LOST = 3;
 const MAX_PENDING_AHEAD = 5000;
 const DEFAULT_RETRY_AFTER_S = 1;
 
+/** Anything else thrown while sending is the upstream's final word on those items, not a reason to retry. */
+function asUpstreamFailure(error: unknown): UpstreamFailure {
+  if (error instanceof UpstreamFailure) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new UpstreamFailure('refused', message, undefined, 'SubmitFailed', undefined);
+}
+
 const showManySchema = z.looseObject({ job_statuses: z.array(jobStatusSchema) });
 
 /**
@@ -248,16 +255,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     items: ItemRecord[],
     error: unknown,
   ): Promise<void> {
-    const failure =
-      error instanceof UpstreamFailure
-        ? error
-        : new UpstreamFailure(
-            'refused',
-            error instanceof Error ? error.message : String(error),
-            undefined,
-            'SubmitFailed',
-            undefined,
-          );
+    const failure = asUpstreamFailure(error);
     const tries = Math.max(...items.map((item) => item.tries));
     if (failure.kind === 'too_many_jobs' || failure.kind === 'wait') {
       // The account's limits, not the items: wait as asked and send the same chunk again.
@@ -414,16 +412,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     try {
       outcome = await submitOne(client, operation.kind, item, operation.params);
     } catch (error) {
-      const failure =
-        error instanceof UpstreamFailure
-          ? error
-          : new UpstreamFailure(
-              'refused',
-              error instanceof Error ? error.message : String(error),
-              undefined,
-              'SubmitFailed',
-              undefined,
-            );
+      const failure = asUpstreamFailure(error);
       const provider = providerOf(operation.kind);
       if (failure.kind === 'wait' || failure.kind === 'too_many_jobs') {
         singlesPausedUntil.set(provider, now() + (failure.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S) * 1000);
