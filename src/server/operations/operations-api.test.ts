@@ -508,6 +508,16 @@ describe('bad input', () => {
     });
   });
 
+  it('names the kinds there are when the kind is unknown', async () => {
+    const response = await post('/plan', { kind: 'groups.delete', group_ids: [1] });
+    expect((await rosterJson<RosterError>(response, 400)).details).toEqual([
+      {
+        path: 'kind',
+        message: expect.stringMatching(/^Unknown kind "groups.delete"; one of group_memberships.create, /),
+      },
+    ]);
+  });
+
   it('answers 413 with Roster’s error body for 1,000,001 items, before reading them', async () => {
     const response = await post('/plan', {
       kind: 'box_group_memberships.destroy',
