@@ -13,7 +13,7 @@ import { measureRouteWeights } from './bundle-weight.ts';
 import { organizationMembershipIdAt, readDataset } from './dataset.ts';
 import { measureFirstRows } from './first-rows.ts';
 import { measureGroupScroll } from './group-scroll.ts';
-import { measureCursorLatency, measureOffsetLatency } from './list-latency.ts';
+import { LIST_PATH, measureCursorLatency, measureOffsetLatency, sandboxCursorFor } from './list-latency.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import { readOptions, repetitionsFor, USAGE } from './options.ts';
 import { measureOrganizationHeap } from './organization-heap.ts';
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   const dataset = readDataset(data.databaseFile, reps.agentsToAdd);
   const deepRow = Math.floor(dataset.organizationMemberships * DEEP_SHARE);
   const rowBeforeDeep = organizationMembershipIdAt(data.databaseFile, deepRow - 1);
+  const deepCursor = sandboxCursorFor(data.databaseFile, LIST_PATH, [rowBeforeDeep]);
   const server = await spawnServer(
     {
       DATA_DIR: data.dataDir,
@@ -99,7 +100,13 @@ async function main(): Promise<void> {
     );
     if (!bulkAddPostgres) log(`  ${POSTGRES_SKIPPED}`);
     log(`  list latency, ${reps.latencySamples} samples each`);
-    const cursorLatency = await measureCursorLatency(server, deepRow, rowBeforeDeep, reps.latencySamples);
+    const cursorLatency = await measureCursorLatency(
+      server,
+      deepRow,
+      rowBeforeDeep,
+      deepCursor,
+      reps.latencySamples,
+    );
     const offsetLatency = await measureOffsetLatency(
       server,
       dataset.organizationMemberships,

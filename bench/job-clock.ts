@@ -12,13 +12,17 @@ export function watchJobs(databaseFile: string, kind: string) {
   let startedAt: number | undefined;
   let finishedAt: number | undefined;
   let items = 0;
+  // Each moment lies between two samples; the clock takes the outer ends of those brackets, so a job
+  // shorter than one sample still has a length (at most 100 ms more than the truth).
+  let previousSampleAt = performance.now();
   const timer = setInterval(() => {
     const rows = jobs.all(since, kind) as { status: string; total: number }[];
     const now = performance.now();
-    if (startedAt === undefined && rows.some((row) => row.status !== 'queued')) startedAt = now;
+    if (startedAt === undefined && rows.some((row) => row.status !== 'queued')) startedAt = previousSampleAt;
     const final = rows.filter((row) => row.status === 'completed' || row.status === 'failed');
     items = final.reduce((sum, row) => sum + row.total, 0);
     finishedAt = rows.length > 0 && final.length === rows.length ? (finishedAt ?? now) : undefined;
+    previousSampleAt = now;
   }, 50);
   return {
     /** Stops watching once `expectedItems` are final; answers the processing time in ms. */

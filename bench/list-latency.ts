@@ -1,10 +1,12 @@
-import { encodeCursor } from '../src/server/sandbox/pagination/cursor-codec.ts';
+import Database from 'better-sqlite3';
+import { createCursorCodec, cursorScope } from '../src/server/sandbox/pagination/cursor-codec.ts';
+import { loadCursorKey } from '../src/server/sandbox/pagination/cursor-key.ts';
 import type { TestServer } from '../src/server/testing/test-server.ts';
 import { type Summary, summarize } from './stats.ts';
 
 export type ListLatency = { first: Summary; deep: Summary; deepRow: number };
 
-const LIST = '/organization_memberships';
+export const LIST_PATH = '/organization_memberships';
 const WARM_UP_CALLS = 3;
 
 async function timedGet(server: TestServer, path: string): Promise<number> {
@@ -30,19 +32,33 @@ async function compare(server: TestServer, first: string, deep: string, samples:
 }
 
 /**
+ * Makes a cursor the way the sandbox on `databaseFile` does, with its secret (created there now if
+ * the database has none yet, so call this before the server starts).
+ */
+export function sandboxCursorFor(databaseFile: string, listPath: string, values: number[]): string {
+  const db = new Database(databaseFile);
+  try {
+    return createCursorCodec(loadCursorKey(db)).encode(cursorScope(listPath, 'id'), values);
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Cursor pagination: the first page of organization_memberships against the page that starts at
  * row `deepRow` (900,000 of 1,000,000 at large scale). Reaching that page by following cursors would
- * take 9,000 requests, so its cursor is made the way the sandbox makes one, from the id of the row
- * before it (`rowBeforeId`); the answer is checked to start right after that row.
+ * take 9,000 requests, so its cursor (`deepCursor`, from `sandboxCursorFor`) names the row before
+ * it (`rowBeforeId`); the answer is checked to start right after that row.
  */
 export async function measureCursorLatency(
   server: TestServer,
   deepRow: number,
   rowBeforeId: number,
+  deepCursor: string,
   samples: number,
 ): Promise<ListLatency> {
-  const first = `${LIST}?page[size]=100`;
-  const deep = `${LIST}?page[size]=100&page[after]=${encodeCursor('id', [rowBeforeId])}`;
+  const first = `${LIST_PATH}?page[size]=100`;
+  const deep = `${LIST_PATH}?page[size]=100&page[after]=${deepCursor}`;
   const page = (await (await server.api(deep)).json()) as { organization_memberships: { id: number }[] };
   const firstId = page.organization_memberships[0]?.id;
   if (firstId === undefined || firstId <= rowBeforeId)
@@ -57,7 +73,7 @@ export async function measureOffsetLatency(
   samples: number,
 ): Promise<ListLatency> {
   const lastPage = Math.max(1, Math.min(100, Math.ceil(rows / 100)));
-  const first = `${LIST}?page=1&per_page=100`;
-  const deep = `${LIST}?page=${lastPage}&per_page=100`;
+  const first = `${LIST_PATH}?page=1&per_page=100`;
+  const deep = `${LIST_PATH}?page=${lastPage}&per_page=100`;
   return { ...(await compare(server, first, deep, samples)), deepRow: (lastPage - 1) * 100 };
 }

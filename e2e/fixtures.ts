@@ -67,9 +67,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       assetsSeen.add(url);
       recording.push(
         (async () => {
-          const headers = JSON.stringify(await response.allHeaders());
-          const body = await response.text().catch(() => '');
-          seenByBrowser.push({ url, text: `${headers}\n${body}` });
+          const headers = await response.allHeaders();
+          // An event stream's body ends only when the page does; its events are operations, read by the tests.
+          const body = headers['content-type']?.startsWith('text/event-stream')
+            ? ''
+            : await response.text().catch(() => '');
+          seenByBrowser.push({ url, text: `${JSON.stringify(headers)}\n${body}` });
         })().catch(() => {}),
       );
     });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { addByPasting, operationPanel, startFrom } from './roster-ui.ts';
 import {
   agentsOutside,
   allPages,
@@ -92,7 +93,7 @@ test('scrolls back to the top of a group longer than the window of pages and see
   expect(await table.locator('tbody tr').count()).toBeLessThanOrEqual(60);
 });
 
-test('adds 150 agents by pasted emails in two jobs, with progress to 100 % and the rows appearing', async ({
+test('adds 150 agents by pasted emails: the server runs two jobs, the page shows one progress bar to 100 %', async ({
   page,
   request,
 }) => {
@@ -100,32 +101,36 @@ test('adds 150 agents by pasted emails in two jobs, with progress to 100 % and t
   const group = await groupNamed(api, 'Onboarding');
   const before = (await allPages(api, `/groups/${group.id}/memberships`, 'group_memberships')).length;
   const agents = await agentsOutside(api, group.id, 150);
-  const jobRequests: string[] = [];
+  const browserWrites: string[] = [];
   page.on('request', (r) => {
-    if (r.url().includes('/group_memberships/create_many')) jobRequests.push(r.url());
+    if (r.method() !== 'GET') browserWrites.push(new URL(r.url()).pathname);
   });
 
   await page.goto(`/groups/${group.id}`);
-  const dialog = await openAddDialog(page);
-  await dialog.getByLabel('Or paste emails or user ids').fill(agents.map((a) => a.email).join('\n'));
-  await dialog.getByRole('button', { name: 'Review' }).click();
-  await expect(dialog.getByTestId('add-plan-summary')).toContainText('150 to add, 0 already members');
-  await dialog.getByRole('button', { name: 'Add 150 agents' }).click();
+  const operation = await addByPasting(page, {
+    open: 'Add agents',
+    text: agents.map((a) => a.email).join('\n'),
+    summary: '150 to add, 0 already members',
+    start: 'Add 150 agents',
+  });
 
-  const operation = page.getByTestId('operation').filter({ hasText: 'Add 150 agents to Onboarding' });
-  await expect(operation.getByRole('status')).toContainText('Completed — 150 succeeded, 0 failed', {
+  const panel = operationPanel(page, 'Add 150 agents to Onboarding');
+  await expect(panel.getByRole('status')).toContainText('Completed — 150 succeeded, 0 failed', {
     timeout: 30_000,
   });
-  await expect(operation).toContainText('150 / 150 (100%)');
-  await expect(operation).toContainText('2 of 2 jobs done');
-  expect(jobRequests).toHaveLength(2);
+  await expect(panel).toContainText('150 / 150 (100%)');
+  await expect(panel).toContainText('2 jobs · by Ada Admin');
+  // One progress display: the page shows it, so the tray does not.
+  await expect(page.getByTestId('tray-item')).toHaveCount(0);
+  expect(browserWrites).toEqual(['/roster/operations/plan', '/roster/operations']);
+  expect(operation.counts.total).toBe(150);
   await expect(page.getByTestId('member-total')).toContainText(
     `${(before + 150).toLocaleString('en-US')} members`,
   );
   await expect(page.getByRole('table', { name: 'Group members' })).toContainText(agents[0]?.name ?? '');
 });
 
-test('removes 120 members selected with "select all", after a confirmation that warns about tickets', async ({
+test('removes 120 members selected with "select all", sent as the list, after a review that names them and warns about tickets', async ({
   page,
   request,
 }) => {
@@ -157,15 +162,23 @@ test('removes 120 members selected with "select all", after a confirmation that 
   await expect(bar).toContainText('100 members selected');
   await bar.getByRole('button', { name: 'Select all 120 members' }).click();
   await expect(bar).toContainText('120 members selected');
+  const planned = page.waitForRequest((r) => r.url().endsWith('/roster/operations/plan'));
   await bar.getByRole('button', { name: 'Remove selected' }).click();
+  // "Select all" goes to the server as the list, never as 120 ids.
+  expect((await planned).postDataJSON()).toEqual({
+    kind: 'group_memberships.destroy',
+    memberships: { from: 'list', list_id: group.id },
+  });
 
   const dialog = page.getByRole('dialog', { name: 'Remove 120 members?' });
-  await expect(dialog).toContainText('Zendesk unassigns their open tickets in Escalations APAC');
-  await dialog.getByRole('button', { name: 'Remove 120' }).click();
-  const operation = page
-    .getByTestId('operation')
-    .filter({ hasText: 'Remove 120 members from Escalations APAC' });
-  await expect(operation.getByRole('status')).toContainText('120 succeeded, 0 failed', { timeout: 30_000 });
+  await expect(dialog.getByTestId('plan-summary')).toContainText('120 to remove');
+  await expect(dialog).toContainText(
+    "Zendesk unassigns the removed agents' open tickets in Escalations APAC",
+  );
+  await expect(dialog.getByRole('list', { name: 'To remove' })).toContainText(agents[0]?.name ?? '');
+  await startFrom(page, dialog.getByRole('button', { name: 'Remove 120' }));
+  const panel = operationPanel(page, 'Remove 120 members from Escalations APAC');
+  await expect(panel.getByRole('status')).toContainText('120 succeeded, 0 failed', { timeout: 30_000 });
   await expect(page.getByText('No one is in this group yet.')).toBeVisible();
   await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toHaveCount(0);
 });
@@ -180,32 +193,31 @@ test('shows a failed item with Zendesk’s reason and retries only that one', as
   const dialog = await openAddDialog(page);
   await dialog.getByLabel('Or paste emails or user ids').fill(`${first.email}, ${second.email}, ${third.id}`);
   await dialog.getByRole('button', { name: 'Review' }).click();
-  await expect(dialog.getByTestId('add-plan-summary')).toContainText('3 to add');
-  // Someone else adds the second agent between the preview and the job: that item fails as a duplicate.
+  await expect(dialog.getByTestId('plan-summary')).toContainText('3 to add');
+  // Someone else adds the second agent between the review and the start: that item fails as a duplicate.
   const created = await api.post<{ group_membership: { id: number } }>('/group_memberships', {
     group_membership: { user_id: second.id, group_id: group.id },
   });
-  await dialog.getByRole('button', { name: 'Add 3 agents' }).click();
+  await startFrom(page, dialog.getByRole('button', { name: 'Add 3 agents' }));
 
-  const operation = page.getByTestId('operation').filter({ hasText: 'Add 3 agents to Tier 1 Support APAC' });
-  await expect(operation.getByRole('status')).toContainText('2 succeeded, 1 failed', { timeout: 30_000 });
-  const failures = operation.getByRole('list', { name: 'Failed items' });
-  await expect(failures).toContainText(`${second.name} to Tier 1 Support APAC`);
-  await expect(failures).toContainText(
-    `${second.name} is already a member of Tier 1 Support APAC (DuplicateValue)`,
-  );
+  const panel = operationPanel(page, 'Add 3 agents to Tier 1 Support APAC');
+  await expect(panel.getByRole('status')).toContainText('Completed with failures — 2 succeeded, 1 failed', {
+    timeout: 30_000,
+  });
+  await expect(panel.getByRole('status')).toContainText('⚠');
+  const failures = panel.getByRole('list', { name: 'Failed items' });
+  await expect(failures).toContainText(`${second.name} (${second.email}) → Tier 1 Support APAC`);
+  await expect(failures).toContainText('(DuplicateValue)');
 
   await api.delete(`/group_memberships/${created.group_membership.id}`);
-  const retried: string[] = [];
-  page.on('request', async (r) => {
-    if (r.url().includes('/create_many')) retried.push(r.postData() ?? '');
-  });
-  await operation.getByRole('button', { name: 'Retry 1 failed' }).click();
-  await expect(operation.getByRole('status')).toContainText('3 succeeded, 0 failed', { timeout: 30_000 });
-  expect(retried).toHaveLength(1);
-  expect(JSON.parse(retried[0] ?? '{}')).toEqual({
-    group_memberships: [{ user_id: second.id, group_id: group.id }],
-  });
+  await panel.getByRole('button', { name: 'Retry 1 failed' }).click();
+  await expect(panel.getByRole('status')).toContainText('3 succeeded, 0 failed', { timeout: 30_000 });
+  const members = await allPages<{ user_id: number }>(
+    api,
+    `/groups/${group.id}/memberships`,
+    'group_memberships',
+  );
+  expect(members.filter((m) => m.user_id === second.id)).toHaveLength(1);
 });
 
 test('keeps tracking a job across a reload and sees it finish', async ({ page, request }) => {
@@ -213,16 +225,16 @@ test('keeps tracking a job across a reload and sees it finish', async ({ page, r
   const group = await groupNamed(api, 'Tier 1 Support EMEA');
   const agents = await agentsOutside(api, group.id, 150);
   await page.goto(`/groups/${group.id}`);
-  const dialog = await openAddDialog(page);
-  await dialog.getByLabel('Or paste emails or user ids').fill(agents.map((a) => a.id).join(','));
-  await dialog.getByRole('button', { name: 'Review' }).click();
-  await dialog.getByRole('button', { name: 'Add 150 agents' }).click();
-  const operation = page
-    .getByTestId('operation')
-    .filter({ hasText: 'Add 150 agents to Tier 1 Support EMEA' });
-  await expect(operation).toContainText(/[1-9]\d* \/ 150/);
+  await addByPasting(page, {
+    open: 'Add agents',
+    text: agents.map((a) => a.id).join(','),
+    summary: '150 to add',
+    start: 'Add 150 agents',
+  });
+  const panel = operationPanel(page, 'Add 150 agents to Tier 1 Support EMEA');
+  await expect(panel).toContainText(/[1-9]\d* \/ 150/);
   await page.reload();
-  await expect(operation.getByRole('status')).toContainText('150 succeeded, 0 failed', { timeout: 30_000 });
+  await expect(panel.getByRole('status')).toContainText('150 succeeded, 0 failed', { timeout: 30_000 });
   const members = await allPages<{ user_id: number }>(
     api,
     `/groups/${group.id}/memberships`,
@@ -293,12 +305,16 @@ test('lists pasted garbage, repeats, end users and unknown people instead of dro
       ].join('\n'),
     );
   await dialog.getByRole('button', { name: 'Review' }).click();
-  const summary = dialog.getByTestId('add-plan-summary');
+  const summary = dialog.getByTestId('plan-summary');
   await expect(summary).toContainText(
-    '1 to add, 1 already member, 2 not agents, 2 unknown, 2 not an email or id, 1 repeated',
+    '1 to add, 1 already a member, 2 not agents, 2 unknown, 2 not an email or id, 1 repeated',
   );
-  await expect(dialog).toContainText('nobody@nowhere.example');
-  await expect(dialog).toContainText('hello');
+  const skipped = dialog.getByRole('list', { name: 'Skipped entries' });
+  await expect(skipped.getByRole('listitem').filter({ hasText: 'nobody@nowhere.example' })).toContainText(
+    'Line 4',
+  );
+  await expect(skipped.getByRole('listitem').filter({ hasText: 'hello' })).toContainText('Line 3');
+  await expect(dialog.getByRole('button', { name: 'Add 1 agent' })).toBeEnabled();
 });
 
 test('explains an unknown or malformed group address instead of showing a blank page', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { addByPasting, operationPanel, startFrom } from './roster-ui.ts';
 import { allPages, endUsersOutside, organizationNamed, sandboxApi, waitForJob } from './sandbox-api.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -29,18 +30,18 @@ test('adds 40 users by pasted emails and shows them with the new total', async (
   ).length;
   const people = await endUsersOutside(api, organization.id, 40);
   await page.goto(`/organizations/${organization.id}`);
-  await page.getByRole('button', { name: 'Add users' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Or paste emails or user ids').fill(people.map((p) => p.email).join('\n'));
-  await dialog.getByRole('button', { name: 'Review' }).click();
-  await expect(dialog.getByTestId('add-plan-summary')).toContainText('40 to add, 0 already members');
-  await dialog.getByRole('button', { name: 'Add 40 users' }).click();
-  const operation = page.getByTestId('operation').filter({ hasText: 'Add 40 users to Falcon Systems' });
-  await expect(operation.getByRole('status')).toContainText('40 succeeded, 0 failed', { timeout: 30_000 });
+  await addByPasting(page, {
+    open: 'Add users',
+    text: people.map((p) => p.email).join('\n'),
+    summary: '40 to add, 0 already members',
+    start: 'Add 40 users',
+  });
+  const panel = operationPanel(page, 'Add 40 users to Falcon Systems');
+  await expect(panel.getByRole('status')).toContainText('40 succeeded, 0 failed', { timeout: 30_000 });
   await expect(page.getByTestId('member-total')).toContainText(`${before + 40} members`);
 });
 
-test('removes 60 members after a warning that their tickets lose the organization', async ({
+test('removes 60 members after a review that warns their tickets lose the organization', async ({
   page,
   request,
 }) => {
@@ -74,12 +75,11 @@ test('removes 60 members after a warning that their tickets lose the organizatio
   await expect(bar).toContainText('60 members selected');
   await bar.getByRole('button', { name: 'Remove selected' }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove 60 members?' });
-  await expect(dialog).toContainText('Their tickets lose Willow Dental LLC as their organization');
-  await dialog.getByRole('button', { name: 'Remove 60' }).click();
-  const operation = page
-    .getByTestId('operation')
-    .filter({ hasText: 'Remove 60 members from Willow Dental LLC' });
-  await expect(operation.getByRole('status')).toContainText('60 succeeded, 0 failed', { timeout: 30_000 });
+  await expect(dialog).toContainText("The removed users' tickets stop belonging to Willow Dental LLC");
+  await expect(dialog.getByTestId('plan-summary')).toContainText('60 to remove');
+  await startFrom(page, dialog.getByRole('button', { name: 'Remove 60' }));
+  const panel = operationPanel(page, 'Remove 60 members from Willow Dental LLC');
+  await expect(panel.getByRole('status')).toContainText('60 succeeded, 0 failed', { timeout: 30_000 });
   await expect(page.getByText('No one is in this organization yet.')).toBeVisible();
 });
 
@@ -144,12 +144,11 @@ test("shows a removal on the person's page at once, without serving their old me
     .getByRole('toolbar', { name: 'Bulk actions' })
     .getByRole('button', { name: 'Remove selected' })
     .click();
-  await page
-    .getByRole('dialog', { name: 'Remove 1 member?' })
-    .getByRole('button', { name: 'Remove 1' })
-    .click();
-  const operation = page.getByTestId('operation').filter({ hasText: 'Remove 1 member from Oakridge Games' });
-  await expect(operation.getByRole('status')).toContainText('1 succeeded, 0 failed', { timeout: 30_000 });
+  const confirm = page.getByRole('dialog', { name: 'Remove 1 member?' });
+  await expect(confirm.getByRole('list', { name: 'To remove' })).toContainText(member.name);
+  await startFrom(page, confirm.getByRole('button', { name: 'Remove 1' }));
+  const panel = operationPanel(page, 'Remove 1 member from Oakridge Games');
+  await expect(panel.getByRole('status')).toContainText('1 succeeded, 0 failed', { timeout: 30_000 });
   await page.goBack();
   await expect(page.getByRole('heading', { name: member.name })).toBeVisible();
   await expect(memberships.filter({ hasText: 'Oakridge Games' })).toHaveCount(0);

@@ -131,3 +131,29 @@ export async function endUsersOutside(
   }
   return people.slice(0, count);
 }
+
+/** Puts these people in the group straight through the sandbox, 100 a job, and waits for the jobs. */
+export async function addToGroup(
+  api: SandboxApi,
+  groupId: number,
+  userIds: readonly number[],
+): Promise<void> {
+  for (let start = 0; start < userIds.length; start += 100) {
+    const { job_status } = await api.post<{ job_status: { id: string } }>('/group_memberships/create_many', {
+      group_memberships: userIds.slice(start, start + 100).map((user_id) => ({ user_id, group_id: groupId })),
+    });
+    await waitForJob(api, job_status.id);
+  }
+}
+
+/** Empties the group straight through the sandbox, so a test starts from a known list. */
+export async function emptyGroup(api: SandboxApi, groupId: number): Promise<void> {
+  const existing = await allPages<{ id: number }>(api, `/groups/${groupId}/memberships`, 'group_memberships');
+  for (let start = 0; start < existing.length; start += 100) {
+    const ids = existing.slice(start, start + 100).map((m) => m.id);
+    const { job_status } = await api.delete<{ job_status: { id: string } }>(
+      `/group_memberships/destroy_many?ids=${ids.join(',')}`,
+    );
+    await waitForJob(api, job_status.id);
+  }
+}

@@ -62,6 +62,23 @@ test('signs in with an email and API token, and says why a wrong one is refused'
   await expect(page.locator('.signed-in-name')).toHaveText('Alan Agent');
 });
 
+test('stops taking API tokens for an email after five wrong ones, and says so at once', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByText('Sign in with an email and API token').click();
+  await page.getByLabel('Email').fill('end-user@roster.example');
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel('API token').fill(`wrong-token-${attempt}`);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText('Zendesk did not accept that email and API token.');
+  }
+  await page.getByLabel('API token').fill('roster-sandbox-token');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    /^Too many failed sign-ins from this address or for this email; try again in \d+ seconds\.$/,
+    { timeout: 3_000 },
+  );
+});
+
 test('signs out on the server: the old cookie no longer opens the API', async ({ page, context }) => {
   await page.goto('/sign-in');
   await page.getByRole('button', { name: 'Sign in as Ada Admin' }).click();

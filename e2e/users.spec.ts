@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts';
-import { allPages, organizationNamed, sandboxApi } from './sandbox-api.ts';
+import { startFrom } from './roster-ui.ts';
+import { addToGroup, allPages, groupNamed, organizationNamed, sandboxApi } from './sandbox-api.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -127,15 +128,57 @@ test('adds 3 agents to 4 groups in one operation, showing the pair that already 
   for (const group of [shared, ...fresh])
     await dialog.getByRole('checkbox', { name: group.name, exact: true }).check();
   await dialog.getByRole('button', { name: 'Review' }).click();
-  await expect(dialog.getByTestId('assign-plan-summary')).toContainText(
-    '11 new, 1 already existing of 12 pairs',
-  );
-  await expect(dialog).toContainText(`${one.name} → ${shared.name} — already a member`);
-  await dialog.getByRole('button', { name: 'Add 11 memberships' }).click();
-  const operation = page.getByTestId('operation').filter({ hasText: 'Add 11 memberships' });
-  await expect(operation.getByRole('status')).toContainText('11 succeeded, 0 failed', { timeout: 30_000 });
+  await expect(dialog.getByTestId('plan-summary')).toContainText('11 to add, 1 already a member');
+  await expect(dialog.getByRole('list', { name: 'Skipped entries' })).toContainText(shared.name);
+  await expect(dialog.getByRole('list', { name: 'Skipped entries' })).toContainText(one.name);
+  const operation = await startFrom(page, dialog.getByRole('button', { name: 'Add 11 memberships' }));
+  // The users page has no panel of its own: the tray is this operation's one progress display.
+  const trayItem = page.getByTestId('tray-item').filter({ hasText: operation.label });
+  await expect(trayItem).toContainText('Completed', { timeout: 30_000 });
+  await expect(trayItem).toContainText('11 succeeded, 0 failed');
+  await expect(page.getByTestId('operation')).toHaveCount(0);
   for (const person of [one, two, three]) {
     const now = await groupsOf(person);
     expect([shared, ...fresh].every((group) => now.has(group.id))).toBe(true);
   }
+});
+
+test('removes two people from a group from the users page after a review that names them', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Weekend Coverage');
+  const firstPage = (await api.get<{ users: Person[] }>('/users?role[]=agent&role[]=admin&page[size]=20'))
+    .users;
+  const [one, two] = firstPage.slice(10, 12);
+  if (!one || !two) throw new Error('not enough agents');
+  const inGroup = async (person: Person) =>
+    (
+      await allPages<{ group_id: number }>(api, `/users/${person.id}/group_memberships`, 'group_memberships')
+    ).some((m) => m.group_id === group.id);
+  for (const person of [one, two]) if (!(await inGroup(person))) await addToGroup(api, group.id, [person.id]);
+
+  await page.goto('/users');
+  for (const person of [one, two])
+    await page.getByRole('checkbox', { name: `Select ${person.name}` }).check();
+  await page
+    .getByRole('toolbar', { name: 'Bulk actions' })
+    .getByRole('button', { name: 'Remove from groups…' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Remove 2 people from groups' });
+  await dialog.getByRole('checkbox', { name: group.name, exact: true }).check();
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(dialog.getByTestId('plan-summary')).toContainText('2 to remove');
+  await expect(dialog).toContainText('open tickets');
+  const removed = dialog.getByRole('list', { name: 'To remove' });
+  await expect(removed).toContainText(one.name);
+  await expect(removed).toContainText(two.name);
+  const operation = await startFrom(page, dialog.getByRole('button', { name: 'Remove 2 memberships' }));
+  await expect(page.getByTestId('tray-item').filter({ hasText: operation.label })).toContainText(
+    '2 succeeded, 0 failed',
+    { timeout: 30_000 },
+  );
+  expect(await inGroup(one)).toBe(false);
+  expect(await inGroup(two)).toBe(false);
 });

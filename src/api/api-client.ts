@@ -12,6 +12,8 @@ export type ApiRequestOptions<Schema extends z.ZodMiniType> = {
   body?: unknown;
   schema: Schema;
   signal?: AbortSignal;
+  /** False answers a 429 at once: a sign-in refused for minutes should say so, not wait. */
+  waitOutRateLimit?: boolean;
 };
 
 /** Same origin in the browser; tests in Node point this at a running server. */
@@ -48,7 +50,8 @@ export async function apiRequest<Schema extends z.ZodMiniType>(
       return await attempt(path, method, options);
     } catch (error) {
       if (!(error instanceof ApiError) || options.signal?.aborted) throw error;
-      if (error.kind === 'rate_limited' && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
+      const waits = options.waitOutRateLimit !== false && rateLimitWaits < MAX_RATE_LIMIT_WAITS;
+      if (error.kind === 'rate_limited' && waits) {
         rateLimitWaits++;
         await abortableSleep((error.retryAfterSeconds ?? 1) * 1000, options.signal ?? NEVER_ABORTED);
         continue;

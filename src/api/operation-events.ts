@@ -1,6 +1,11 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState } from 'react';
-import { OPERATION_EVENT, type Operation, operationSchema } from '../contract/roster-operations.ts';
+import {
+  OPERATION_EVENT,
+  type Operation,
+  type OperationList,
+  operationSchema,
+} from '../contract/roster-operations.ts';
 import { affectedKeysOf } from './operation-affected-keys.ts';
 import { isOperationFinished, writeOperation } from './operation-cache.ts';
 import { operationKeys } from './roster-operations.ts';
@@ -25,30 +30,49 @@ type Seen = { succeeded: number; failed: number; refreshedAt: number };
 /**
  * What an operation's progress changes beyond itself: the member lists and counts it adds to or
  * removes from, and its own per-item results. Refreshed when it finishes, and meanwhile at most
- * every two seconds, so a long operation does not refetch the lists on every event.
+ * every two seconds, so a long operation does not refetch the lists on every event. `fromEvent`
+ * says the server just reported a change; an operation first met finished in a fetched list
+ * finished long ago and changes nothing now.
  */
 function createProgressEffects(queryClient: QueryClient) {
   const seen = new Map<string, Seen>();
+  const settled = new Set<string>();
   const refresh = (operation: Operation) => {
     for (const queryKey of affectedKeysOf(operation.kind)) void queryClient.invalidateQueries({ queryKey });
     void queryClient.invalidateQueries({ queryKey: operationKeys.allItems(operation.id) });
   };
-  return (operation: Operation) => {
+  return (operation: Operation, fromEvent: boolean) => {
     if (operation.source === 'single') {
       // The page that made a single change refreshes its own lists when its request settles.
-      if (queryClient.isMutating() === 0) refresh(operation);
+      if (fromEvent && queryClient.isMutating() === 0) refresh(operation);
       return;
     }
-    const { succeeded, failed } = operation.counts;
     const finished = isOperationFinished(operation);
+    if (finished && settled.has(operation.id)) return;
     const before = seen.get(operation.id);
+    if (finished) {
+      seen.delete(operation.id);
+      settled.add(operation.id);
+      if (before || fromEvent) refresh(operation);
+      return;
+    }
+    settled.delete(operation.id);
+    const { succeeded, failed } = operation.counts;
     const now = Date.now();
     const changed = !before || before.succeeded !== succeeded || before.failed !== failed;
-    const due = finished || (changed && now - (before?.refreshedAt ?? 0) >= REFRESH_LISTS_EVERY_MS);
+    const due = changed && now - (before?.refreshedAt ?? 0) >= REFRESH_LISTS_EVERY_MS;
     if (due) refresh(operation);
-    if (finished) seen.delete(operation.id);
-    else seen.set(operation.id, { succeeded, failed, refreshedAt: due ? now : (before?.refreshedAt ?? 0) });
+    seen.set(operation.id, { succeeded, failed, refreshedAt: due ? now : (before?.refreshedAt ?? 0) });
   };
+}
+
+/** The operations a successful fetch or write put in the cache under `queryKey`, if it holds any. */
+function operationsIn(queryKey: QueryKey, data: unknown): Operation[] {
+  if (queryKey[0] !== operationKeys.all[0] || data === undefined) return [];
+  if (queryKey[1] === 'detail' && queryKey.length === 3) return [data as Operation];
+  if (queryKey[1] === 'list')
+    return (data as InfiniteData<OperationList>).pages.flatMap((page) => page.operations);
+  return [];
 }
 
 /**
@@ -66,9 +90,11 @@ export function useOperationEvents(enabled: boolean, viewerId: string | undefine
     let source: EventSource | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
+    let open = false;
     const connect = () => {
       source = new EventSource(EVENTS_PATH);
       source.onopen = () => {
+        open = true;
         failures = 0;
         setStatus('open');
         for (const queryKey of [operationKeys.lists(), operationKeys.details()]) {
@@ -76,6 +102,7 @@ export function useOperationEvents(enabled: boolean, viewerId: string | undefine
         }
       };
       source.onerror = () => {
+        open = false;
         setStatus('down');
         if (source?.readyState !== EventSource.CLOSED) return;
         const delay = RECONNECT_DELAYS_MS[Math.min(failures, RECONNECT_DELAYS_MS.length - 1)];
@@ -86,11 +113,18 @@ export function useOperationEvents(enabled: boolean, viewerId: string | undefine
         const parsed = operationSchema.safeParse(parseJson(event.data));
         if (!parsed.success) return;
         writeOperation(queryClient, parsed.data, viewerId);
-        onProgress(parsed.data);
+        onProgress(parsed.data, true);
       });
     };
+    // While the stream is not open, what polling brings in has the same effects as an event would.
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (open || event.type !== 'updated' || event.action.type !== 'success') return;
+      for (const operation of operationsIn(event.query.queryKey, event.query.state.data))
+        onProgress(operation, false);
+    });
     connect();
     return () => {
+      unsubscribe();
       clearTimeout(retry);
       source?.close();
       setStatus('connecting');

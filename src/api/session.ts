@@ -16,7 +16,12 @@ export const sessionQueryOptions = () =>
 const signedInSchema = z.object({ user: sessionUserSchema });
 
 export function signInWithApiToken(input: { email: string; token: string }) {
-  return apiRequest('/roster/session/api-token', { method: 'POST', body: input, schema: signedInSchema });
+  return apiRequest('/roster/session/api-token', {
+    method: 'POST',
+    body: input,
+    schema: signedInSchema,
+    waitOutRateLimit: false,
+  });
 }
 
 export function signInAsDemo(identity: DemoIdentityKey) {

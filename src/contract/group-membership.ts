@@ -18,4 +18,6 @@ export const groupMembershipEnvelopeSchema = z.looseObject({ group_membership: g
 export const createGroupMembershipInputSchema = z.object({
   user_id: z.int().check(z.positive()),
   group_id: z.int().check(z.positive()),
+  /** True makes the new membership the user's default, as make_default would. */
+  default: z.optional(z.boolean()),
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod/mini';
+import { boxConfigurablePermissionsSchema, boxMembershipRoleSchema } from './box/box-group-membership.ts';
+import { boxIdSchema } from './box/box-user.ts';
 
 /**
  * Roster's own operations API (`/roster/operations*`): bulk work the server runs, reviews it plans
@@ -38,7 +40,6 @@ export const MAX_PASTED_ENTRIES = 5000;
 export const MAX_PASTED_ENTRY_LENGTH = 254;
 
 const zendeskId = z.int().check(z.positive());
-const boxId = z.string().check(z.regex(/^\d{1,20}$/));
 const idList = <T extends z.ZodMiniType>(id: T, max = MAX_OPERATION_ITEMS) =>
   z.array(id).check(z.maxLength(max));
 
@@ -70,15 +71,6 @@ export const removalInputSchema = z.discriminatedUnion('from', [
 ]);
 export type RemovalInput = z.infer<typeof removalInputSchema>;
 
-const boxRoleSchema = z.enum(['member', 'admin']);
-export const boxPermissionsSchema = z.object({
-  can_run_reports: z.boolean(),
-  can_instant_login: z.boolean(),
-  can_create_accounts: z.boolean(),
-  can_edit_accounts: z.boolean(),
-});
-export type BoxPermissions = z.infer<typeof boxPermissionsSchema>;
-
 /** What `POST /roster/operations/plan` reviews and `POST /roster/operations` starts. */
 export const operationRequestSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -95,19 +87,19 @@ export const operationRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('organization_memberships.destroy'), memberships: removalInputSchema }),
   z.object({
     kind: z.literal('box_group_memberships.create'),
-    box_user_ids: idList(boxId, MAX_PASTED_ENTRIES).check(z.minLength(1)),
-    box_group_ids: idList(boxId, 100).check(z.minLength(1)),
-    role: z.optional(boxRoleSchema),
+    box_user_ids: idList(boxIdSchema, MAX_PASTED_ENTRIES).check(z.minLength(1)),
+    box_group_ids: idList(boxIdSchema, 100).check(z.minLength(1)),
+    role: z.optional(boxMembershipRoleSchema),
   }),
   z.object({
     kind: z.literal('box_group_memberships.update'),
-    box_membership_ids: idList(boxId, 10_000).check(z.minLength(1)),
-    role: boxRoleSchema,
-    configurable_permissions: z.optional(boxPermissionsSchema),
+    box_membership_ids: idList(boxIdSchema, 10_000).check(z.minLength(1)),
+    role: boxMembershipRoleSchema,
+    configurable_permissions: z.optional(boxConfigurablePermissionsSchema),
   }),
   z.object({
     kind: z.literal('box_group_memberships.destroy'),
-    box_membership_ids: idList(boxId, 10_000).check(z.minLength(1)),
+    box_membership_ids: idList(boxIdSchema, 10_000).check(z.minLength(1)),
   }),
 ]);
 export type OperationRequest = z.infer<typeof operationRequestSchema>;

@@ -8,6 +8,20 @@ describe('readConfig', () => {
     expect(config.sandbox).toMatchObject({ itemDelayMs: 20, rateLimitPerMinute: 700, maxActiveJobs: 30 });
   });
 
+  it('limits failed sign-ins and demo sessions by default, and reads other limits', () => {
+    expect(readConfig({}).signInLimits).toEqual({
+      failuresPerAddress: 20,
+      failuresPerEmail: 5,
+      windowMs: 900_000,
+    });
+    expect(readConfig({}).session).toMatchObject({ demoIdleMs: 1_800_000, demoLimit: 100 });
+    const tuned = readConfig({ SIGN_IN_FAILURES_PER_EMAIL: '3', DEMO_SESSION_LIMIT: '7' });
+    expect(tuned.signInLimits.failuresPerEmail).toBe(3);
+    expect(tuned.session.demoLimit).toBe(7);
+    expect(() => readConfig({ SIGN_IN_FAILURES_PER_ADDRESS: '0' })).toThrow(/SIGN_IN_FAILURES_PER_ADDRESS/);
+    expect(() => readConfig({ DEMO_SESSION_IDLE_MINUTES: '1' })).toThrow(/DEMO_SESSION_IDLE_MINUTES/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ SANDBOX_ERROR_RATE: '2' })).toThrow(/SANDBOX_ERROR_RATE/);

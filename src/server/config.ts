@@ -37,6 +37,11 @@ const environmentSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
   SESSION_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  DEMO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(2).max(43_200).default(30),
+  DEMO_SESSION_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(100_000).default(5),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOG_REQUESTS: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -185,6 +190,13 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       maxAgeMs: env.SESSION_MAX_HOURS * 3_600_000,
       secret: env.SESSION_SECRET,
+      demoIdleMs: env.DEMO_SESSION_IDLE_MINUTES * 60_000,
+      demoLimit: env.DEMO_SESSION_LIMIT,
+    },
+    signInLimits: {
+      failuresPerAddress: env.SIGN_IN_FAILURES_PER_ADDRESS,
+      failuresPerEmail: env.SIGN_IN_FAILURES_PER_EMAIL,
+      windowMs: env.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000,
     },
     logRequests: env.LOG_REQUESTS,
     operations: {

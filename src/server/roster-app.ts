@@ -44,16 +44,18 @@ const MAX_API_BODY_BYTES = 1024 * 1024;
 
 export function createRosterApp(options: RosterAppOptions) {
   const app = new Hono<RosterEnv>();
+  // First, so that every answer carries the headers, the host allowlist's refusals included.
+  app.use('*', securityHeaders());
+  if (options.logRequest) app.use('*', requestLog(options.logRequest));
+  app.use('*', hostAllowlist(options.allowedHostNames, options.port));
+  app.notFound((c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
     // Sessions and operations live in the store: while it is away, say so and when to come back.
     if (isStoreUnavailable(error)) return c.json(STORE_UNAVAILABLE, 503, { 'Retry-After': '5' });
     console.error(error);
-    return c.text('Internal Server Error', 500);
+    return c.json({ error: 'InternalError', description: 'Roster failed to process this request' }, 500);
   });
-  if (options.logRequest) app.use('*', requestLog(options.logRequest));
-  app.use('*', hostAllowlist(options.allowedHostNames, options.port));
-  app.use('*', securityHeaders());
   const sandbox = options.sandbox;
   if (sandbox) {
     app.all('/sandbox', (c) => c.redirect('/sandbox/api/v2/users/me'));

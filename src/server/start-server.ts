@@ -19,6 +19,8 @@ import { createRosterApp } from './roster-app.ts';
 import { BOX_DEMO_IDENTITIES } from './sandbox/box/box-demo-identities.ts';
 import { createSandbox, type Sandbox } from './sandbox/create-sandbox.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES, DEMO_OAUTH_CLIENT } from './sandbox/demo-identities.ts';
+import { clientErrorResponder } from './security/client-error-response.ts';
+import { securityHeaderPairs } from './security/security-headers.ts';
 import type { OAuthClient, OAuthProvider } from './session/oauth-client.ts';
 import { createSecretBox, loadSessionKey } from './session/secret-box.ts';
 import { createSessionAuth, type SessionAuthOptions } from './session/session-auth.ts';
@@ -156,6 +158,7 @@ async function startOnStore(
       box,
       idleMs: config.session.idleMs,
       maxAgeMs: config.session.maxAgeMs,
+      demo: { idleMs: config.session.demoIdleMs, limit: config.session.demoLimit },
     });
     authOptions = {
       mode: 'signIn',
@@ -231,6 +234,7 @@ async function startOnStore(
       secureCookie,
       authorizeBase,
       boxConnect: boxOAuth && { authorizeUrl: boxOAuth.authorizeUrl },
+      signInLimits: config.signInLimits,
       log,
     }),
     operationRoutes: operationRoutes({
@@ -265,12 +269,14 @@ async function startOnStore(
     port: () => listeningPort,
   });
 
+  const refusalHeaders = await securityHeaderPairs();
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(started),
     );
     started.once('error', reject);
   });
+  server.on('clientError', clientErrorResponder(refusalHeaders));
   // Node closes idle keep-alive connections after 5 s; a client reusing one at that moment gets a
   // reset. A longer idle window (and a header timeout above it) makes that race practically vanish.
   if ('keepAliveTimeout' in server) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 
 /**
  * Serves the built SPA. Hashed assets are cached for a year and a missing one is a 404 (never
@@ -10,9 +10,17 @@ import { Hono } from 'hono';
  */
 export function staticSpa(distDir: string) {
   const app = new Hono();
+  const notFound = (c: Context) => c.json({ error: 'NotFound', description: 'No such file' }, 404);
   if (!existsSync(join(distDir, 'index.html'))) {
     app.get('*', (c) =>
-      c.text('The dashboard has not been built yet: run `npm run build` (npm start does this for you).', 503),
+      c.json(
+        {
+          error: 'NotBuilt',
+          description:
+            'The dashboard has not been built yet: run `npm run build` (npm start does this for you).',
+        },
+        503,
+      ),
     );
     return app;
   }
@@ -21,11 +29,11 @@ export function staticSpa(distDir: string) {
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
   app.use('/assets/*', serveStatic({ root: distDir }));
-  app.get('/assets/*', (c) => c.text('Not found', 404));
+  app.get('/assets/*', notFound);
   const rootFile = serveStatic({ root: distDir });
   app.get('*', async (c, next) => {
     if (/\.[a-z0-9]+$/i.test(new URL(c.req.url).pathname)) {
-      return (await rootFile(c, async () => {})) ?? c.text('Not found', 404);
+      return (await rootFile(c, async () => {})) ?? notFound(c);
     }
     await next();
     c.header('Cache-Control', 'no-cache');

@@ -8,6 +8,7 @@ export const boxUserKeys = {
   all: ['box', 'users'] as const,
   list: (filters: { name: string }) => [...boxUserKeys.all, 'list', filters] as const,
   count: () => [...boxUserKeys.all, 'count'] as const,
+  me: () => [...boxUserKeys.all, 'me'] as const,
 };
 
 /** Box users whose name or login starts with `name`, 100 a page by offset. */
@@ -20,6 +21,19 @@ export const boxUserCountQueryOptions = () =>
     queryFn: async ({ signal }) =>
       (await fetchBoxPage('/users', boxUserSchema, { offset: undefined, limit: 1, signal })).total,
   });
+
+/** Whose Box account Roster acts with: its role says whether it may grant admin permissions. */
+export const boxMeQueryOptions = () =>
+  queryOptions({
+    queryKey: boxUserKeys.me(),
+    queryFn: ({ signal }) => apiRequest(boxPath('/users/me'), { schema: boxUserSchema, signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+/** Enterprise admins and co-admins set what group admins may do; a group admin cannot. */
+export function mayGrantBoxPermissions(user: BoxUser): boolean {
+  return user.role === 'admin' || user.role === 'coadmin';
+}
 
 /** The user whose login is exactly `login`, if any (`filter_term` matches prefixes). */
 export async function findBoxUserByLogin(login: string, signal?: AbortSignal): Promise<BoxUser | undefined> {

@@ -193,3 +193,16 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     </div>
   );
 }
+
+/** The table's loading props for an infinite query: the next page is asked for as the end nears. */
+export function infiniteLoading(query: {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: (options: { cancelRefetch: boolean }) => unknown;
+}): Pick<VirtualTableProps<RowData>, 'hasMore' | 'isFetchingMore' | 'onLoadMore'> {
+  return {
+    hasMore: query.hasNextPage,
+    isFetchingMore: query.isFetchingNextPage,
+    onLoadMore: () => void query.fetchNextPage({ cancelRefetch: false }),
+  };
+}

@@ -32,10 +32,16 @@ export function operationOutcome(operation: Pick<Operation, 'state' | 'counts'>)
 
 const count = (value: number) => value.toLocaleString();
 
-/** "248 succeeded, 2 failed" (and cancelled ones when there are any). */
-export function outcomeCounts(operation: Pick<Operation, 'counts'>): string {
+/**
+ * "248 succeeded, 2 failed" (and cancelled ones when there are any); `compact` leaves out
+ * "0 failed" where a table has little room.
+ */
+export function outcomeCounts(operation: Pick<Operation, 'counts'>, compact = false): string {
   const { succeeded, failed, cancelled } = operation.counts;
-  return `${count(succeeded)} succeeded, ${count(failed)} failed${cancelled > 0 ? `, ${count(cancelled)} cancelled` : ''}`;
+  const parts = [`${count(succeeded)} succeeded`];
+  if (failed > 0 || !compact) parts.push(`${count(failed)} failed`);
+  if (cancelled > 0) parts.push(`${count(cancelled)} cancelled`);
+  return parts.join(', ');
 }
 
 export function plural(value: number, one: string, other: string): string {

@@ -5,9 +5,9 @@ import { isOperationFinished } from '../../api/operation-cache.ts';
 import { operationItemsQueryOptions } from '../../api/roster-operations.ts';
 import type { Operation, OperationItem } from '../../contract/roster-operations.ts';
 import { ProgressBar } from '../progress-bar.tsx';
+import { OperationActions } from './operation-actions.tsx';
 import { operationOutcome, outcomeCounts, plural } from './operation-outcome.ts';
 import { formatElapsed, useNow } from './operation-times.tsx';
-import { useCancelOperation, useRetryFailed } from './use-operation-actions.ts';
 
 const FAILURES_SHOWN = 50;
 
@@ -80,10 +80,7 @@ export function OperationProgress({ operation, onDismiss }: { operation: Operati
   const finished = isOperationFinished(operation);
   const outcome = operationOutcome(operation);
   const now = useNow(!finished);
-  const cancel = useCancelOperation();
-  const retry = useRetryFailed();
   const { counts, jobs } = operation;
-  const error = cancel.error ?? retry.error;
   return (
     <section
       className={`operation tone-${outcome.tone}`}
@@ -114,30 +111,7 @@ export function OperationProgress({ operation, onDismiss }: { operation: Operati
       </span>
       {operation.state_reason && <p className="operation-reason">{operation.state_reason}</p>}
       {finished && counts.failed > 0 && <FailedItems operation={operation} />}
-      {(operation.can.cancel && !finished) || (operation.can.retry_failed && counts.failed > 0) ? (
-        <div className="operation-actions">
-          {operation.can.retry_failed && counts.failed > 0 && (
-            <button
-              type="button"
-              className="button-primary"
-              disabled={retry.isPending}
-              onClick={() => retry.mutate(operation.id)}
-            >
-              Retry {counts.failed.toLocaleString()} failed
-            </button>
-          )}
-          {operation.can.cancel && !finished && (
-            <button type="button" disabled={cancel.isPending} onClick={() => cancel.mutate(operation.id)}>
-              Cancel
-            </button>
-          )}
-        </div>
-      ) : null}
-      {error && (
-        <p className="form-error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
+      <OperationActions operation={operation} className="operation-actions" />
     </section>
   );
 }

@@ -19,9 +19,22 @@ export function useNow(live: boolean): number {
   return live ? now : Date.now();
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const thisYear = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+const anyYear = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
 
-/** When something happened, as a `<time>` a person reads and a machine parses. */
+/** When something happened, as a `<time>` a person reads (the year only when it is not this one). */
 export function At({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{timeFormat.format(new Date(iso))}</time>;
+  const date = new Date(iso);
+  const format = date.getFullYear() === new Date().getFullYear() ? thisYear : anyYear;
+  return (
+    <time dateTime={iso} title={full.format(date)}>
+      {format.format(date)}
+    </time>
+  );
 }

@@ -17,9 +17,9 @@ export function PlanDialog({
   planQuery,
   startLabel,
   danger = false,
+  review,
   onClose,
   onStarted,
-  ...step
 }: {
   title: string;
   planQuery: PlanQueryOptions;
@@ -29,7 +29,9 @@ export function PlanDialog({
   onClose: () => void;
   /** After the operation starts; the dialog closes itself. */
   onStarted?: StepProps['onStarted'];
-} & Pick<StepProps, 'review'>) {
+  /** How to present the review, when it depends on the plan. */
+  review?: StepProps['review'] | ((plan: Plan) => StepProps['review']);
+}) {
   const plan = useQuery(planQuery);
   return (
     <ModalDialog title={title} onClose={onClose} wide>
@@ -41,8 +43,8 @@ export function PlanDialog({
         <ErrorState what="the review" error={plan.error} onRetry={() => plan.refetch()} />
       ) : (
         <PlanStep
-          {...step}
           key={plan.data.id}
+          review={typeof review === 'function' ? review(plan.data) : review}
           plan={plan.data}
           onStarted={(operation) => {
             onStarted?.(operation);

@@ -13,6 +13,8 @@ const SKIP_WORDS: Record<SkipReason, Words> = {
   too_long: { one: 'too long', other: 'too long' },
   duplicate: { one: 'repeated', other: 'repeated' },
 };
+/** A change of role skips those who already have it. */
+const ALREADY_SO: Words = { one: 'already in that role', other: 'already in that role' };
 const SKIP_ORDER = Object.keys(SKIP_WORDS) as SkipReason[];
 
 /** What the operation does to each item, in the review's first words: "12 to add". */
@@ -27,12 +29,17 @@ export function planVerb(plan: Pick<Plan, 'kind'>): 'add' | 'remove' | 'change' 
  */
 export function planSummary(plan: Plan, refused?: Words, extraSkipped: readonly SkippedEntry[] = []): string {
   const verb = planVerb(plan);
-  const always: SkipReason | undefined =
-    verb === 'add' ? 'already_member' : verb === 'remove' ? 'not_member' : undefined;
+  // An add always says how many were members already; other counts show only when there are some.
+  const always: SkipReason | undefined = verb === 'add' ? 'already_member' : undefined;
   const parts = SKIP_ORDER.flatMap((reason) => {
     const value = (plan.counts[reason] ?? 0) + extraSkipped.filter((entry) => entry.reason === reason).length;
     if (value === 0 && reason !== always) return [];
-    const words = reason === 'refused' && refused ? refused : SKIP_WORDS[reason];
+    const words =
+      reason === 'refused' && refused
+        ? refused
+        : reason === 'already_member' && verb === 'change'
+          ? ALREADY_SO
+          : SKIP_WORDS[reason];
     return [plural(value, words.one, words.other)];
   });
   return [`${plan.total.toLocaleString()} to ${verb}`, ...parts].join(', ');

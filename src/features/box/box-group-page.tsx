@@ -9,7 +9,11 @@ import { selectedCount, useRowSelection } from '../../components/data-table/row-
 import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
 import { ScopedOperations } from '../../components/operations/scoped-operations.tsx';
 import { BOX_MAX_OFFSET } from '../../contract/box/box-collection.ts';
-import type { BoxGroupMembership, BoxMembershipRole } from '../../contract/box/box-group-membership.ts';
+import type {
+  BoxConfigurablePermissions,
+  BoxGroupMembership,
+  BoxMembershipRole,
+} from '../../contract/box/box-group-membership.ts';
 import { BoxMembersTable } from './box-members-table.tsx';
 import { parseBoxId } from './parse-box-id.ts';
 
@@ -22,6 +26,9 @@ const RemoveBoxMembersDialog = lazy(async () => ({
 }));
 const ChangeBoxRoleDialog = lazy(async () => ({
   default: (await import('./change-box-role-dialog.tsx')).ChangeBoxRoleDialog,
+}));
+const MakeBoxAdminsDialog = lazy(async () => ({
+  default: (await import('./make-box-admins-dialog.tsx')).MakeBoxAdminsDialog,
 }));
 const EditBoxPermissionsDialog = lazy(async () => ({
   default: (await import('./edit-box-permissions-dialog.tsx')).EditBoxPermissionsDialog,
@@ -48,7 +55,9 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
   const total = members.data?.pages[0]?.total;
   const ceiling = members.data?.pages.at(-1)?.ceiling ?? false;
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<string>();
-  const [dialog, setDialog] = useState<'add' | 'remove' | BoxMembershipRole | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'remove' | 'promote' | BoxMembershipRole | null>(null);
+  /** What the new admins may do, chosen before the review of a promotion. */
+  const [permissions, setPermissions] = useState<BoxConfigurablePermissions | undefined>(undefined);
   const [editing, setEditing] = useState<BoxGroupMembership | null>(null);
   const onToggleLoaded = useCallback(
     (selected: boolean) =>
@@ -113,7 +122,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
               Select all {count.toLocaleString()} members
             </button>
           )}
-          <button type="button" onClick={() => setDialog('admin')}>
+          <button type="button" onClick={() => setDialog('promote')}>
             Make admin
           </button>
           <button type="button" onClick={() => setDialog('member')}>
@@ -172,10 +181,24 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
             onClose={() => setDialog(null)}
           />
         )}
+        {dialog === 'promote' && group.data && (
+          <MakeBoxAdminsDialog
+            count={selected}
+            groupName={group.data.name}
+            pending={false}
+            error={undefined}
+            onConfirm={(chosen) => {
+              setPermissions(chosen);
+              setDialog('admin');
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
         {(dialog === 'admin' || dialog === 'member') && group.data && (
           <ChangeBoxRoleDialog
             group={group.data}
             role={dialog}
+            permissions={dialog === 'admin' ? permissions : undefined}
             selection={selection}
             rows={rows}
             count={selected}

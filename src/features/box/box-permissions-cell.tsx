@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { boxMembershipQueryOptions } from '../../api/box/box-memberships.ts';
+import { boxMeQueryOptions, mayGrantBoxPermissions } from '../../api/box/box-users.ts';
 import {
   BOX_CONFIGURABLE_PERMISSIONS,
   type BoxGroupMembership,
@@ -18,6 +19,8 @@ export function BoxPermissionsCell({
   onEdit: (membership: BoxGroupMembership) => void;
 }) {
   const detail = useQuery(boxMembershipQueryOptions(membership.id));
+  const me = useQuery(boxMeQueryOptions());
+  const grants = me.data !== undefined && mayGrantBoxPermissions(me.data);
   const permissions = detail.data?.configurable_permissions;
   const enabled = permissions ? BOX_CONFIGURABLE_PERMISSIONS.filter((key) => permissions[key]) : [];
   const text = detail.isError
@@ -37,7 +40,8 @@ export function BoxPermissionsCell({
         className="button-link"
         aria-label={`Edit ${membership.user.name}'s admin permissions`}
         onClick={() => onEdit(detail.data ?? membership)}
-        disabled={!detail.data}
+        disabled={!detail.data || !grants}
+        title={me.data && !grants ? 'Only Box enterprise admins and co-admins can change these' : undefined}
       >
         Edit
       </button>

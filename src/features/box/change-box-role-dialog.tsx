@@ -3,7 +3,11 @@ import type { RowSelection } from '../../components/data-table/row-selection.ts'
 import { plural } from '../../components/operations/operation-outcome.ts';
 import { PlanDialog } from '../../components/operations/plan-dialog.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
-import type { BoxGroupMembership, BoxMembershipRole } from '../../contract/box/box-group-membership.ts';
+import type {
+  BoxConfigurablePermissions,
+  BoxGroupMembership,
+  BoxMembershipRole,
+} from '../../contract/box/box-group-membership.ts';
 import { selectedMembershipIds, selectionKey } from './box-membership-selection.ts';
 
 const ROLE_WORDS: Record<BoxMembershipRole, { one: string; other: string }> = {
@@ -15,6 +19,8 @@ const ROLE_WORDS: Record<BoxMembershipRole, { one: string; other: string }> = {
 export function ChangeBoxRoleDialog(props: {
   group: BoxGroup;
   role: BoxMembershipRole;
+  /** For new admins: exactly what they may do; left out when this Box account may not grant it. */
+  permissions?: BoxConfigurablePermissions | undefined;
   selection: RowSelection<string>;
   rows: readonly BoxGroupMembership[];
   count: number;
@@ -27,11 +33,12 @@ export function ChangeBoxRoleDialog(props: {
     <PlanDialog
       title={`Make ${plural(props.count, words.one, words.other)} in ${group.name}?`}
       planQuery={resolvedPlanQueryOptions(
-        ['box-role', group.id, role, ...selectionKey(selection)],
+        ['box-role', group.id, role, props.permissions, ...selectionKey(selection)],
         async () => ({
           kind: 'box_group_memberships.update',
           box_membership_ids: await selectedMembershipIds(selection, rows, group.id),
           role,
+          ...(props.permissions && { configurable_permissions: props.permissions }),
         }),
       )}
       startLabel={(plan) => `Make ${plural(plan.total, words.one, words.other)}`}

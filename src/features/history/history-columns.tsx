@@ -36,49 +36,26 @@ function Targets({ targets, params }: { targets: readonly Target[]; params: URLS
 function Outcome({ operation }: { operation: Operation }) {
   const outcome = operationOutcome(operation);
   const finished = isOperationFinished(operation);
+  const detail = finished
+    ? operation.source === 'bulk'
+      ? ` · ${outcomeCounts(operation, true)}`
+      : ''
+    : ` · ${operation.done.toLocaleString()} / ${operation.counts.total.toLocaleString()}`;
   return (
-    <span className={`outcome tone-${outcome.tone} truncate`}>
+    <span className={`outcome tone-${outcome.tone} truncate`} title={`${outcome.word}${detail}`}>
       <span aria-hidden="true">{outcome.icon}</span> {outcome.word}
-      <span className="cell-muted">
-        {finished
-          ? operation.source === 'bulk' && ` · ${outcomeCounts(operation)}`
-          : ` · ${operation.done.toLocaleString()} / ${operation.counts.total.toLocaleString()}`}
-      </span>
+      <span className="cell-muted">{detail}</span>
     </span>
   );
 }
 
-/** History's table: when, who, what, where and how it came out; names link to narrower views. */
+/** History's table: what, how it came out, who, when and where; places link to narrower views. */
 export function historyColumns(params: URLSearchParams): VirtualTableColumn<Operation>[] {
   return [
     {
-      id: 'when',
-      header: 'When',
-      width: '170px',
-      cell: ({ row }) => (
-        <span className="cell-muted">
-          <At iso={row.original.created_at} />
-        </span>
-      ),
-    },
-    {
-      id: 'who',
-      header: 'Who',
-      width: 'minmax(120px, 1fr)',
-      cell: ({ row }) => (
-        <Link
-          className="truncate"
-          to={{ search: withFilter(params, 'user_id', row.original.actor.id) }}
-          title={`Only changes involving ${row.original.actor.name}`}
-        >
-          {row.original.actor.name}
-        </Link>
-      ),
-    },
-    {
       id: 'what',
       header: 'What',
-      width: 'minmax(240px, 2.4fr)',
+      width: 'minmax(220px, 2.2fr)',
       cell: ({ row }) => (
         <span className="cell-main">
           <Link to={historyPath(row.original.id)} className="truncate">
@@ -90,16 +67,32 @@ export function historyColumns(params: URLSearchParams): VirtualTableColumn<Oper
       ),
     },
     {
-      id: 'where',
-      header: 'Where',
-      width: 'minmax(150px, 1.3fr)',
-      cell: ({ row }) => <Targets targets={row.original.targets} params={params} />,
-    },
-    {
       id: 'outcome',
       header: 'Outcome',
-      width: 'minmax(220px, 1.6fr)',
+      width: 'minmax(250px, 1.7fr)',
       cell: ({ row }) => <Outcome operation={row.original} />,
+    },
+    {
+      id: 'who',
+      header: 'Who',
+      width: 'minmax(110px, 0.9fr)',
+      cell: ({ row }) => <span className="truncate">{row.original.actor.name}</span>,
+    },
+    {
+      id: 'when',
+      header: 'When',
+      width: '150px',
+      cell: ({ row }) => (
+        <span className="cell-muted truncate">
+          <At iso={row.original.created_at} />
+        </span>
+      ),
+    },
+    {
+      id: 'where',
+      header: 'Where',
+      width: 'minmax(130px, 1fr)',
+      cell: ({ row }) => <Targets targets={row.original.targets} params={params} />,
     },
   ];
 }

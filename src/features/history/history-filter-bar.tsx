@@ -86,39 +86,69 @@ function BoxGroupChip({ id, params }: { id: string; params: URLSearchParams }) {
   return <Chip label={`Box group: ${group.data?.name ?? '…'}`} name="box_group_id" params={params} />;
 }
 
-/** A search box whose suggestions are people; choosing one narrows History to them. */
-function PersonSearch({ params }: { params: URLSearchParams }) {
-  const navigate = useNavigate();
-  const [text, setText] = useState('');
-  const query = useDeferredValue(text.trim());
-  const people = useQuery(userSearchQueryOptions(query));
-  const optionOf = (user: { name: string; email: string | null }) => `${user.name} <${user.email ?? ''}>`;
+/** A search box with suggestions; choosing one of them sets the filter and empties the box. */
+function SuggestionSearch<Item>({
+  label,
+  listId,
+  text,
+  onText,
+  suggestions,
+  suggestionText,
+  onChoose,
+}: {
+  label: string;
+  listId: string;
+  text: string;
+  onText: (text: string) => void;
+  suggestions: readonly Item[];
+  suggestionText: (item: Item) => string;
+  onChoose: (item: Item) => void;
+}) {
   return (
     <label className="history-search">
-      <span className="visually-hidden">Person</span>
+      <span className="visually-hidden">{label}</span>
       <input
         type="search"
-        list="history-people"
-        placeholder="Person…"
+        list={listId}
+        placeholder={`${label}…`}
         value={text}
         maxLength={100}
         onChange={(event) => {
-          const chosen = people.data?.find((user) => optionOf(user) === event.target.value);
-          if (chosen) {
-            setText('');
-            navigate({ search: withFilter(params, 'user_id', String(chosen.id)) }, { replace: true });
-          } else setText(event.target.value);
+          const chosen = suggestions.find((item) => suggestionText(item) === event.target.value);
+          onText(chosen ? '' : event.target.value);
+          if (chosen) onChoose(chosen);
         }}
       />
-      <datalist id="history-people">
-        {(people.data ?? []).map((user) => (
-          <option key={user.id} value={optionOf(user)} />
+      <datalist id={listId}>
+        {suggestions.map((item) => (
+          <option key={suggestionText(item)} value={suggestionText(item)} />
         ))}
       </datalist>
     </label>
   );
 }
 
+/** Narrows History to the changes made to one person. */
+function PersonSearch({ params }: { params: URLSearchParams }) {
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const people = useQuery(userSearchQueryOptions(useDeferredValue(text.trim())));
+  return (
+    <SuggestionSearch
+      label="Person"
+      listId="history-people"
+      text={text}
+      onText={setText}
+      suggestions={people.data ?? []}
+      suggestionText={(user) => `${user.name} <${user.email ?? ''}>`}
+      onChoose={(user) =>
+        navigate({ search: withFilter(params, 'user_id', String(user.id)) }, { replace: true })
+      }
+    />
+  );
+}
+
+/** Narrows History to the changes made in one organization. */
 function OrganizationSearch({ params }: { params: URLSearchParams }) {
   const navigate = useNavigate();
   const [text, setText] = useState('');
@@ -127,30 +157,21 @@ function OrganizationSearch({ params }: { params: URLSearchParams }) {
     ...organizationsQueryOptions({ name }),
     enabled: name.length > 0,
   });
-  const options = organizations.data?.pages[0]?.items ?? [];
   return (
-    <label className="history-search">
-      <span className="visually-hidden">Organization</span>
-      <input
-        type="search"
-        list="history-organizations"
-        placeholder="Organization…"
-        value={text}
-        maxLength={100}
-        onChange={(event) => {
-          const chosen = options.find((organization) => organization.name === event.target.value);
-          if (chosen) {
-            setText('');
-            navigate({ search: withFilter(params, 'organization_id', String(chosen.id)) }, { replace: true });
-          } else setText(event.target.value);
-        }}
-      />
-      <datalist id="history-organizations">
-        {options.map((organization) => (
-          <option key={organization.id} value={organization.name} />
-        ))}
-      </datalist>
-    </label>
+    <SuggestionSearch
+      label="Organization"
+      listId="history-organizations"
+      text={text}
+      onText={setText}
+      suggestions={organizations.data?.pages[0]?.items ?? []}
+      suggestionText={(organization) => organization.name}
+      onChoose={(organization) =>
+        navigate(
+          { search: withFilter(params, 'organization_id', String(organization.id)) },
+          { replace: true },
+        )
+      }
+    />
   );
 }
 

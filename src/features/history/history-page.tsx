@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useOperationPollInterval } from '../../api/operation-events.ts';
 import { operationsQueryOptions } from '../../api/roster-operations.ts';
-import { VirtualTable } from '../../components/data-table/virtual-table.tsx';
+import { infiniteLoading, VirtualTable } from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import { historyColumns } from './history-columns.tsx';
 import { HistoryFilterBar } from './history-filter-bar.tsx';
@@ -60,9 +60,7 @@ export function HistoryPage() {
           columns={columns}
           rows={rows}
           getRowId={(operation) => operation.id}
-          hasMore={list.hasNextPage}
-          isFetchingMore={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage({ cancelRefetch: false })}
+          {...infiniteLoading(list)}
         />
       </ListStates>
       <ZendeskJobsSection />

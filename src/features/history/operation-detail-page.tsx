@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, describeError } from '../../api/api-error.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { isOperationFinished } from '../../api/operation-cache.ts';
 import { useOperationPollInterval } from '../../api/operation-events.ts';
 import { type OperationItemFilters, operationQueryOptions } from '../../api/roster-operations.ts';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { OperationActions } from '../../components/operations/operation-actions.tsx';
 import { operationOutcome, outcomeCounts } from '../../components/operations/operation-outcome.ts';
 import { historyPath, jobsText } from '../../components/operations/operation-progress.tsx';
 import { At } from '../../components/operations/operation-times.tsx';
-import { useCancelOperation, useRetryFailed } from '../../components/operations/use-operation-actions.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { type ItemState, itemStateSchema, type Operation } from '../../contract/roster-operations.ts';
 import { ITEM_STATES, OperationItemsTable } from './operation-items-table.tsx';
@@ -74,13 +74,10 @@ function OperationSummary({ operation, poll }: { operation: Operation; poll: num
   const stateParam = itemStateSchema.safeParse(params.get('state'));
   const filters: OperationItemFilters = stateParam.success ? { state: stateParam.data } : {};
   const [undoing, setUndoing] = useState(false);
-  const cancel = useCancelOperation();
-  const retry = useRetryFailed();
   const { download, read } = useResultsDownload(operation.id, filters);
   const finished = isOperationFinished(operation);
   const outcome = operationOutcome(operation);
   const { counts } = operation;
-  const error = cancel.error ?? retry.error ?? download.error;
 
   return (
     <>
@@ -127,22 +124,7 @@ function OperationSummary({ operation, poll }: { operation: Operation; poll: num
         </p>
       </section>
 
-      <div className="page-tools">
-        {operation.can.retry_failed && counts.failed > 0 && (
-          <button
-            type="button"
-            className="button-primary"
-            disabled={retry.isPending}
-            onClick={() => retry.mutate(operation.id)}
-          >
-            Retry {counts.failed.toLocaleString()} failed
-          </button>
-        )}
-        {operation.can.cancel && !finished && (
-          <button type="button" disabled={cancel.isPending} onClick={() => cancel.mutate(operation.id)}>
-            Cancel
-          </button>
-        )}
+      <OperationActions operation={operation} className="page-tools" error={download.error}>
         {operation.can.undo && (
           <button type="button" onClick={() => setUndoing(true)}>
             Undo…
@@ -153,12 +135,7 @@ function OperationSummary({ operation, poll }: { operation: Operation; poll: num
             ? `Preparing CSV… ${read.toLocaleString()} items`
             : `Download ${filters.state ? `${ITEM_STATES[filters.state].word.toLowerCase()} items` : 'results'} (CSV)`}
         </button>
-      </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
+      </OperationActions>
 
       <h2 className="section-title">Results</h2>
       <fieldset className="segmented">

@@ -2,7 +2,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { type OperationItemFilters, operationItemsQueryOptions } from '../../api/roster-operations.ts';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
-import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import {
+  infiniteLoading,
+  VirtualTable,
+  type VirtualTableColumn,
+} from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import type { Tone } from '../../components/operations/operation-outcome.ts';
 import type { ItemState, OperationItem } from '../../contract/roster-operations.ts';
@@ -32,13 +36,13 @@ const COLUMNS: VirtualTableColumn<OperationItem>[] = [
   {
     id: 'email',
     header: 'Email',
-    width: 'minmax(160px, 1.3fr)',
+    width: 'minmax(140px, 1.1fr)',
     cell: ({ row }) => <MutedText text={row.original.user.email} />,
   },
   {
     id: 'target',
     header: 'Where',
-    width: 'minmax(130px, 1fr)',
+    width: 'minmax(110px, 0.8fr)',
     cell: ({ row }) => <span className="truncate">{row.original.target.name}</span>,
   },
   {
@@ -57,10 +61,13 @@ const COLUMNS: VirtualTableColumn<OperationItem>[] = [
   {
     id: 'answer',
     header: 'Upstream answer',
-    width: 'minmax(200px, 2fr)',
+    width: 'minmax(220px, 2.6fr)',
     cell: ({ row }) => {
       const { status, error, details } = row.original;
-      const text = [status, error, details].filter(Boolean).join(' · ');
+      // A failure's code and reason say more than its status word ("Failed").
+      const text = error
+        ? [error, details].filter(Boolean).join(' · ')
+        : [status, details].filter(Boolean).join(' · ');
       return <MutedText text={text} />;
     },
   },
@@ -101,9 +108,7 @@ export function OperationItemsTable({
         columns={COLUMNS}
         rows={rows}
         getRowId={(item) => String(item.index)}
-        hasMore={items.hasNextPage}
-        isFetchingMore={items.isFetchingNextPage}
-        onLoadMore={() => void items.fetchNextPage({ cancelRefetch: false })}
+        {...infiniteLoading(items)}
       />
     </ListStates>
   );

@@ -1,10 +1,10 @@
 import { undoPlanQueryOptions } from '../../api/roster-operation-actions.ts';
 import { PlanDialog } from '../../components/operations/plan-dialog.tsx';
 import { planVerb } from '../../components/operations/plan-review.tsx';
-import type { Operation } from '../../contract/roster-operations.ts';
+import type { Operation, Plan } from '../../contract/roster-operations.ts';
 
-const TICKETS_STAY =
-  'Ticket reassignments Zendesk already made are not undone: tickets that lost an assignee or an organization keep their new state.';
+const TICKETS_MOVE =
+  'Removing these memberships makes Zendesk unassign their open tickets there, as any removal does.';
 
 /**
  * The reverse of a finished operation, reviewed first: removed memberships come back with their
@@ -20,11 +20,15 @@ export function UndoDialog({
   onClose: () => void;
 }) {
   const zendesk = !operation.kind.startsWith('box_');
+  // Undoing a removal, the server's review says which ticket reassignments stay; undoing an add
+  // removes memberships, which reassigns tickets afresh, and that review says nothing of it.
+  const ticketNote = (plan: Plan) =>
+    zendesk && planVerb(plan) === 'remove' ? { notes: [TICKETS_MOVE] } : undefined;
   return (
     <PlanDialog
       title={`Undo “${operation.label}”?`}
       planQuery={undoPlanQueryOptions(operation.id)}
-      review={zendesk ? { notes: [TICKETS_STAY] } : undefined}
+      review={ticketNote}
       danger={(plan) => planVerb(plan) === 'remove'}
       startLabel={(plan) => `Undo: ${planVerb(plan)} ${plan.total.toLocaleString()}`}
       onStarted={onStarted}

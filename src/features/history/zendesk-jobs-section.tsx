@@ -2,7 +2,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { recentJobStatusesQueryOptions } from '../../api/job-statuses.ts';
-import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import {
+  infiniteLoading,
+  VirtualTable,
+  type VirtualTableColumn,
+} from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import type { JobStatus } from '../../contract/job-status.ts';
 
@@ -51,7 +55,7 @@ export function ZendeskJobsSection() {
       <h2 id="zendesk-jobs" className="section-title">
         Zendesk jobs in this account
       </h2>
-      <p className="cell-muted">
+      <p className="section-lede">
         Every bulk job Zendesk ran for this account in the last day, whoever started it, including the jobs
         Roster's operations submit.
       </p>
@@ -67,9 +71,7 @@ export function ZendeskJobsSection() {
             columns={JOB_COLUMNS}
             rows={rows}
             getRowId={(job) => job.id}
-            hasMore={jobs.hasNextPage}
-            isFetchingMore={jobs.isFetchingNextPage}
-            onLoadMore={() => void jobs.fetchNextPage({ cancelRefetch: false })}
+            {...infiniteLoading(jobs)}
           />
         </div>
       </ListStates>

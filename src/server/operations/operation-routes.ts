@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod/mini';
 import {
+  BULK_KINDS,
   type ItemState,
   itemStateSchema,
   OPERATION_EVENT,
@@ -59,7 +60,14 @@ function rosterError(
   return c.json({ error, description, ...(details && { details }) }, status);
 }
 
-function issuesOf(error: z.core.$ZodError): { path: string; message: string }[] {
+function issuesOf(error: z.core.$ZodError, body?: unknown): { path: string; message: string }[] {
+  const kind = typeof body === 'object' && body !== null && 'kind' in body ? body.kind : undefined;
+  // A union names no field when its discriminator is wrong: say which kinds there are.
+  if (kind !== undefined && !(BULK_KINDS as readonly unknown[]).includes(kind)) {
+    return [
+      { path: 'kind', message: `Unknown kind ${JSON.stringify(kind)}; one of ${BULK_KINDS.join(', ')}` },
+    ];
+  }
   return error.issues
     .slice(0, 20)
     .map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
@@ -127,7 +135,10 @@ export function operationRoutes(options: OperationRoutesOptions) {
       total: result.total,
       items: result.items,
       items_complete: !result.operation.expanding,
-      skipped: result.skipped,
+      // In the order of the pasted text, so a person can go down their list; entries without a line last.
+      skipped: [...result.skipped].sort(
+        (a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER),
+      ),
       counts,
       warnings: result.warnings,
       ...(result.operation.undoOf !== null && { undo_of: result.operation.undoOf }),
@@ -191,14 +202,15 @@ export function operationRoutes(options: OperationRoutesOptions) {
   app.post('/plan', (c) =>
     withErrors(c, async () => {
       const who = c.get('asker');
-      const parsed = startOperationSchema.safeParse(await readJson(c));
+      const body = await readJson(c);
+      const parsed = startOperationSchema.safeParse(body);
       if (!parsed.success || 'plan_id' in parsed.data) {
         return rosterError(
           c,
           400,
           'InvalidOperation',
           'The request does not describe an operation',
-          parsed.success ? undefined : issuesOf(parsed.error),
+          parsed.success ? undefined : issuesOf(parsed.error, body),
         );
       }
       const request = parsed.data;
@@ -214,14 +226,15 @@ export function operationRoutes(options: OperationRoutesOptions) {
   app.post('/', (c) =>
     withErrors(c, async () => {
       const who = c.get('asker');
-      const parsed = startOperationSchema.safeParse(await readJson(c));
+      const body = await readJson(c);
+      const parsed = startOperationSchema.safeParse(body);
       if (!parsed.success) {
         return rosterError(
           c,
           400,
           'InvalidOperation',
           'The request does not describe an operation',
-          issuesOf(parsed.error),
+          issuesOf(parsed.error, body),
         );
       }
       let operation: StoredPlan['operation'];

@@ -72,6 +72,13 @@ const DEFAULT_RETRY_AFTER_S = 1;
 /** How long a stop waits for answers to requests already sent. */
 const STOP_GRACE_MS = 5_000;
 
+/** Anything else thrown while sending is the upstream's final word on those items, not a reason to retry. */
+function asUpstreamFailure(error: unknown): UpstreamFailure {
+  if (error instanceof UpstreamFailure) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new UpstreamFailure('refused', message, undefined, 'SubmitFailed', undefined);
+}
+
 const showManySchema = z.looseObject({ job_statuses: z.array(jobStatusSchema) });
 
 /**
@@ -292,16 +299,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     items: ItemRecord[],
     error: unknown,
   ): Promise<void> {
-    const failure =
-      error instanceof UpstreamFailure
-        ? error
-        : new UpstreamFailure(
-            'refused',
-            error instanceof Error ? error.message : String(error),
-            undefined,
-            'SubmitFailed',
-            undefined,
-          );
+    const failure = asUpstreamFailure(error);
     const tries = Math.max(...items.map((item) => item.tries));
     const { persist } = outage;
     if (failure.kind === 'too_many_jobs' || failure.kind === 'wait') {
@@ -464,16 +462,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     try {
       outcome = await submitOne(client, operation.kind, item, operation.params);
     } catch (error) {
-      const failure =
-        error instanceof UpstreamFailure
-          ? error
-          : new UpstreamFailure(
-              'refused',
-              error instanceof Error ? error.message : String(error),
-              undefined,
-              'SubmitFailed',
-              undefined,
-            );
+      const failure = asUpstreamFailure(error);
       const provider = providerOf(operation.kind);
       const retry = (at: number, resubmitted: boolean, countsAsTry: boolean) =>
         persist(() => store.itemReturned(operation.id, item.index, { at, resubmitted, countsAsTry }));

@@ -216,6 +216,49 @@ describe('running an operation', () => {
   });
 });
 
+describe('Box operations', () => {
+  it('promotes members with exactly the permissions chosen, and undoes it back to members', async () => {
+    const box = (path: string) => fetch(`${server.url}/api/box/2.0${path}`).then((r) => r.json());
+    const groups = (await box('/groups?limit=1000')) as { entries: { id: string }[] };
+    let members: { id: string; role: string }[] = [];
+    for (const group of groups.entries) {
+      const page = (await box(`/groups/${group.id}/memberships?limit=1000`)) as {
+        entries: { id: string; role: string }[];
+      };
+      members = page.entries.filter((entry) => entry.role === 'member').slice(0, 3);
+      if (members.length === 3) break;
+    }
+    const chosen = {
+      can_run_reports: true,
+      can_instant_login: false,
+      can_create_accounts: false,
+      can_edit_accounts: true,
+    };
+    const plan = await planOperation(roster, {
+      kind: 'box_group_memberships.update',
+      box_membership_ids: members.map((m) => m.id),
+      role: 'admin',
+      configurable_permissions: chosen,
+    });
+    expect(plan.label).toMatch(/^Make 3 members admins of /);
+    const done = await waitForOperation(roster, (await startPlan(roster, plan)).id);
+    expect(done).toMatchObject({ state: 'completed', counts: { succeeded: 3 } });
+    for (const member of members) {
+      expect(await box(`/group_memberships/${member.id}`)).toMatchObject({
+        role: 'admin',
+        configurable_permissions: chosen,
+      });
+    }
+    const undo = await rosterJson<{ plan: Parameters<typeof startPlan>[1] }>(
+      await roster(`/${done.id}/undo`, { method: 'POST' }),
+      200,
+    );
+    await waitForOperation(roster, (await startPlan(roster, undo.plan)).id);
+    for (const member of members)
+      expect(await box(`/group_memberships/${member.id}`)).toMatchObject({ role: 'member' });
+  });
+});
+
 describe('cancel and undo', () => {
   it('cancels what was not sent yet and lets submitted jobs run out', async () => {
     // More chunks than the 30-job budget, each request slowed: most items are still unsent at cancel.
@@ -448,6 +491,16 @@ describe('bad input', () => {
       error: 'InvalidOperation',
       description: expect.any(String),
     });
+  });
+
+  it('names the kinds there are when the kind is unknown', async () => {
+    const response = await post('/plan', { kind: 'groups.delete', group_ids: [1] });
+    expect((await rosterJson<RosterError>(response, 400)).details).toEqual([
+      {
+        path: 'kind',
+        message: expect.stringMatching(/^Unknown kind "groups.delete"; one of group_memberships.create, /),
+      },
+    ]);
   });
 
   it('answers 413 with Roster’s error body for 1,000,001 items, before reading them', async () => {

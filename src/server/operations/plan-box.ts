@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import type { BoxPermissions, SkippedEntry, Target } from '../../contract/roster-operations.ts';
+import type { BoxConfigurablePermissions } from '../../contract/box/box-group-membership.ts';
+import type { SkippedEntry, Target } from '../../contract/roster-operations.ts';
 import type { Actor, NewItem } from '../store/operation-store.ts';
 import {
   newItem,
@@ -121,7 +122,7 @@ export async function planBoxMembershipChanges(
   kind: 'box_group_memberships.update' | 'box_group_memberships.destroy',
   membershipIds: readonly string[],
   role?: 'member' | 'admin',
-  permissions?: BoxPermissions,
+  permissions?: BoxConfigurablePermissions,
 ): Promise<PlanDraft> {
   const ids = [...new Set(membershipIds)];
   const found = await mapBounded(ids, LOOKUP_CONCURRENCY, (id) => membershipById(client, id));

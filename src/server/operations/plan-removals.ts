@@ -101,6 +101,7 @@ async function membershipsOfUser(client: UpstreamClient, kind: Kind, userId: num
 }
 
 function warningsFor(kind: Kind, targets: readonly Target[], defaults: number, total: number): string[] {
+  if (total === 0) return [];
   const where = targetsPhrase(targets, 'the group', 'groups');
   const warnings =
     kind === 'group_memberships.destroy'
@@ -279,7 +280,10 @@ export async function planRemovals(
       }
     });
   }
-  const targets = [...new Map(items.map((item) => [item.target.id, item.target])).values()];
+  const named = [...new Map(items.map((item) => [item.target.id, item.target])).values()];
+  // Nothing to remove still names where it would have been removed from.
+  const targets =
+    named.length > 0 ? named : [...targetCache.values()].filter((t): t is Target => t !== undefined);
   const people = new Set(items.map((item) => item.user.id)).size;
   const label =
     targets.length === 1

@@ -104,7 +104,13 @@ export async function planUndo(store: OperationStore, operation: OperationRecord
           ? [`${restoredDefaults.toLocaleString('en-US')} of them are made default again, as they were.`]
           : []),
       ]
-    : [];
+    : operation.kind.startsWith('box_')
+      ? []
+      : [
+          `Removing the memberships it added unassigns any tickets given to those people in ${
+            operation.targets.length === 1 ? operation.targets[0]?.name : 'those places'
+          } since.`,
+        ];
   return {
     operation: {
       kind,

@@ -1,5 +1,10 @@
-import type { Operation, OperationItem, SkipReason } from '../../contract/roster-operations.ts';
-import { FINISHED_OPERATION_STATES } from '../../contract/roster-operations.ts';
+import {
+  FINISHED_OPERATION_STATES,
+  type Operation,
+  type OperationItem,
+  type SkipReason,
+  skipReasonSchema,
+} from '../../contract/roster-operations.ts';
 import type { ChunkRecord, ItemRecord, OperationRecord } from '../store/operation-store.ts';
 import { canUndo } from './plan-undo.ts';
 
@@ -57,12 +62,4 @@ export function presentItem(item: ItemRecord): OperationItem {
   };
 }
 
-export const SKIP_REASONS: readonly SkipReason[] = [
-  'already_member',
-  'not_member',
-  'refused',
-  'unknown',
-  'invalid',
-  'too_long',
-  'duplicate',
-];
+export const SKIP_REASONS: readonly SkipReason[] = skipReasonSchema.options;

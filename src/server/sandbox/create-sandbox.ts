@@ -7,6 +7,8 @@ import { DEMO_OAUTH_CLIENT } from './demo-identities.ts';
 import { FaultInjector, type Faults } from './http/fault-injection.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { JobWorker } from './jobs/job-worker.ts';
+import { createCursorCodec } from './pagination/cursor-codec.ts';
+import { loadCursorKey } from './pagination/cursor-key.ts';
 import { createSandboxApp } from './sandbox-app.ts';
 import { seedDatabase, seedStreams } from './seed/seed-database.ts';
 import { isSeedScale } from './seed/seed-scales.ts';
@@ -67,6 +69,7 @@ export function createSandbox(config: SandboxConfig) {
     faults,
     basePath: config.basePath,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    cursors: createCursorCodec(loadCursorKey(db)),
     log: config.log,
   });
   const box = createBoxSandboxApp({

@@ -190,6 +190,15 @@ describe('node-zendesk groupmemberships', () => {
     expect(byUser.result).toMatchObject(second);
   });
 
+  it('create() takes the bare membership of node-zendesk’s own documentation example, with default', async () => {
+    const [pair] = (await freeGroupPairs(1)) as [{ user_id: number; group_id: number }];
+    // The client's typings ask for the envelope; its documented example sends the fields alone.
+    const bare = { ...pair, default: true } as unknown as Parameters<Client['groupmemberships']['create']>[0];
+    const created = await answer<GroupMembership>(client.groupmemberships.create(bare));
+    expect(created.response.status).toBe(201);
+    expect(created.result).toMatchObject({ ...pair, default: true });
+  });
+
   it('delete() and deleteByUser() resolve with the No Content result and remove the membership', async () => {
     const pairs = await freeGroupPairs(2);
     const made = [];

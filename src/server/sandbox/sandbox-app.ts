@@ -11,6 +11,7 @@ import { RequestCounter } from './http/request-counter.ts';
 import type { SandboxEnv } from './http/sandbox-env.ts';
 import { invalidEndpoint, ZendeskHttpError } from './http/zendesk-errors.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
+import type { CursorCodec } from './pagination/cursor-codec.ts';
 import { groupMembershipRoutes } from './routes/group-memberships.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { jobStatusRoutes } from './routes/job-statuses.ts';
@@ -29,6 +30,8 @@ export type SandboxAppOptions = {
   /** Where the sandbox is mounted: `/sandbox` inside the Roster server, `` when it runs alone. */
   basePath: string;
   rateLimitPerMinute: number;
+  /** Signs the cursors of every list with the sandbox's own secret. */
+  cursors: CursorCodec;
   log?: (message: string) => void;
 };
 
@@ -56,6 +59,7 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<SandboxEnv> {
   api.use('*', async (c, next) => {
     const url = new URL(c.req.url);
     c.set('apiBase', `${url.origin}${basePath}/api/v2`);
+    c.set('cursors', options.cursors);
     await next();
   });
   api.use(

@@ -1,3 +1,4 @@
+import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 /** A strict policy: everything from this origin, no inline script, never framed. */
@@ -21,4 +22,14 @@ export function securityHeaders() {
     // Roster serves plain http on loopback; HSTS belongs to the https proxy in front of it, if any.
     strictTransportSecurity: false,
   });
+}
+
+/**
+ * The same headers as name–value pairs, for answers written straight to a socket where no
+ * middleware runs (Node's own refusal of a request it cannot parse). Read from the middleware
+ * itself, so the two can never drift apart.
+ */
+export async function securityHeaderPairs(): Promise<[string, string][]> {
+  const probe = new Hono().use(securityHeaders()).all('*', (c) => c.body(null));
+  return [...(await probe.request('/')).headers];
 }

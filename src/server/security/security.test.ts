@@ -1,4 +1,5 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -11,7 +12,7 @@ afterAll(() => server.close());
 /** node:http, because fetch will not send a Host header other than the URL's. */
 function raw(path: string, headers: Record<string, string>, method = 'GET', body?: string) {
   const url = new URL(path, server.url);
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = httpRequest(
       { host: url.hostname, port: url.port, path: url.pathname, method, headers },
       (res) => {
@@ -19,13 +20,91 @@ function raw(path: string, headers: Record<string, string>, method = 'GET', body
         res.on('data', (chunk) => {
           text += chunk;
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
       },
     );
     req.on('error', reject);
     req.end(body);
   });
 }
+
+/** Bytes straight onto a socket, for requests Node's own parser refuses before any middleware runs. */
+function onSocket(bytes: string) {
+  const url = new URL(server.url);
+  return new Promise<{ head: string; body: string }>((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => socket.end(bytes));
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk;
+    });
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = answer.split('\r\n\r\n');
+      resolve({ head, body });
+    });
+  });
+}
+
+function expectSecurityHeaders(headers: { get(name: string): string | null | undefined }) {
+  expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  expect(headers.get('x-content-type-options')).toBe('nosniff');
+  expect(headers.get('x-frame-options')).toBe('DENY');
+  expect(headers.get('referrer-policy')).toBe('same-origin');
+}
+
+function headerLines(head: string) {
+  const lines = head.split('\r\n').slice(1);
+  const pairs = lines.map((line) => [
+    line.slice(0, line.indexOf(':')).toLowerCase(),
+    line.slice(line.indexOf(':') + 1).trim(),
+  ]);
+  const map = new Map(pairs as [string, string][]);
+  return { get: (name: string) => map.get(name) };
+}
+
+describe('every answer carries the security headers and a JSON error body, refusals included', () => {
+  it('on a foreign Host (421)', async () => {
+    const response = await raw('/', { host: 'evil.example' });
+    expect(response.status).toBe(421);
+    expectSecurityHeaders({ get: (name) => response.headers[name] as string | undefined });
+    expect(JSON.parse(response.body)).toMatchObject({ error: 'MisdirectedRequest' });
+  });
+
+  it('on a request Node cannot parse (400)', async () => {
+    const { head, body } = await onSocket('NOT A REQUEST\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expectSecurityHeaders(headerLines(head));
+    expect(headerLines(head).get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(body)).toEqual({
+      error: 'BadRequest',
+      description: 'The request could not be read as HTTP',
+    });
+  });
+
+  it('on headers too large (431)', async () => {
+    const { head, body } = await onSocket(
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ${'x'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expectSecurityHeaders(headerLines(head));
+    expect(JSON.parse(body)).toMatchObject({ error: 'RequestHeaderFieldsTooLarge' });
+  });
+
+  it('on an unknown endpoint and an oversized body', async () => {
+    const unknown = await fetch(`${server.url}/no/such/page`, { method: 'POST' });
+    expect(unknown.status).toBe(404);
+    expectSecurityHeaders(unknown.headers);
+    expect(await unknown.json()).toEqual({ error: 'InvalidEndpoint', description: 'Not found' });
+    const tooLarge = await fetch(`${server.url}/api/v2/group_memberships`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"pad":"${'x'.repeat(1_100_000)}"}`,
+    });
+    expect(tooLarge.status).toBe(413);
+    expectSecurityHeaders(tooLarge.headers);
+    expect(await tooLarge.json()).toMatchObject({ error: 'RequestTooLarge' });
+  });
+});
 
 describe('the Roster server refuses what a hostile page could make a browser send', () => {
   it('answers no request addressed to a foreign host name (DNS rebinding)', async () => {

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureOwnerOnlyDirectory } from '../security/owner-only-files.ts';
 
 /**
  * `context` says what the text is and where it belongs (a session row's key, the OAuth flow): text
@@ -25,7 +26,7 @@ export function loadSessionKey(dataDir: string, secret: string | undefined): Buf
     const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
     if (key.length === 32) return key;
   }
-  mkdirSync(dataDir, { recursive: true });
+  ensureOwnerOnlyDirectory(dataDir);
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   chmodSync(file, 0o600);

@@ -32,6 +32,7 @@ async function setUp(tokenAnswer: () => Response | Promise<Response>) {
     box: createSecretBox(loadSessionKey(dir, undefined)),
     idleMs: 3_600_000,
     maxAgeMs: 3_600_000,
+    demo: { idleMs: 3_600_000, limit: 10 },
   });
   const refreshes: unknown[] = [];
   const oauth: OAuthProvider = {

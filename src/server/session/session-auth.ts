@@ -219,7 +219,7 @@ export function createSessionAuth(options: SessionAuthOptions) {
       if (options.mode !== 'signIn') throw new Error('Sessions exist only in sign-in mode');
       const previous = await currentSession(c);
       if (previous) await options.store.delete(previous.key);
-      const sessionId = await options.store.create(user, credential);
+      const sessionId = await options.store.create(user, credential, { demo: method === 'demo' });
       setCookie(c, cookieName, sessionId, {
         path: '/',
         httpOnly: true,

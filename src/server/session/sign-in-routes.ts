@@ -1,3 +1,4 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import type { Connection, RosterSession } from '../../contract/roster-session.ts';
 import { apiTokenSignInSchema, demoSignInSchema } from '../../contract/sign-in.ts';
@@ -7,6 +8,7 @@ import { type BoxConnectOptions, boxConnectRoutes } from './box-connect-routes.t
 import { oauthFlowRoutes } from './oauth-flow-routes.ts';
 import type { SecretBox } from './secret-box.ts';
 import type { SessionAuth, SignInMethod } from './session-auth.ts';
+import { createSignInThrottle, type SignInLimits } from './sign-in-throttle.ts';
 import type { UpstreamCredential } from './upstream-credential.ts';
 import { verifyCredential } from './verify-credential.ts';
 
@@ -22,6 +24,8 @@ export type SignInRoutesOptions = {
   authorizeBase: (c: Context) => string;
   /** Set when each person connects their own Box account: `/roster/box/*`. */
   boxConnect?: Pick<BoxConnectOptions, 'authorizeUrl'> | undefined;
+  /** How many wrong API tokens an address or an email may send before sign-in pauses for them. */
+  signInLimits: SignInLimits;
   log: (message: string) => void;
 };
 
@@ -38,6 +42,7 @@ export function signInRoutes(options: SignInRoutesOptions) {
   const app = new Hono();
   const signInMode = auth.mode === 'signIn';
   const demoAvailable = signInMode && connection.kind === 'sandbox';
+  const throttle = createSignInThrottle(options.signInLimits);
 
   async function signIn(c: Context, credential: UpstreamCredential, method: SignInMethod) {
     const verified = await verifyCredential(upstream, credential);
@@ -87,7 +92,20 @@ export function signInRoutes(options: SignInRoutesOptions) {
         400,
       );
     }
-    return signIn(c, { kind: 'apiToken', email: parsed.data.email, token: parsed.data.token }, 'apiToken');
+    const { email, token } = parsed.data;
+    // The socket's address: behind a proxy that is the proxy's, and the per-email count does the work.
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const retryAfter = await throttle.retryAfterSeconds(address, email);
+    if (retryAfter > 0) {
+      const description = `Too many failed sign-ins from this address or for this email; try again in ${retryAfter} seconds.`;
+      return c.json({ error: 'TooManySignInAttempts', description }, 429, {
+        'Retry-After': String(retryAfter),
+      });
+    }
+    const response = await signIn(c, { kind: 'apiToken', email, token }, 'apiToken');
+    if (response.status === 401) await throttle.failed(address, email);
+    if (response.ok) await throttle.succeeded(email);
+    return response;
   });
 
   app.post('/session/demo', async (c) => {

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
+import { prepareOwnerOnlyDatabaseFile } from '../security/owner-only-files.ts';
 import { migrateToLatest } from './migrations/roster-migrations.ts';
 import { checkPostgresConnection, createPostgresPool, describePostgresUrl } from './postgres-pool.ts';
 import type { RosterTables } from './roster-tables.ts';
@@ -22,7 +21,7 @@ export type RosterDatabase = {
 };
 
 function openSqlite(file: string): Kysely<RosterTables> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (file !== ':memory:') prepareOwnerOnlyDatabaseFile(file);
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');

@@ -86,6 +86,8 @@ export type SessionsTable = {
   created_at: number;
   last_seen_at: number;
   user_id: string | null;
+  /** 1 for a demo session, which anyone can open with one anonymous request and which ends sooner. */
+  demo: Generated<number>;
   /** An instance refreshing the session's OAuth tokens holds this until then: refresh tokens are single use. */
   refreshing_until: number | null;
 };

@@ -36,6 +36,7 @@ for (const backend of STORE_BACKENDS) {
         box: createSecretBox(loadSessionKey(created.dataDir, secret)),
         idleMs: 30 * MINUTE,
         maxAgeMs: 120 * MINUTE,
+        demo: { idleMs: 10 * MINUTE, limit: 3 },
         now: () => clock.now,
       });
       return { sessions, database };
@@ -78,6 +79,36 @@ for (const backend of STORE_BACKENDS) {
       }
       clock.now = 121 * MINUTE;
       expect(await sessions.find(sessionId)).toBeUndefined();
+    });
+
+    it('ends a demo session unused for the demo idle limit, while a person signed in otherwise stays', async () => {
+      const clock = { now: 0 };
+      const { sessions } = await open(await store(), clock);
+      const person = await sessions.create(user, credential);
+      const demo = await sessions.create(user, credential, { demo: true });
+      const usedDemo = await sessions.create(user, credential, { demo: true });
+      clock.now = 6 * MINUTE;
+      expect(await sessions.find(usedDemo)).toBeDefined();
+      clock.now = 11 * MINUTE;
+      expect(await sessions.find(demo)).toBeUndefined();
+      expect(await sessions.find(usedDemo)).toBeDefined();
+      expect(await sessions.find(person)).toBeDefined();
+    });
+
+    it('keeps at most the demo limit of demo sessions, ending the ones unused the longest', async () => {
+      const clock = { now: 0 };
+      const { sessions, database } = await open(await store(), clock);
+      const person = await sessions.create(user, credential);
+      const demos: string[] = [];
+      for (let index = 0; index < 50; index++) {
+        clock.now = index * 1000;
+        demos.push(await sessions.create(user, credential, { demo: true }));
+      }
+      const stored = await database.db.selectFrom('sessions').select('key').execute();
+      expect(stored).toHaveLength(3 + 1);
+      for (const id of demos.slice(-3)) expect(await sessions.find(id)).toBeDefined();
+      for (const id of demos.slice(0, -3)) expect(await sessions.find(id)).toBeUndefined();
+      expect(await sessions.find(person)).toBeDefined();
     });
 
     it('opens no session sealed with another key', async () => {
@@ -145,6 +176,7 @@ for (const backend of STORE_BACKENDS) {
         const { sessions } = await open(created, { now: 0 });
         const sessionId = await sessions.create(user, credential);
         expect((await sessions.findByUser('1'))?.key).toBe((await sessions.find(sessionId))?.key);
+        expect(await sessions.find(await sessions.create(user, credential, { demo: true }))).toBeDefined();
         expect(existsSync(join(created.dataDir, 'roster.sqlite'))).toBe(true);
       },
     );

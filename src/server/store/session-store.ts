@@ -41,13 +41,16 @@ export type SessionStore = Awaited<ReturnType<typeof openSessionStore>>;
  * Sessions in Roster's store, so a restart signs no one out and every instance on a shared
  * database knows every session. Each row holds the person's upstream credential sealed with the
  * server's key, and expires after `idleMs` without use or `maxAgeMs` after sign-in, whichever
- * comes first.
+ * comes first. Demo sessions, which anyone can open with one anonymous request, end sooner
+ * (`demo.idleMs`), and at most `demo.limit` of them live at once: a new one ends the ones unused
+ * the longest.
  */
 export async function openSessionStore(options: {
   database: RosterDatabase;
   box: SecretBox;
   idleMs: number;
   maxAgeMs: number;
+  demo: { idleMs: number; limit: number };
   now?: () => number;
 }) {
   const { db, dialect } = options.database;
@@ -68,16 +71,33 @@ export async function openSessionStore(options: {
         eb.or([
           eb('last_seen_at', '<', now() - options.idleMs),
           eb('created_at', '<', now() - options.maxAgeMs),
+          eb.and([eb('demo', '=', 1), eb('last_seen_at', '<', now() - options.demo.idleMs)]),
         ]),
       )
       .execute();
+  /** Keeps the `keep` demo sessions used most recently. */
+  const trimDemo = async (keep: number) => {
+    const kept = db
+      .selectFrom('sessions')
+      .select('key')
+      .where('demo', '=', 1)
+      .orderBy('last_seen_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .limit(keep);
+    await db.deleteFrom('sessions').where('demo', '=', 1).where('key', 'not in', kept).execute();
+  };
 
   await purgeExpired();
 
   const store = {
     /** Returns the new session's id, the cookie value. */
-    async create(user: SessionUser, credential: UpstreamCredential): Promise<string> {
+    async create(
+      user: SessionUser,
+      credential: UpstreamCredential,
+      { demo = false }: { demo?: boolean } = {},
+    ): Promise<string> {
       await purgeExpired();
+      if (demo) await trimDemo(options.demo.limit - 1);
       const sessionId = randomBytes(32).toString('base64url');
       const key = keyOf(sessionId);
       const at = now();
@@ -88,6 +108,7 @@ export async function openSessionStore(options: {
           sealed: seal(key, { user, credential, box: null }),
           created_at: at,
           last_seen_at: at,
+          demo: demo ? 1 : 0,
           user_id: String(user.id),
         })
         .execute();
@@ -105,7 +126,8 @@ export async function openSessionStore(options: {
       if (!row) return undefined;
       const at = now();
       const sealed = open(row);
-      if (!sealed || at - row.last_seen_at > options.idleMs || at - row.created_at > options.maxAgeMs) {
+      const idleMs = row.demo === 1 ? options.demo.idleMs : options.idleMs;
+      if (!sealed || at - row.last_seen_at > idleMs || at - row.created_at > options.maxAgeMs) {
         await remove(key);
         return undefined;
       }

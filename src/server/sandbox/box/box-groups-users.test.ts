@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoxGroup } from '../../../contract/box/box-group.ts';
 import type { BoxUser } from '../../../contract/box/box-user.ts';
@@ -115,6 +116,16 @@ describe('GET /users', () => {
       'base64url',
     );
     await expectBoxError(await box('GET', `/users?usemarker=true&marker=${edited}`), 400, 'bad_request');
+  });
+
+  it('refuses a marker signed with a key anyone can read (the one once in the source)', async () => {
+    const page: MarkerPage<BoxUser> = await get('/users?usemarker=true&limit=3');
+    const lastId = Number(page.entries.at(-1)?.id);
+    const check = createHmac('sha256', 'roster-box-sandbox-marker')
+      .update(String(lastId))
+      .digest('base64url');
+    const forged = Buffer.from(`${lastId}.${check.slice(0, 10)}`).toString('base64url');
+    await expectBoxError(await box('GET', `/users?usemarker=true&marker=${forged}`), 400, 'bad_request');
   });
 
   it('answers /users/me for each demo identity', async () => {

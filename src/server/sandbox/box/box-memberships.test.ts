@@ -38,6 +38,15 @@ async function outsiderOf(group: BoxGroup): Promise<BoxUser> {
   return user;
 }
 
+/** A new member (201) of `group`: someone who was not in it. */
+async function newMembership(group: BoxGroup): Promise<{ user: BoxUser; created: BoxGroupMembership }> {
+  const user = await outsiderOf(group);
+  const response = await box('POST', '/group_memberships', {
+    body: { user: { id: user.id }, group: { id: group.id } },
+  });
+  return { user, created: await expectBoxJson<BoxGroupMembership>(response, 201) };
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   box = boxCaller(server.url);
@@ -256,13 +265,7 @@ describe('POST /group_memberships', () => {
 
 describe('GET, PUT and DELETE /group_memberships/{id}', () => {
   it('changes the role and permissions; a member holds no permissions', async () => {
-    const user = await outsiderOf(groupAt(1));
-    const created = await expectBoxJson<BoxGroupMembership>(
-      await box('POST', '/group_memberships', {
-        body: { user: { id: user.id }, group: { id: groupAt(1).id } },
-      }),
-      201,
-    );
+    const { user, created } = await newMembership(groupAt(1));
     const promoted = await expectBoxJson<BoxGroupMembership>(
       await box('PUT', `/group_memberships/${created.id}`, {
         body: {
@@ -306,13 +309,7 @@ describe('GET, PUT and DELETE /group_memberships/{id}', () => {
   });
 
   it('lets admins and the group’s admins read and delete, answering 204 and then 404', async () => {
-    const user = await outsiderOf(groupAt(3));
-    const created = await expectBoxJson<BoxGroupMembership>(
-      await box('POST', '/group_memberships', {
-        body: { user: { id: user.id }, group: { id: groupAt(3).id } },
-      }),
-      201,
-    );
+    const { created } = await newMembership(groupAt(3));
     // Grace is only a member of this group, and Alan is not in it.
     for (const as of ['groupAdmin', 'member'] as const) {
       await expectBoxError(
@@ -336,6 +333,165 @@ describe('GET, PUT and DELETE /group_memberships/{id}', () => {
       404,
       'not_found',
     );
+  });
+});
+
+describe('who changes what in a membership', () => {
+  /** Grace's own admin membership of group 1. */
+  async function gracesMembership(): Promise<BoxGroupMembership> {
+    const mine = await get<Collection<BoxGroupMembership>>(`/users/${me.groupAdmin.id}/memberships`);
+    const entry = mine.entries.find((m) => m.group.id === groupAt(1).id && m.role === 'admin');
+    if (!entry) throw new Error('Grace is not an admin of group 1');
+    return get<BoxGroupMembership>(`/group_memberships/${entry.id}`);
+  }
+
+  it('refuses a group admin who changes configurable permissions, her own included, with 403', async () => {
+    const own = await gracesMembership();
+    for (const configurable_permissions of [{}, { can_instant_login: true }, null]) {
+      const response = await box('PUT', `/group_memberships/${own.id}`, {
+        body: { configurable_permissions },
+        as: 'groupAdmin',
+      });
+      const error = await expectBoxError(response, 403, 'access_denied_insufficient_permissions');
+      expect(error.message).toBe('Only enterprise admins and co-admins may change configurable_permissions');
+    }
+    expect((await gracesMembership()).configurable_permissions).toEqual(own.configurable_permissions);
+  });
+
+  it('gives a member a group admin promotes none of the configurable permissions', async () => {
+    const { created } = await newMembership(groupAt(1));
+    const promoted = await expectBoxJson<BoxGroupMembership>(
+      await box('PUT', `/group_memberships/${created.id}`, { body: { role: 'admin' }, as: 'groupAdmin' }),
+      200,
+    );
+    expect(promoted).toMatchObject({
+      role: 'admin',
+      configurable_permissions: {
+        can_run_reports: false,
+        can_instant_login: false,
+        can_create_accounts: false,
+        can_edit_accounts: false,
+      },
+    });
+    const granted = await expectBoxJson<BoxGroupMembership>(
+      await box('PUT', `/group_memberships/${created.id}`, {
+        body: {
+          configurable_permissions: {
+            can_run_reports: true,
+            can_instant_login: false,
+            can_create_accounts: false,
+            can_edit_accounts: false,
+          },
+        },
+      }),
+      200,
+    );
+    expect(granted.configurable_permissions?.can_run_reports).toBe(true);
+  });
+
+  it.each(['user', 'group'])(
+    'refuses a PUT that tries to change the %s with 400 bad_request naming it',
+    async (field) => {
+      const own = await gracesMembership();
+      const response = await box('PUT', `/group_memberships/${own.id}`, {
+        body: { role: 'admin', [field]: { id: field === 'user' ? me.member.id : groupAt(0).id } },
+      });
+      const error = await expectBoxError(response, 400, 'bad_request');
+      expect(error.message).toMatch(new RegExp(`^Bad request: ${field} cannot be changed`));
+      expect(error.context_info).toEqual({
+        errors: [{ reason: 'invalid_parameter', name: field, message: error.message }],
+      });
+      expect((await gracesMembership()).user.id).toBe(me.groupAdmin.id);
+    },
+  );
+});
+
+describe('fields', () => {
+  it('answers the base (type and id) plus the fields asked for on create, read and update', async () => {
+    const user = await outsiderOf(groupAt(2));
+    const created = await expectBoxJson<Record<string, unknown>>(
+      await box('POST', '/group_memberships?fields=role,user', {
+        body: { user: { id: user.id }, group: { id: groupAt(2).id } },
+      }),
+      201,
+    );
+    expect(Object.keys(created).sort()).toEqual(['id', 'role', 'type', 'user']);
+    expect(created).toMatchObject({ type: 'group_membership', role: 'member', user: { id: user.id } });
+    const id = String(created.id);
+    const read = await get<Record<string, unknown>>(
+      `/group_memberships/${id}?fields=configurable_permissions`,
+    );
+    expect(read).toEqual({ type: 'group_membership', id, configurable_permissions: null });
+    const updated = await expectBoxJson<Record<string, unknown>>(
+      await box('PUT', `/group_memberships/${id}?fields=role,configurable_permissions,no_such_field`, {
+        body: { role: 'admin', configurable_permissions: { can_instant_login: false } },
+      }),
+      200,
+    );
+    expect(updated).toEqual({
+      type: 'group_membership',
+      id,
+      role: 'admin',
+      configurable_permissions: {
+        can_run_reports: true,
+        can_instant_login: false,
+        can_create_accounts: true,
+        can_edit_accounts: true,
+      },
+    });
+  });
+
+  it('answers list entries with the base plus the fields asked for, permissions included', async () => {
+    const group = groupAt(1);
+    for (const path of [`/groups/${group.id}/memberships`, `/users/${me.groupAdmin.id}/memberships`]) {
+      const page = await get<Collection<Record<string, unknown>>>(
+        `${path}?fields=group,configurable_permissions`,
+      );
+      expect(page.entries.length).toBeGreaterThan(0);
+      for (const entry of page.entries) {
+        expect(Object.keys(entry).sort(), path).toEqual(['configurable_permissions', 'group', 'id', 'type']);
+      }
+    }
+    const own = await get<Collection<BoxGroupMembership>>(
+      `/users/${me.groupAdmin.id}/memberships?fields=role,configurable_permissions`,
+    );
+    const admin = own.entries.find((entry) => entry.role === 'admin');
+    expect(admin?.configurable_permissions).toEqual(
+      expect.objectContaining({ can_run_reports: expect.any(Boolean) }),
+    );
+  });
+});
+
+describe('GET /users/{id}', () => {
+  it('answers admins with anyone and everyone else with themselves only', async () => {
+    const someone = users.find(
+      (u) => u.id !== me.member.id && u.id !== me.groupAdmin.id && u.role === 'user',
+    ) as BoxUser;
+    expect(await get<BoxUser>(`/users/${someone.id}`)).toEqual(someone);
+    expect(await get<BoxUser>(`/users/${me.member.id}`, 'member')).toEqual(me.member);
+    for (const as of ['member', 'groupAdmin'] as const) {
+      await expectBoxError(
+        await box('GET', `/users/${someone.id}`, { as }),
+        403,
+        'access_denied_insufficient_permissions',
+      );
+      // Refused the same way whether or not the user exists.
+      await expectBoxError(
+        await box('GET', '/users/99999999', { as }),
+        403,
+        'access_denied_insufficient_permissions',
+      );
+    }
+    await expectBoxError(await box('GET', '/users/99999999'), 404, 'not_found');
+    await expectBoxError(await box('GET', '/users/not-an-id'), 404, 'not_found');
+    expect(await get(`/users/${someone.id}?fields=status`)).toEqual({
+      type: 'user',
+      id: someone.id,
+      name: someone.name,
+      login: someone.login,
+      status: someone.status,
+    });
+    await expectBoxError(await box('PATCH', `/users/${someone.id}`), 405, 'method_not_allowed');
   });
 });
 

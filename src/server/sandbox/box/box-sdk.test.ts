@@ -109,6 +109,67 @@ describe('the official Box SDK against the sandbox', () => {
     expect(gone).toMatch(/^404 "Not Found"/);
   });
 
+  it('gets a user by id, whole or with fields, and refuses a non-admin reading someone else', async () => {
+    const grace = (await client.users.getUsers({ filterTerm: 'group-manager' })).entries?.[0];
+    const id = grace?.id ?? '';
+    const user = await client.users.getUserById(id);
+    expect(user).toMatchObject({
+      type: 'user',
+      id,
+      name: 'Grace Groupmanager',
+      login: 'group-manager@roster.example',
+    });
+    const partial = await client.users.getUserById(id, { queryParams: { fields: ['status'] } });
+    expect(partial.rawData).toEqual({
+      type: 'user',
+      id,
+      name: 'Grace Groupmanager',
+      login: 'group-manager@roster.example',
+      status: 'active',
+    });
+    const member = clientAs(BOX_DEMO_IDENTITIES.member.token);
+    expect((await member.users.getUserById((await member.users.getUserMe()).id)).login).toBe(
+      'agent@roster.example',
+    );
+    expect(await apiErrorOf(member.users.getUserById(id))).toMatch(
+      /^403 "Access denied - insufficient permission"/,
+    );
+  });
+
+  it('answers the membership calls with the base plus the fields asked for', async () => {
+    const finance = (await client.groups.getGroups({ filterTerm: 'Finance' })).entries?.[0];
+    const groupId = finance?.id ?? '';
+    const members = await client.memberships.getGroupMemberships(groupId, { queryParams: { limit: 1000 } });
+    const inGroup = new Set(members.entries?.map((m) => m.user?.id));
+    const users = await client.users.getUsers({ limit: 1000 });
+    const userId = users.entries?.find((u) => !inGroup.has(u.id) && u.role === 'user')?.id ?? '';
+
+    const created = await client.memberships.createGroupMembership(
+      { user: { id: userId }, group: { id: groupId } },
+      { queryParams: { fields: ['role'] } },
+    );
+    expect(created.rawData).toEqual({ type: 'group_membership', id: created.id, role: 'member' });
+    const id = created.id ?? '';
+    const read = await client.memberships.getGroupMembershipById(id, { queryParams: { fields: ['user'] } });
+    expect(Object.keys(read.rawData ?? {}).sort()).toEqual(['id', 'type', 'user']);
+    expect(read.user?.id).toBe(userId);
+    const updated = await client.memberships.updateGroupMembershipById(id, {
+      requestBody: { role: 'admin', configurablePermissions: { can_instant_login: false } },
+      queryParams: { fields: ['configurable_permissions'] },
+    });
+    expect(updated.rawData).toEqual({
+      type: 'group_membership',
+      id,
+      configurable_permissions: {
+        can_run_reports: true,
+        can_instant_login: false,
+        can_create_accounts: true,
+        can_edit_accounts: true,
+      },
+    });
+    await client.memberships.deleteGroupMembershipById(id);
+  });
+
   it('surfaces Box errors: offset beyond 10,000, permissions and a bad token', async () => {
     const tooFar = await apiErrorOf(client.groups.getGroups({ offset: 10_001 }));
     expect(tooFar).toMatch(/^400 "Invalid value '10001' for offset: offset cannot exceed 10000"/);

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { prepareOwnerOnlyDatabaseFile } from '../../security/owner-only-files.ts';
 import { BOX_ID_RANGES, BOX_SCHEMA_SQL } from '../box/db/box-schema.ts';
 import { ID_RANGES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 
@@ -8,7 +7,7 @@ export type SandboxDatabase = Database.Database;
 
 /** Opens (creating if needed) the sandbox database in WAL mode with the schema applied. */
 export function openDatabase(file: string): SandboxDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') prepareOwnerOnlyDatabaseFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -1,14 +1,23 @@
 import type { Context } from 'hono';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import type { KeyedRow, ListQuery, SortKey } from '../pagination/list-query.ts';
-import { type PaginationSupport, parsePageRequest } from '../pagination/page-request.ts';
+import {
+  type PaginationSupport,
+  parsePageRequest,
+  resolveCursorAliases,
+} from '../pagination/page-request.ts';
 import { type Page, type PageUrlBuilder, paginate } from '../pagination/paginate.ts';
+import type { SandboxEnv } from './sandbox-env.ts';
 import { invalidPagination } from './zendesk-errors.ts';
 
-/** Links are absolute and keep the client's own spelling of the path (with or without `.json`). */
-export function pageUrlFor(c: Context): PageUrlBuilder {
+/**
+ * Links are absolute and keep the client's own spelling of the path (with or without `.json`); the
+ * query is the one the page was read from, with aliases under their documented names.
+ */
+export function pageUrlFor(c: Context, query: URLSearchParams): PageUrlBuilder {
   return (changes) => {
     const url = new URL(c.req.url);
+    url.search = query.toString();
     for (const [key, value] of Object.entries(changes)) {
       if (value === null) url.searchParams.delete(key);
       else url.searchParams.set(key, value);
@@ -22,12 +31,17 @@ export function queryOf(c: Context): URLSearchParams {
 }
 
 export function listPage<Row extends KeyedRow>(
-  c: Context,
+  c: Context<SandboxEnv>,
   db: SandboxDatabase,
   query: ListQuery,
   support: PaginationSupport = 'both',
 ): Page<Row> {
-  return paginate<Row>(db, query, parsePageRequest(queryOf(c), support), pageUrlFor(c));
+  const params = resolveCursorAliases(queryOf(c));
+  const listPath = c.req.path.slice(new URL(c.get('apiBase')).pathname.length);
+  return paginate<Row>(db, query, parsePageRequest(params, support), pageUrlFor(c, params), {
+    codec: c.get('cursors'),
+    listPath,
+  });
 }
 
 /** `sort=created_at` or `sort=-updated_at` on the top-level membership lists, always tie-broken by id. */

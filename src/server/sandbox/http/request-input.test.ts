@@ -102,7 +102,6 @@ describe('request bodies', () => {
         user_id: user.id,
         group_id: group.id,
         id: 5,
-        default: true,
         url: 'x',
         color: 'red',
       },
@@ -115,6 +114,63 @@ describe('request bodies', () => {
     expect(created.id).not.toBe(5);
     expect(created.default).toBe(mine.length === 0);
     expect(created).not.toHaveProperty('color');
+  });
+
+  it("reads a bare object holding the resource's fields as if it were wrapped, on every create endpoint", async () => {
+    const email = `bare-${Date.now()}@example.com`;
+    const user = (
+      await expectJson<{ user: User }>(
+        await post('/users', JSON.stringify({ name: 'Bare Body', email, role: 'agent' })),
+        201,
+      )
+    ).user;
+    expect(user).toMatchObject({ email, role: 'agent' });
+    const [first, second] = groups as [Group, Group];
+    const viaTopLevel = await post(
+      '/group_memberships',
+      JSON.stringify({ user_id: user.id, group_id: first.id }),
+    );
+    expect(
+      (await expectJson<{ group_membership: GroupMembership }>(viaTopLevel, 201)).group_membership,
+    ).toMatchObject({
+      user_id: user.id,
+      group_id: first.id,
+    });
+    const viaUser = await post(
+      `/users/${user.id}/group_memberships`,
+      JSON.stringify({ group_id: second.id }),
+    );
+    expect(
+      (await expectJson<{ group_membership: GroupMembership }>(viaUser, 201)).group_membership.group_id,
+    ).toBe(second.id);
+    const organizations = (await getJson<{ organizations: { id: number }[] }>(server, '/organizations'))
+      .organizations;
+    const [orgA, orgB] = organizations as [{ id: number }, { id: number }];
+    const orgTopLevel = await post(
+      '/organization_memberships',
+      JSON.stringify({ user_id: user.id, organization_id: orgA.id }),
+    );
+    expect(
+      (await expectJson<{ organization_membership: { organization_id: number } }>(orgTopLevel, 201))
+        .organization_membership.organization_id,
+    ).toBe(orgA.id);
+    const orgViaUser = await post(
+      `/users/${user.id}/organization_memberships`,
+      JSON.stringify({ organization_id: orgB.id }),
+    );
+    expect(
+      (await expectJson<{ organization_membership: { organization_id: number } }>(orgViaUser, 201))
+        .organization_membership.organization_id,
+    ).toBe(orgB.id);
+    const token = await post('/oauth/tokens', JSON.stringify({ client_id: 'bare-client', scopes: ['read'] }));
+    expect((await expectJson<{ token: { full_token: string } }>(token, 201)).token.full_token).toEqual(
+      expect.any(String),
+    );
+  });
+
+  it("still answers a bare object with none of the resource's fields with 400 ParameterMissing", async () => {
+    const error = await expectError(await post('/group_memberships', '{"member":1,"group":2}'), 400);
+    expect(error.error).toBe('ParameterMissing');
   });
 
   it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(

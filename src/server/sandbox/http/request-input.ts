@@ -19,52 +19,75 @@ export function parseId(raw: string | undefined): number {
   return id;
 }
 
-/** `ids=1,2,3` (also `ids=1%2C2`): at most 100 positive integers. */
-export function parseIdList(raw: string | undefined, param = 'ids'): number[] {
-  if (raw === undefined || raw.trim() === '')
+/**
+ * Every value of `ids` as clients send it: `ids=1,2`, `ids=1&ids=2` (an array in the query, as
+ * Zendesk's OpenAPI document describes it), `ids[]=1&ids[]=2`, or a mix. Reading only the first
+ * would act on part of the request and call it done.
+ */
+function listValues(query: URLSearchParams, param: string): string[] {
+  const values = [...query.getAll(param), ...query.getAll(`${param}[]`)];
+  if (values.length === 0 || values.every((value) => value.trim() === '')) {
     throw badRequest('InvalidValue', `Parameter ${param} is required`);
-  const parts = raw.split(',').map((part) => part.trim());
+  }
+  const parts = values.flatMap((value) => value.split(',')).map((part) => part.trim());
   if (parts.length > MAX_BULK_VALUES) throw tooManyValues(MAX_BULK_VALUES);
-  return parts.map((part) => {
+  return parts;
+}
+
+/** `ids` in any of the forms above: at most 100 positive integers. */
+export function parseIdList(query: URLSearchParams, param = 'ids'): number[] {
+  return listValues(query, param).map((part) => {
     const id = Number(part);
     if (!/^\d{1,16}$/.test(part) || !Number.isSafeInteger(id) || id < 1) {
-      throw badRequest(
-        'InvalidValue',
-        `${param} must be a comma-separated list of ids; "${part}" is not an id`,
-      );
+      throw badRequest('InvalidValue', `${param} must be a list of ids; "${part}" is not an id`);
     }
     return id;
   });
 }
 
-/** String job ids for `job_statuses/show_many`. */
-export function parseJobIdList(raw: string | undefined): string[] {
-  if (raw === undefined || raw.trim() === '') throw badRequest('InvalidValue', 'Parameter ids is required');
-  const ids = raw.split(',').map((part) => part.trim());
-  if (ids.length > MAX_BULK_VALUES) throw tooManyValues(MAX_BULK_VALUES);
+/** String job ids for `job_statuses/show_many`, in the same forms. */
+export function parseJobIdList(query: URLSearchParams): string[] {
+  const ids = listValues(query, 'ids');
   if (ids.some((id) => !/^[A-Za-z0-9]{1,64}$/.test(id))) {
-    throw badRequest('InvalidValue', 'ids must be a comma-separated list of job status ids');
+    throw badRequest('InvalidValue', 'ids must be a list of job status ids');
   }
   return ids;
 }
 
 /**
- * Reads `{"<envelope>": …}` from a JSON body and validates the inside with `schema`. Malformed JSON
- * and a missing envelope are 400s; fields that fail validation are Zendesk's 422 with per-field details.
+ * Reads `{"<envelope>": …}` from a JSON body and validates the inside with `schema`. A body without
+ * the envelope that holds some of the resource's own fields is read as if it were wrapped, as a
+ * Rails application's parameter wrapping reads it (node-zendesk's documented examples send such
+ * bodies); its other keys are ignored. Malformed JSON and a body with neither are 400s; fields
+ * that fail validation are Zendesk's 422 with per-field details.
  */
-export async function readEnvelope<Schema extends z.core.$ZodType>(
+export async function readEnvelope<Schema extends z.core.$ZodObject>(
   c: Context,
   envelope: string,
   schema: Schema,
 ): Promise<z.output<Schema>> {
   const body = await readJsonBody(c);
-  const inner = isObject(body) ? body[envelope] : undefined;
+  const inner = isObject(body)
+    ? Object.hasOwn(body, envelope)
+      ? body[envelope]
+      : wrapped(body, schema)
+    : undefined;
   if (inner === undefined || inner === null) {
     throw badRequest('ParameterMissing', `The body must be a JSON object with a "${envelope}" key`);
   }
   const parsed = z.safeParse(schema, inner);
   if (!parsed.success) throw recordInvalid(fieldErrorsOf(parsed.error, inner));
   return parsed.data;
+}
+
+/** The resource's own fields of an unwrapped body, or undefined when it holds none of them. */
+function wrapped(
+  body: Record<string, unknown>,
+  schema: z.core.$ZodObject,
+): Record<string, unknown> | undefined {
+  const fields = new Set(Object.keys(schema._zod.def.shape));
+  const own = Object.entries(body).filter(([key]) => fields.has(key));
+  return own.length > 0 ? Object.fromEntries(own) : undefined;
 }
 
 export async function readJsonBody(c: Context): Promise<unknown> {

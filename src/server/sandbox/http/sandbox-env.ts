@@ -1,4 +1,5 @@
 import type { UserRow } from '../db/rows.ts';
+import type { CursorCodec } from '../pagination/cursor-codec.ts';
 
 export type Identity = {
   user: UserRow;
@@ -15,5 +16,6 @@ export type SandboxEnv = {
     identity: Identity;
     /** Absolute URL of the API root as the client addressed it, e.g. `http://127.0.0.1:4780/sandbox/api/v2`. */
     apiBase: string;
+    cursors: CursorCodec;
   };
 };

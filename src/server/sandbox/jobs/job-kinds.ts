@@ -7,7 +7,7 @@ import {
   destroyOrganizationMembership,
 } from '../store/organization-memberships.ts';
 
-export type GroupMembershipItem = { user_id: number; group_id: number };
+export type GroupMembershipItem = { user_id: number; group_id: number; default?: boolean | undefined };
 export type OrganizationMembershipItem = { user_id: number; organization_id: number; view_tickets?: boolean };
 
 type JobKind<Item> = {
@@ -51,7 +51,7 @@ export const JOB_KINDS = {
   'group_memberships.create_many': {
     jobType: 'Bulk Create Group Memberships',
     process(db, item, index) {
-      const outcome = createGroupMembership(db, item.user_id, item.group_id);
+      const outcome = createGroupMembership(db, item.user_id, item.group_id, { makeDefault: item.default });
       return outcome.refusal ? refused(index, outcome.refusal) : created(index, outcome.row.id);
     },
   } satisfies JobKind<GroupMembershipItem>,

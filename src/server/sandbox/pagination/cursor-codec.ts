@@ -1,47 +1,60 @@
-import { createHash } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { invalidPagination } from '../http/zendesk-errors.ts';
 
 export type CursorValue = string | number;
 
-const CHECK_LENGTH = 8;
+export type CursorCodec = ReturnType<typeof createCursorCodec>;
+
+const MAC_BYTES = 16;
 
 /**
- * A short digest of the cursor's content. Without it an edited cursor that still decodes (say an id
- * turned into text) would be accepted and, since SQLite sorts every text after every number, answer
- * 200 with a wrong page instead of the documented 400.
+ * The list a cursor belongs to: its path under the API root (without `.json`) and its sort. A
+ * cursor from `/groups/1/memberships` is no cursor on `/group_memberships`, or on the same list
+ * in another order.
  */
-function checkOf(payload: string): string {
-  return createHash('sha256').update(payload).digest('base64url').slice(0, CHECK_LENGTH);
+export function cursorScope(listPath: string, sortName: string): string {
+  return JSON.stringify([listPath, sortName]);
 }
 
 /**
- * Cursors are opaque to clients: base64url of a check, the sort's name and the last row's key values.
- * The sort name is checked on the way back in, so a cursor from one ordering cannot be replayed on another.
+ * Cursors are opaque to clients: base64url of an HMAC under the sandbox's own secret, then the
+ * last row's key values. The MAC covers the list the cursor came from as well as the values, so
+ * an edited cursor, one made up by a client, or one from another list answers 400 rather than a
+ * wrong page (SQLite sorts every text after every number, so a forged value would otherwise
+ * still match rows).
  */
-export function encodeCursor(sortName: string, values: readonly CursorValue[]): string {
-  const payload = JSON.stringify([sortName, ...values]);
-  return Buffer.from(`${checkOf(payload)}${payload}`, 'utf8').toString('base64url');
-}
+export function createCursorCodec(key: Buffer) {
+  const macOf = (scope: string, payload: string) =>
+    createHmac('sha256', key).update(scope).update('\n').update(payload).digest().subarray(0, MAC_BYTES);
 
-export function decodeCursor(
-  cursor: string,
-  sortName: string,
-  keyCount: number,
-  param: 'page[after]' | 'page[before]',
-): CursorValue[] {
-  const invalid = () => invalidPagination(`${param} is not valid`);
-  if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const payload = text.slice(CHECK_LENGTH);
-  if (text.slice(0, CHECK_LENGTH) !== checkOf(payload)) throw invalid();
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(payload);
-  } catch {
-    throw invalid();
-  }
-  if (!Array.isArray(decoded) || decoded.length !== keyCount + 1 || decoded[0] !== sortName) throw invalid();
-  const values = decoded.slice(1);
-  if (!values.every((value) => typeof value === 'string' || Number.isSafeInteger(value))) throw invalid();
-  return values as CursorValue[];
+  return {
+    encode(scope: string, values: readonly CursorValue[]): string {
+      const payload = JSON.stringify(values);
+      return Buffer.concat([macOf(scope, payload), Buffer.from(payload, 'utf8')]).toString('base64url');
+    },
+
+    decode(
+      cursor: string,
+      scope: string,
+      keyCount: number,
+      param: 'page[after]' | 'page[before]',
+    ): CursorValue[] {
+      const invalid = () => invalidPagination(`${param} is not valid`);
+      if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+      const raw = Buffer.from(cursor, 'base64url');
+      if (raw.length <= MAC_BYTES) throw invalid();
+      const payload = raw.subarray(MAC_BYTES).toString('utf8');
+      if (!timingSafeEqual(raw.subarray(0, MAC_BYTES), macOf(scope, payload))) throw invalid();
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(payload);
+      } catch {
+        throw invalid();
+      }
+      if (!Array.isArray(decoded) || decoded.length !== keyCount) throw invalid();
+      if (!decoded.every((value) => typeof value === 'string' || Number.isSafeInteger(value)))
+        throw invalid();
+      return decoded as CursorValue[];
+    },
+  };
 }

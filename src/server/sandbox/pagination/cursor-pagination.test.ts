@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupMembership } from '../../../contract/group-membership.ts';
 import type { OrganizationMembership } from '../../../contract/organization-membership.ts';
@@ -116,6 +117,75 @@ describe.each(['group_memberships', 'organization_memberships'] as const)('curso
     expect(await expectErrorList(replayed, 400)).toEqual(invalidPaginationBody('page[after] is not valid'));
     const unsorted = await server.api(`/${key}?page[size]=10&page[before]=${cursor}`);
     expect(await expectErrorList(unsorted, 400)).toEqual(invalidPaginationBody('page[before] is not valid'));
+  });
+});
+
+describe('cursors belong to the list they came from', () => {
+  it('refuses a cursor from one list on another with 400', async () => {
+    const groupId = (
+      await getJson<CursorList<'group_memberships', GroupMembership>>(
+        server,
+        '/group_memberships?page[size]=1',
+      )
+    ).group_memberships[0]?.group_id;
+    const ofGroup = await getJson<CursorList<'group_memberships', GroupMembership>>(
+      server,
+      `/groups/${groupId}/memberships?page[size]=2`,
+    );
+    const cursor = ofGroup.meta.after_cursor as string;
+    expect(ofGroup.meta.has_more).toBe(true);
+    for (const path of ['/group_memberships', '/group_memberships/assignable', '/organization_memberships']) {
+      const replayed = await server.api(`${path}?page[size]=2&page[after]=${cursor}`);
+      expect(await expectErrorList(replayed, 400), path).toEqual(
+        invalidPaginationBody('page[after] is not valid'),
+      );
+    }
+    const own = await server.api(`/groups/${groupId}/memberships.json?page[size]=2&page[after]=${cursor}`);
+    expect(own.status).toBe(200);
+  });
+
+  it('refuses a cursor whose check value was recomputed by a client (it takes the server secret)', async () => {
+    const first = await getJson<CursorList<'group_memberships', GroupMembership>>(
+      server,
+      '/group_memberships?page[size]=2',
+    );
+    const lastId = first.group_memberships.at(-1)?.id as number;
+    // How the check value used to be made: an unkeyed hash anyone can compute.
+    const payload = JSON.stringify(['id', lastId + 5]);
+    const check = createHash('sha256').update(payload).digest('base64url').slice(0, 8);
+    const forged = Buffer.from(`${check}${payload}`, 'utf8').toString('base64url');
+    const response = await server.api(`/group_memberships?page[size]=2&page[after]=${forged}`);
+    expect(await expectErrorList(response, 400)).toEqual(invalidPaginationBody('page[after] is not valid'));
+  });
+});
+
+describe('the SDK names of the cursor parameters', () => {
+  it('reads page_size, page_after and page_before as page[size], page[after] and page[before]', async () => {
+    const first = await getJson<CursorList<'group_memberships', GroupMembership>>(
+      server,
+      '/group_memberships?page_size=3',
+    );
+    expect(first.group_memberships).toHaveLength(3);
+    expect(first.meta.has_more).toBe(true);
+    expect(first).not.toHaveProperty('count');
+    expect(first.links.next).not.toContain('page_size');
+    const second = await getJson<CursorList<'group_memberships', GroupMembership>>(
+      server,
+      `/group_memberships?page_size=3&page_after=${first.meta.after_cursor}`,
+    );
+    expect(second.group_memberships[0]?.id).toBeGreaterThan(first.group_memberships.at(-1)?.id as number);
+    const back = await getJson<CursorList<'group_memberships', GroupMembership>>(
+      server,
+      `/group_memberships?page_size=3&page_before=${second.meta.before_cursor}`,
+    );
+    expect(back.group_memberships.map((m) => m.id)).toEqual(first.group_memberships.map((m) => m.id));
+  });
+
+  it('refuses both spellings of one parameter, and the aliases where only offsets are served', async () => {
+    const both = await server.api('/group_memberships?page_size=3&page[size]=3');
+    expect((await expectErrorList(both, 400)).errors[0]?.code).toBe('InvalidPaginationParameter');
+    const offsetOnly = await server.api('/users/autocomplete?name=a&page_size=3');
+    expect((await expectErrorList(offsetOnly, 400)).errors[0]?.code).toBe('InvalidPaginationParameter');
   });
 });
 

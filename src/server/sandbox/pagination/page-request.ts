@@ -10,6 +10,26 @@ export type PaginationSupport = 'both' | 'cursor-only' | 'offset-only';
 
 const CURSOR_KEYS = ['page[size]', 'page[after]', 'page[before]'] as const;
 
+/** The SDK's own names for the cursor parameters, which some generated clients send literally. */
+const CURSOR_ALIASES = { page_size: 'page[size]', page_after: 'page[after]', page_before: 'page[before]' };
+
+/**
+ * `page_size`, `page_after` and `page_before` under their documented names, so a client that sends
+ * them gets the cursor page it asked for rather than a silent offset page. Both spellings of one
+ * parameter at once are refused.
+ */
+export function resolveCursorAliases(query: URLSearchParams): URLSearchParams {
+  const resolved = new URLSearchParams(query);
+  for (const [alias, name] of Object.entries(CURSOR_ALIASES)) {
+    const value = resolved.get(alias);
+    if (value === null) continue;
+    if (resolved.has(name)) throw invalidPagination(`${alias} and ${name} cannot be used together`);
+    resolved.delete(alias);
+    resolved.set(name, value);
+  }
+  return resolved;
+}
+
 /**
  * Reads `page[size]`/`page[after]`/`page[before]` or `page`/`per_page`. Like Zendesk, a request with
  * neither gets offset pagination where the endpoint has it; mixing the two styles is refused.

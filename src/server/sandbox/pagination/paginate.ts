@@ -1,6 +1,6 @@
 import { MAX_OFFSET_RECORDS } from '../../../contract/pagination.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
-import { decodeCursor, encodeCursor } from './cursor-codec.ts';
+import { type CursorCodec, cursorScope } from './cursor-codec.ts';
 import {
   type KeyedRow,
   keysetCondition,
@@ -22,14 +22,18 @@ export type OffsetPageFields = { next_page: string | null; previous_page: string
 
 export type Page<Row> = { rows: Row[]; fields: CursorPageFields | OffsetPageFields };
 
+/** Signs and checks the cursors of one list, named by its path under the API root. */
+export type ListCursors = { codec: CursorCodec; listPath: string };
+
 export function paginate<Row extends KeyedRow>(
   db: SandboxDatabase,
   query: ListQuery,
   request: PageRequest,
   pageUrl: PageUrlBuilder,
+  cursors: ListCursors,
 ): Page<Row> {
   return request.style === 'cursor'
-    ? cursorPage<Row>(db, query, request, pageUrl)
+    ? cursorPage<Row>(db, query, request, pageUrl, cursors)
     : offsetPage<Row>(db, query, request, pageUrl);
 }
 
@@ -38,18 +42,15 @@ function cursorPage<Row extends KeyedRow>(
   query: ListQuery,
   request: CursorPageRequest,
   pageUrl: PageUrlBuilder,
+  { codec, listPath }: ListCursors,
 ): Page<Row> {
+  const scope = cursorScope(listPath, query.sortName);
   const backward = request.before !== undefined;
   const cursor = request.before ?? request.after;
   const where = [...query.where];
   const params = [...query.params];
   if (cursor !== undefined) {
-    const values = decodeCursor(
-      cursor,
-      query.sortName,
-      query.order.length,
-      backward ? 'page[before]' : 'page[after]',
-    );
+    const values = codec.decode(cursor, scope, query.order.length, backward ? 'page[before]' : 'page[after]');
     const condition = keysetCondition(query.order, values, backward);
     where.push(condition.sql);
     params.push(...condition.params);
@@ -66,8 +67,8 @@ function cursorPage<Row extends KeyedRow>(
   const first = rows[0];
   const last = rows.at(-1);
   const keyCount = query.order.length;
-  const afterCursor = last ? encodeCursor(query.sortName, keyValuesOf(last, keyCount)) : null;
-  const beforeCursor = first ? encodeCursor(query.sortName, keyValuesOf(first, keyCount)) : null;
+  const afterCursor = last ? codec.encode(scope, keyValuesOf(last, keyCount)) : null;
+  const beforeCursor = first ? codec.encode(scope, keyValuesOf(first, keyCount)) : null;
   const size = String(request.size);
   return {
     rows,

@@ -279,6 +279,51 @@ describe('creating group memberships', () => {
   });
 });
 
+describe('default on create', () => {
+  it('honours "default": true on both create paths, clearing the previous default as make_default does', async () => {
+    const { userId, groupId } = await freePair();
+    await create(userId, groupId);
+    const user = await userById(userId);
+    const taken = new Set((await membershipsOf(user.id)).map((m) => m.group_id));
+    const free = groups.filter((g) => !taken.has(g.id));
+    while (free.length < 2) {
+      const dropped = (await membershipsOf(user.id)).find((m) => !m.default) as GroupMembership;
+      expect((await send(server, 'DELETE', `/group_memberships/${dropped.id}`)).status).toBe(204);
+      free.push(groups.find((g) => g.id === dropped.group_id) as Group);
+    }
+    const [first, second] = free as [Group, Group];
+
+    const viaTopLevel = await send(server, 'POST', '/group_memberships', {
+      group_membership: { user_id: user.id, group_id: first.id, default: true },
+    });
+    const created = (await expectJson<{ group_membership: GroupMembership }>(viaTopLevel, 201))
+      .group_membership;
+    expect(created.default).toBe(true);
+    expect((await membershipsOf(user.id)).filter((m) => m.default).map((m) => m.id)).toEqual([created.id]);
+    expect((await userById(user.id)).default_group_id).toBe(first.id);
+
+    const viaUser = await send(server, 'POST', `/users/${user.id}/group_memberships`, {
+      group_membership: { group_id: second.id, default: true },
+    });
+    const again = (await expectJson<{ group_membership: GroupMembership }>(viaUser, 201)).group_membership;
+    expect(again.default).toBe(true);
+    expect((await membershipsOf(user.id)).filter((m) => m.default).map((m) => m.id)).toEqual([again.id]);
+    expect((await userById(user.id)).default_group_id).toBe(second.id);
+  });
+
+  it('leaves the default alone for "default": false', async () => {
+    const { userId, groupId } = await freePair();
+    const before = (await membershipsOf(userId)).find((m) => m.default);
+    const response = await send(server, 'POST', '/group_memberships', {
+      group_membership: { user_id: userId, group_id: groupId, default: false },
+    });
+    expect(
+      (await expectJson<{ group_membership: GroupMembership }>(response, 201)).group_membership.default,
+    ).toBe(before === undefined);
+    expect((await membershipsOf(userId)).find((m) => m.default)?.id).toBe(before?.id ?? expect.any(Number));
+  });
+});
+
 describe('deleting group memberships', () => {
   it('deletes with DELETE /group_memberships/{id}: 204, empty body, then gone', async () => {
     const { userId, groupId } = await freePair();
@@ -405,5 +450,35 @@ describe('bulk group membership endpoints', () => {
     ]);
     expect((await server.api(`/group_memberships/${a.id}`)).status).toBe(404);
     expect((await server.api(`/group_memberships/${b.id}`)).status).toBe(404);
+  });
+
+  it.each([
+    ['repeated ids (the OpenAPI form)', (ids: number[]) => ids.map((id) => `ids=${id}`).join('&')],
+    ['ids[]', (ids: number[]) => ids.map((id) => `ids[]=${id}`).join('&')],
+    ['a mix', ([first, ...rest]: number[]) => `ids=${first}&ids=${rest.join(',')}`],
+  ])('reads every id of destroy_many in the form of %s', async (_form, query) => {
+    const created: GroupMembership[] = [];
+    for (let index = 0; index < 3; index++) {
+      const pair = await freePair();
+      created.push(await create(pair.userId, pair.groupId));
+    }
+    const ids = created.map((m) => m.id);
+    const response = await send(server, 'DELETE', `/group_memberships/destroy_many?${query(ids)}`);
+    const { job_status: job } = await expectJson<{ job_status: JobStatus }>(response, 200);
+    expect(job.total).toBe(3);
+    const done = await waitForJob(server, job.id);
+    expect(done.results?.map((result) => [result.id, result.status])).toEqual(
+      ids.map((id) => [id, 'Deleted']),
+    );
+  });
+
+  it('refuses destroy_many with 400 when any id cannot be read, and deletes nothing', async () => {
+    const pair = await freePair();
+    const kept = await create(pair.userId, pair.groupId);
+    for (const query of [`ids=${kept.id}&ids=x`, `ids[]=${kept.id}&ids[]=`, 'ids=', 'other=1']) {
+      const response = await send(server, 'DELETE', `/group_memberships/destroy_many?${query}`);
+      expect((await expectError(response, 400)).error, query).toBe('InvalidValue');
+    }
+    expect((await server.api(`/group_memberships/${kept.id}`)).status).toBe(200);
   });
 });

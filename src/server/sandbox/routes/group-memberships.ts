@@ -66,9 +66,9 @@ export function groupMembershipRoutes({ db, jobs }: SandboxDeps) {
     return c.json({ group_membership: presentGroupMembership(row, c.get('apiBase')) });
   }
 
-  function create(c: Context<SandboxEnv>, userId: number, groupId: number) {
+  function create(c: Context<SandboxEnv>, userId: number, groupId: number, makeDefault: boolean | undefined) {
     requireGroupMembershipManager(c.get('identity'));
-    const outcome = db.transaction(() => createGroupMembership(db, userId, groupId))();
+    const outcome = db.transaction(() => createGroupMembership(db, userId, groupId, { makeDefault }))();
     if (outcome.refusal) {
       const { field, error, description } = outcome.refusal;
       throw recordInvalid({ [field]: [{ description, error }] });
@@ -97,14 +97,14 @@ export function groupMembershipRoutes({ db, jobs }: SandboxDeps) {
   });
   app.delete('/group_memberships/destroy_many', (c) => {
     requireGroupMembershipManager(c.get('identity'));
-    const ids = parseIdList(c.req.query('ids'));
+    const ids = parseIdList(queryOf(c));
     const job = jobs.enqueue('group_memberships.destroy_many', ids, c.get('identity').user.id);
     return c.json({ job_status: presentJob(db, job, c.get('apiBase')) });
   });
   app.get('/group_memberships/:id', (c) => one(c, findGroupMembership(db, parseId(c.req.param('id')))));
   app.post('/group_memberships', async (c) => {
     const input = await readEnvelope(c, 'group_membership', createGroupMembershipInputSchema);
-    return create(c, input.user_id, input.group_id);
+    return create(c, input.user_id, input.group_id, input.default);
   });
   app.delete('/group_memberships/:id', (c) => destroy(c, parseId(c.req.param('id'))));
 
@@ -124,7 +124,7 @@ export function groupMembershipRoutes({ db, jobs }: SandboxDeps) {
       'group_membership',
       omit(createGroupMembershipInputSchema, { user_id: true }),
     );
-    return create(c, userId, input.group_id);
+    return create(c, userId, input.group_id, input.default);
   });
   app.delete('/users/:user_id/group_memberships/:id', (c) =>
     destroy(c, parseId(c.req.param('id')), parseId(c.req.param('user_id'))),

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { requireAgent } from '../auth/permissions.ts';
-import { listPage } from '../http/list-response.ts';
+import { listPage, queryOf } from '../http/list-response.ts';
 import { parseJobIdList } from '../http/request-input.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
@@ -37,7 +37,7 @@ export function jobStatusRoutes({ db }: SandboxDeps) {
   app.get('/job_statuses/show_many', (c) => {
     requireAgent(c.get('identity'));
     const apiBase = c.get('apiBase');
-    const rows = findJobRows(db, parseJobIdList(c.req.query('ids')));
+    const rows = findJobRows(db, parseJobIdList(queryOf(c)));
     return c.json({ job_statuses: rows.map((row) => presentJob(db, row, apiBase)) });
   });
   app.get('/job_statuses/:id', (c) => {

@@ -298,6 +298,29 @@ describe('default organization memberships', () => {
 });
 
 describe('bulk organization membership endpoints', () => {
+  it('reads every id of destroy_many, repeated (the OpenAPI form) or as ids[], and refuses what it cannot read', async () => {
+    const user = claim(await endUserWithoutMemberships(used));
+    const created: OrganizationMembership[] = [];
+    for (const organization of organizations.slice(0, 3))
+      created.push(await create(user.id, organization.id));
+    const [a, b, c] = created.map((m) => m.id) as [number, number, number];
+    const bad = await send(server, 'DELETE', `/organization_memberships/destroy_many?ids=${a}&ids=nope`);
+    expect((await expectError(bad, 400)).error).toBe('InvalidValue');
+    for (const [query, ids] of [
+      [`ids=${a}&ids=${b}`, [a, b]],
+      [`ids[]=${c}`, [c]],
+    ] as const) {
+      const response = await send(server, 'DELETE', `/organization_memberships/destroy_many?${query}`);
+      const { job_status: job } = await expectJson<{ job_status: JobStatus }>(response, 200);
+      expect(job.total).toBe(ids.length);
+      const done = await waitForJob(server, job.id);
+      expect(done.results?.map((result) => [result.id, result.status])).toEqual(
+        ids.map((id) => [id, 'Deleted']),
+      );
+    }
+    expect(await membershipsOf(user.id)).toEqual([]);
+  });
+
   it('queues create_many and destroy_many as jobs that create and delete the memberships', async () => {
     const user = claim(await endUserWithoutMemberships(used));
     const [a, b] = organizations as [Organization, Organization];

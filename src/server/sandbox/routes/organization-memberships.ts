@@ -128,7 +128,7 @@ export function organizationMembershipRoutes({ db, jobs }: SandboxDeps) {
   });
   app.delete('/organization_memberships/destroy_many', (c) => {
     requireAgent(c.get('identity'));
-    const ids = parseIdList(c.req.query('ids'));
+    const ids = parseIdList(queryOf(c));
     const job = jobs.enqueue('organization_memberships.destroy_many', ids, c.get('identity').user.id);
     return c.json({ job_status: presentJob(db, job, c.get('apiBase')) });
   });

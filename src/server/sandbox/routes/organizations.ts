@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { requireAgent } from '../auth/permissions.ts';
 import type { OrganizationRow } from '../db/rows.ts';
 import { countBody, namePrefixCondition } from '../http/count-response.ts';
-import { listPage } from '../http/list-response.ts';
+import { listPage, queryOf } from '../http/list-response.ts';
 import { parseId, parseIdList } from '../http/request-input.ts';
 import { requiredText } from '../http/required-text.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
@@ -55,7 +55,7 @@ export function organizationRoutes({ db }: SandboxDeps) {
   });
   app.get('/organizations/show_many', (c) => {
     requireAgent(c.get('identity'));
-    const rows = findOrganizations(db, parseIdList(c.req.query('ids')));
+    const rows = findOrganizations(db, parseIdList(queryOf(c)));
     const apiBase = c.get('apiBase');
     return c.json({ organizations: rows.map((row) => presentOrganization(row, apiBase)) });
   });

@@ -108,7 +108,7 @@ export function userRoutes({ db }: SandboxDeps) {
   app.get('/users/show_many', (c) => {
     requireAgent(c.get('identity'));
     const apiBase = c.get('apiBase');
-    const rows = findUsers(db, parseIdList(c.req.query('ids')));
+    const rows = findUsers(db, parseIdList(queryOf(c)));
     return c.json({ users: rows.map((row) => presentUser(row, apiBase)) });
   });
   app.post('/users', async (c) => {

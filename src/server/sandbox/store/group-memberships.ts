@@ -64,10 +64,12 @@ export function createGroupMembership(
   db: SandboxDatabase,
   userId: number,
   groupId: number,
+  { makeDefault = false }: { makeDefault?: boolean | undefined } = {},
 ): CreateOutcome<GroupMembershipRow> {
   const refusal = refuseGroupMembership(db, userId, groupId);
   if (refusal) return { refusal };
   const id = insertMembership(db, GROUP_MEMBERSHIPS, userId, groupId);
+  if (makeDefault) makeDefaultMembership(db, GROUP_MEMBERSHIPS, id);
   return { row: findGroupMembership(db, id) as GroupMembershipRow };
 }
 

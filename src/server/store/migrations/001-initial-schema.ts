@@ -135,11 +135,19 @@ export function initialSchema(dialect: StoreDialect): Migration {
         .addColumn('created_at', 'bigint', (col) => col.notNull())
         .addColumn('last_seen_at', 'bigint', (col) => col.notNull())
         .addColumn('user_id', 'text')
+        .addColumn('demo', 'integer', (col) => col.notNull().defaultTo(0))
         .execute();
-      // Files from before operations existed have sessions without the person's id.
+      // Files from before operations existed have sessions without the person's id, and files from
+      // before demo sessions were told apart have no demo flag.
       const sessions = (await db.introspection.getTables()).find((table) => table.name === 'sessions');
       if (!sessions?.columns.some((column) => column.name === 'user_id')) {
         await db.schema.alterTable('sessions').addColumn('user_id', 'text').execute();
+      }
+      if (!sessions?.columns.some((column) => column.name === 'demo')) {
+        await db.schema
+          .alterTable('sessions')
+          .addColumn('demo', 'integer', (col) => col.notNull().defaultTo(0))
+          .execute();
       }
       await db.schema
         .createIndex('sessions_user')

@@ -41,8 +41,8 @@ export const boxUnauthorized = () =>
       'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."',
   });
 
-export const boxForbidden = () =>
-  new BoxHttpError(403, 'access_denied_insufficient_permissions', 'Access denied - insufficient permission');
+export const boxForbidden = (message = 'Access denied - insufficient permission') =>
+  new BoxHttpError(403, 'access_denied_insufficient_permissions', message);
 
 export const boxNotFound = (what: string, id: string) =>
   new BoxHttpError(

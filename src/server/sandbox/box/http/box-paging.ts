@@ -38,22 +38,22 @@ export function boxCollection<Entry>(entries: Entry[], total: number, page: BoxO
   };
 }
 
-const MARKER_KEY = 'roster-box-sandbox-marker';
-
-function markerCheck(id: number): string {
-  return createHmac('sha256', MARKER_KEY).update(String(id)).digest('base64url').slice(0, 10);
-}
-
-/** An opaque marker naming the last row of a page; a marker that was edited is refused. */
-export function encodeBoxMarker(lastId: number): string {
-  return Buffer.from(`${lastId}.${markerCheck(lastId)}`).toString('base64url');
-}
-
-export function decodeBoxMarker(marker: string): number {
-  const [id, check] = Buffer.from(marker, 'base64url').toString('utf8').split('.', 2);
-  const lastId = Number(id);
-  if (!id || !/^\d+$/.test(id) || check !== markerCheck(lastId)) {
-    throw boxBadRequest(`Invalid value '${marker}' for marker`, 'marker');
-  }
-  return lastId;
+/**
+ * Opaque markers naming the last row of a page, checked with the sandbox's own secret: a marker
+ * that was edited, or made up without the secret, is refused.
+ */
+export function boxMarkerCodec(key: Buffer) {
+  const checkOf = (id: number) =>
+    createHmac('sha256', key).update(`box-users-marker:${id}`).digest('base64url').slice(0, 16);
+  return {
+    encode: (lastId: number) => Buffer.from(`${lastId}.${checkOf(lastId)}`).toString('base64url'),
+    decode(marker: string): number {
+      const [id, check] = Buffer.from(marker, 'base64url').toString('utf8').split('.', 2);
+      const lastId = Number(id);
+      if (!id || !/^\d{1,16}$/.test(id) || check !== checkOf(lastId)) {
+        throw boxBadRequest(`Invalid value '${marker}' for marker`, 'marker');
+      }
+      return lastId;
+    },
+  };
 }

@@ -1,12 +1,16 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod/mini';
 import {
+  type BoxGroupMembership,
   createBoxGroupMembershipInputSchema,
   updateBoxGroupMembershipInputSchema,
 } from '../../../../contract/box/box-group-membership.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
+import type { BoxMembershipRow } from '../db/box-rows.ts';
 import { boxAccess } from '../http/box-access.ts';
 import type { BoxEnv } from '../http/box-env.ts';
-import { boxConflict, boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
+import { boxConflict, boxForbidden, boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
+import { parseBoxFields, pickBoxFields } from '../http/box-fields.ts';
 import { isBoxId, readBoxBody } from '../http/box-input.ts';
 import { boxCollection, parseBoxOffsetPage } from '../http/box-paging.ts';
 import { storedPermissions } from '../store/box-permissions.ts';
@@ -21,6 +25,28 @@ import {
   listBoxMemberships,
   updateBoxMembership,
 } from '../store/box-store.ts';
+
+/** A membership's user and group are fixed: a PUT naming either is refused rather than quietly ignored. */
+const fixedField = z.optional(z.never('cannot be changed: a membership keeps its user and group'));
+const updateInputSchema = z.extend(updateBoxGroupMembershipInputSchema, {
+  user: fixedField,
+  group: fixedField,
+});
+
+/** Memberships have no mini representation of their own in Box's schema: the base is type and id. */
+const MEMBERSHIP_MINI = ['type', 'id'] as const;
+
+/**
+ * How this request's memberships are answered: the standard representation (list entries without
+ * permissions), or with `fields` the base plus the fields asked for, `configurable_permissions` too.
+ */
+function membershipPresenter(c: Context) {
+  const fields = parseBoxFields(new URL(c.req.url).searchParams);
+  return (row: BoxMembershipRow, single: boolean): Partial<BoxGroupMembership> =>
+    fields
+      ? pickBoxFields(presentBoxMembership(row, true), MEMBERSHIP_MINI, fields)
+      : presentBoxMembership(row, single);
+}
 
 export function boxMembershipRoutes(db: SandboxDatabase) {
   const app = new Hono<BoxEnv>();
@@ -42,9 +68,10 @@ export function boxMembershipRoutes(db: SandboxDatabase) {
     if (!user) throw boxNotFound('user', raw);
     const page = parseBoxOffsetPage(new URL(c.req.url).searchParams);
     const { rows, total } = listBoxMemberships(db, 'user_id', user.id, page);
+    const present = membershipPresenter(c);
     return c.json(
       boxCollection(
-        rows.map((row) => presentBoxMembership(row, false)),
+        rows.map((row) => present(row, false)),
         total,
         page,
       ),
@@ -58,9 +85,10 @@ export function boxMembershipRoutes(db: SandboxDatabase) {
     access.requireMayViewMembers(c.get('boxIdentity'), group);
     const page = parseBoxOffsetPage(new URL(c.req.url).searchParams);
     const { rows, total } = listBoxMemberships(db, 'group_id', group.id, page);
+    const present = membershipPresenter(c);
     return c.json(
       boxCollection(
-        rows.map((row) => presentBoxMembership(row, false)),
+        rows.map((row) => present(row, false)),
         total,
         page,
       ),
@@ -89,25 +117,32 @@ export function boxMembershipRoutes(db: SandboxDatabase) {
         permissions: storedPermissions(role, input.configurable_permissions),
       });
     })();
-    return c.json(presentBoxMembership(created, true), 201);
+    return c.json(membershipPresenter(c)(created, true), 201);
   });
 
   app.get('/group_memberships/:id', (c) => {
     const row = membershipOf(c.req.param('id'));
     access.requireGroupAdmin(c.get('boxIdentity'), row.group_id);
-    return c.json(presentBoxMembership(row, true));
+    return c.json(membershipPresenter(c)(row, true));
   });
 
   app.put('/group_memberships/:id', async (c) => {
+    const identity = c.get('boxIdentity');
     const row = membershipOf(c.req.param('id'));
-    access.requireGroupAdmin(c.get('boxIdentity'), row.group_id);
-    const input = await readBoxBody(c, updateBoxGroupMembershipInputSchema);
+    access.requireGroupAdmin(identity, row.group_id);
+    const input = await readBoxBody(c, updateInputSchema);
+    // Configurable permissions limit what a group admin may do, so only enterprise admins set them.
+    if (input.configurable_permissions !== undefined && !identity.isAdmin) {
+      throw boxForbidden('Only enterprise admins and co-admins may change configurable_permissions');
+    }
     const role = input.role ?? row.role;
     const current = presentBoxMembership(row, true).configurable_permissions ?? null;
+    // A group admin's promotion grants none of them: she cannot grant what she may not change.
+    const requested = identity.isAdmin || row.role === 'admin' ? input.configurable_permissions : null;
     const updated = db.transaction(() =>
-      updateBoxMembership(db, row.id, role, storedPermissions(role, input.configurable_permissions, current)),
+      updateBoxMembership(db, row.id, role, storedPermissions(role, requested, current)),
     )();
-    return c.json(presentBoxMembership(updated, true));
+    return c.json(membershipPresenter(c)(updated, true));
   });
 
   app.delete('/group_memberships/:id', (c) => {

@@ -1,19 +1,32 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxDatabase } from '../../db/open-database.ts';
+import { loadCursorKey } from '../../pagination/cursor-key.ts';
 import type { BoxUserRow } from '../db/box-rows.ts';
 import { boxAccess } from '../http/box-access.ts';
 import type { BoxEnv } from '../http/box-env.ts';
-import { boxBadRequest, boxMethodNotAllowed } from '../http/box-errors.ts';
-import { boxCollection, decodeBoxMarker, encodeBoxMarker, parseBoxOffsetPage } from '../http/box-paging.ts';
+import { boxBadRequest, boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
+import { parseBoxFields, pickBoxFields } from '../http/box-fields.ts';
+import { isBoxId } from '../http/box-input.ts';
+import { boxCollection, boxMarkerCodec, parseBoxOffsetPage } from '../http/box-paging.ts';
 import { presentBoxUser } from '../store/box-present.ts';
-import { likePrefix } from '../store/box-store.ts';
+import { findBoxUser, likePrefix } from '../store/box-store.ts';
 
 const userTypeSchema = z.enum(['all', 'managed', 'external']);
+
+const USER_MINI = ['type', 'id', 'name', 'login'] as const;
+
+/** One user as answered: the standard representation, or the mini one plus `fields`. */
+function presentOne(c: Context, row: BoxUserRow) {
+  const fields = parseBoxFields(new URL(c.req.url).searchParams);
+  const user = presentBoxUser(row);
+  return fields ? pickBoxFields(user, USER_MINI, fields) : user;
+}
 
 export function boxUserRoutes(db: SandboxDatabase) {
   const app = new Hono<BoxEnv>();
   const access = boxAccess(db);
+  const markers = boxMarkerCodec(loadCursorKey(db));
 
   /**
    * `filter_term` matches the start of the name or login; every sandbox user is managed, so
@@ -44,7 +57,7 @@ export function boxUserRoutes(db: SandboxDatabase) {
     if (usemarker) {
       if (marker) {
         where.push('id > ?');
-        params.push(decodeBoxMarker(marker));
+        params.push(markers.decode(marker));
       }
       const sql = `SELECT * FROM box_users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
       const rows = db.prepare(sql).all(...params, limit + 1) as BoxUserRow[];
@@ -53,7 +66,7 @@ export function boxUserRoutes(db: SandboxDatabase) {
       const last = page.at(-1);
       return c.json({
         limit,
-        next_marker: more && last ? encodeBoxMarker(last.id) : null,
+        next_marker: more && last ? markers.encode(last.id) : null,
         entries: page.map(presentBoxUser),
       });
     }
@@ -68,9 +81,23 @@ export function boxUserRoutes(db: SandboxDatabase) {
     return c.json(boxCollection(rows.map(presentBoxUser), total, { limit, offset }));
   });
 
-  app.get('/users/me', (c) => c.json(presentBoxUser(c.get('boxIdentity').user)));
+  app.get('/users/me', (c) => c.json(presentOne(c, c.get('boxIdentity').user)));
 
-  for (const path of ['/users', '/users/me']) {
+  /**
+   * Enterprise admins and co-admins may read anyone, everyone else only themselves: looking users
+   * up needs the permission to look up users in the whole enterprise. A refused id says nothing
+   * about whether that user exists.
+   */
+  app.get('/users/:user_id', (c) => {
+    const identity = c.get('boxIdentity');
+    const raw = c.req.param('user_id');
+    if (raw !== String(identity.user.id)) access.requireAdmin(identity);
+    const user = isBoxId(raw) ? findBoxUser(db, Number(raw)) : undefined;
+    if (!user) throw boxNotFound('user', raw);
+    return c.json(presentOne(c, user));
+  });
+
+  for (const path of ['/users', '/users/me', '/users/:user_id']) {
     app.all(path, () => {
       throw boxMethodNotAllowed();
     });
