@@ -8,6 +8,7 @@ import {
   itemStateSchema,
   OPERATION_EVENT,
   operationFiltersSchema,
+  operationRequestSchema,
   type Plan,
   startOperationSchema,
 } from '../../contract/roster-operations.ts';
@@ -68,7 +69,13 @@ function issuesOf(error: z.core.$ZodError, body?: unknown): { path: string; mess
       { path: 'kind', message: `Unknown kind ${JSON.stringify(kind)}; one of ${BULK_KINDS.join(', ')}` },
     ];
   }
-  return error.issues
+  // The start body is "a plan id or a request": for a request of a known kind, the request's own
+  // issues name the field, where the outer union's say only "Invalid input".
+  const issues =
+    kind === undefined
+      ? error.issues
+      : (operationRequestSchema.safeParse(body).error?.issues ?? error.issues);
+  return issues
     .slice(0, 20)
     .map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
 }

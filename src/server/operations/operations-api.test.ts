@@ -503,6 +503,15 @@ describe('bad input', () => {
     ]);
   });
 
+  it('names the field that is wrong in a request of a known kind', async () => {
+    const response = await post('/plan', {
+      kind: 'organization_memberships.destroy',
+      memberships: { from: 'list', list_id: '370000001' },
+    });
+    const { details } = await rosterJson<RosterError>(response, 400);
+    expect(details).toEqual([{ path: 'memberships.list_id', message: expect.stringContaining('number') }]);
+  });
+
   it('answers 413 with Roster’s error body for 1,000,001 items, before reading them', async () => {
     const response = await post('/plan', {
       kind: 'box_group_memberships.destroy',
