@@ -57,14 +57,14 @@ test('shows the 422 plainly when a person is added to an organization they are a
   );
   await page.goto(`/users/${eve?.id}`);
   await page
-    .getByPlaceholder('Add to an organization: type its name…')
+    .getByPlaceholder('Add to an organization: type the start of its name…')
     .fill(membership?.organization_name ?? '');
   await page.getByRole('button', { name: 'Add to organization' }).click();
   await expect(page.getByRole('alert')).toContainText(
     `Eve Enduser is already a member of ${membership?.organization_name}`,
   );
   const other = await organizationNamed(api, 'Falcon Systems');
-  await page.getByPlaceholder('Add to an organization: type its name…').fill(other.name);
+  await page.getByPlaceholder('Add to an organization: type the start of its name…').fill(other.name);
   await page.getByRole('button', { name: 'Add to organization' }).click();
   await expect(
     page.getByTestId('organization-membership').filter({ hasText: 'Falcon Systems' }),

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import type { User, UserRole } from '../../contract/user.ts';
 import { MutedText } from '../data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../data-table/row-selection.ts';
@@ -71,7 +72,9 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         width: 'minmax(160px, 1.4fr)',
         cell: ({ row }) => (
           <span className="cell-main truncate">
-            {row.original.user?.name ?? `User ${row.original.membership.user_id}`}
+            <Link to={`/users/${row.original.membership.user_id}`}>
+              {row.original.user?.name ?? `User ${row.original.membership.user_id}`}
+            </Link>
           </span>
         ),
       },

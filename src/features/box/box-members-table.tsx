@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
 import { selectionColumn } from '../../components/data-table/selection-column.tsx';
@@ -38,7 +39,11 @@ export function BoxMembersTable(props: Props) {
         id: 'name',
         header: 'Name',
         width: 'minmax(160px, 1.3fr)',
-        cell: ({ row }) => <span className="cell-main truncate">{row.original.user.name}</span>,
+        cell: ({ row }) => (
+          <span className="cell-main truncate">
+            <Link to={`/box/users/${row.original.user.id}`}>{row.original.user.name}</Link>
+          </span>
+        ),
       },
       {
         id: 'login',
