@@ -18,8 +18,6 @@ import {
   addUserToOrganization,
   allGroupsQueryOptions,
   makeDefaultOrganization,
-  removeUserGroupMembership,
-  unassignOrganization,
   userGroupMembershipsQueryOptions,
   userMembershipKeys,
   userOrganizationMembershipsQueryOptions,
@@ -29,6 +27,7 @@ import { ErrorState, ListStates } from '../../components/list-states.tsx';
 import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
 import { isAgentRole } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
+import { type PersonRemoval, RemovePersonMembershipDialog } from './remove-person-membership-dialog.tsx';
 
 /** Groups the person may join whose name contains the text, anywhere, ignoring case; those they are in say so. */
 function groupOptionsFor(
@@ -128,7 +127,6 @@ function UserDetail({ userId }: { userId: number }) {
     key: userMembershipKeys.groups(userId),
     apply: (data, id) => withDefault(id)(data),
   });
-  const removeGroup = usePersonWrite(userId, (id: number) => removeUserGroupMembership(userId, id));
   const addGroup = usePersonWrite(userId, (groupId: number) => addUserToGroup(userId, groupId));
   const makeOrganizationDefault = usePersonWrite(
     userId,
@@ -142,9 +140,7 @@ function UserDetail({ userId }: { userId: number }) {
         })),
     },
   );
-  const unassign = usePersonWrite(userId, (organizationId: number) =>
-    unassignOrganization(userId, organizationId),
-  );
+  const [removal, setRemoval] = useState<PersonRemoval>();
   const addOrganization = usePersonWrite(userId, (organizationId: number) =>
     addUserToOrganization(userId, organizationId),
   );
@@ -176,7 +172,7 @@ function UserDetail({ userId }: { userId: number }) {
     }),
   );
   const chosenOrganization = pickedOrganization ?? exactMatch(organizationOptions, organizationText);
-  const errors = [makeGroupDefault, removeGroup, addGroup, makeOrganizationDefault, unassign, addOrganization]
+  const errors = [makeGroupDefault, addGroup, makeOrganizationDefault, addOrganization]
     .filter((mutation) => mutation.isError)
     .map((mutation) => describeError(mutation.error));
 
@@ -251,9 +247,16 @@ function UserDetail({ userId }: { userId: number }) {
                       <button
                         type="button"
                         className="button-quiet"
-                        disabled={onlyGroup || removeGroup.isPending || !groupPermission.allowed}
+                        disabled={onlyGroup || !groupPermission.allowed}
                         title={onlyGroup ? 'An agent must belong to at least one group' : undefined}
-                        onClick={() => removeGroup.mutate(membership.id)}
+                        onClick={() =>
+                          setRemoval({
+                            kind: 'group_memberships.destroy',
+                            membershipId: membership.id,
+                            personName: person?.name ?? `user ${userId}`,
+                            targetName: groupName.get(membership.group_id) ?? `group ${membership.group_id}`,
+                          })
+                        }
                       >
                         Remove
                       </button>
@@ -351,8 +354,14 @@ function UserDetail({ userId }: { userId: number }) {
                       <button
                         type="button"
                         className="button-quiet"
-                        disabled={unassign.isPending}
-                        onClick={() => unassign.mutate(membership.organization_id)}
+                        onClick={() =>
+                          setRemoval({
+                            kind: 'organization_memberships.destroy',
+                            membershipId: membership.id,
+                            personName: person?.name ?? `user ${userId}`,
+                            targetName: membership.organization_name,
+                          })
+                        }
                       >
                         Unassign
                       </button>
@@ -398,6 +407,7 @@ function UserDetail({ userId }: { userId: number }) {
           </form>
         )}
       </section>
+      {removal && <RemovePersonMembershipDialog removal={removal} onClose={() => setRemoval(undefined)} />}
     </section>
   );
 }
