@@ -25,6 +25,7 @@ import {
 import { userQueryOptions } from '../../api/users.ts';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
 import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
+import { ROLE_WORDS } from '../../components/role-words.ts';
 import { isAgentRole } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { type PersonRemoval, RemovePersonMembershipDialog } from './remove-person-membership-dialog.tsx';
@@ -179,21 +180,16 @@ function UserDetail({ userId }: { userId: number }) {
   return (
     <section className="page">
       <title>{`${person?.name ?? 'Person'} · Roster`}</title>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/users">Users</Link> <span aria-hidden="true">/</span>
-      </nav>
+      {canEdit && (
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to="/users">Users</Link> <span aria-hidden="true">/</span>
+        </nav>
+      )}
       <header className="page-header">
         <div>
           <h1>{person?.name ?? '…'}</h1>
           <p className="lede">
-            {person?.email} ·{' '}
-            {person
-              ? person.role === 'end-user'
-                ? 'End user'
-                : person.role === 'admin'
-                  ? 'Admin'
-                  : 'Agent'
-              : ''}
+            {person?.email} · {person ? ROLE_WORDS[person.role] : ''}
           </p>
         </div>
       </header>
@@ -326,9 +322,13 @@ function UserDetail({ userId }: { userId: number }) {
               {(organizationMemberships.data ?? []).map((membership) => (
                 <tr key={membership.id} data-testid="organization-membership">
                   <td>
-                    <Link to={`/organizations/${membership.organization_id}`}>
-                      {membership.organization_name}
-                    </Link>
+                    {canEdit ? (
+                      <Link to={`/organizations/${membership.organization_id}`}>
+                        {membership.organization_name}
+                      </Link>
+                    ) : (
+                      <span className="cell-main">{membership.organization_name}</span>
+                    )}
                   </td>
                   <td>
                     {canEdit ? (

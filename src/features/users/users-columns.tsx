@@ -2,9 +2,8 @@ import type { ChangeEvent } from 'react';
 import { Link } from 'react-router';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { ROLE_WORDS } from '../../components/role-words.ts';
 import type { User } from '../../contract/user.ts';
-
-const ROLE_LABELS = { admin: 'Admin', agent: 'Agent', 'end-user': 'End user' } as const;
 
 export type UsersSelection = {
   /** How many of the loaded rows are chosen: the header box is checked, mixed or clear. */
@@ -63,7 +62,7 @@ export function usersColumns(
       width: 'minmax(200px, 1.5fr)',
       cell: ({ row }) => <MutedText text={row.original.email} />,
     },
-    { id: 'role', header: 'Role', width: '90px', cell: ({ row }) => ROLE_LABELS[row.original.role] },
+    { id: 'role', header: 'Role', width: '90px', cell: ({ row }) => ROLE_WORDS[row.original.role] },
     {
       id: 'default-group',
       header: 'Default group',
