@@ -73,7 +73,9 @@ test('an operation whose items all failed reads as failed in the tray, never "�
     await dialog.getByRole('button', { name: 'Review' }).click();
     await dialog.getByRole('button', { name: 'Add 1 agent', exact: true }).click();
     const panel = page.getByTestId('operation').filter({ hasText: 'Add 1 agent to Onboarding' });
-    await expect(panel.getByRole('status')).toContainText('Failed — 0 succeeded, 1 failed', { timeout: 30_000 });
+    await expect(panel.getByRole('status')).toContainText('Failed — 0 succeeded, 1 failed', {
+      timeout: 30_000,
+    });
     await expect(panel.locator('.progress')).toHaveClass(/tone-danger/);
     // Elsewhere the tray shows it: failed, in the failure colour, with no tick.
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Users' }).click();
