@@ -43,6 +43,24 @@ const BODY_CONTROLS = ROW_CONTROLS.split(', ')
   .map((control) => `tbody ${control}`)
   .join(', ');
 
+/**
+ * Where each column that stays in view while the table scrolls sideways sits: the columns up to
+ * and including the one named `name` (the row's checkbox and its name), when those before it have
+ * fixed widths. Others are undefined.
+ */
+function stickyOffsets(columns: readonly { id?: string; width: string }[]): (number | undefined)[] {
+  const nameIndex = columns.findIndex((column) => column.id === 'name');
+  const offsets: (number | undefined)[] = columns.map(() => undefined);
+  let left = 0;
+  for (let index = 0; index <= nameIndex; index++) {
+    offsets[index] = left;
+    const fixed = /^(\d+)px$/.exec(columns[index]?.width ?? '');
+    if (!fixed && index < nameIndex) return columns.map(() => undefined);
+    left += Number(fixed?.[1] ?? 0);
+  }
+  return offsets;
+}
+
 /** How many rows before either end of the loaded rows the next page is requested, so scrolling never waits on it. */
 const PREFETCH_ROWS = 60;
 
@@ -91,6 +109,13 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
   }, [hasPrevious, fetching, firstVisible, rowsBefore, onLoadPrevious]);
 
   const template = columns.map((column) => column.width).join(' ');
+  const stickyLeft = stickyOffsets(columns);
+  const cellClass = (index: number) =>
+    `vt-cell align-${columns[index]?.align ?? 'start'}${stickyLeft[index] === undefined ? '' : ' is-sticky'}`;
+  const cellStyle = (index: number) => {
+    const left = stickyLeft[index];
+    return left === undefined ? undefined : { left };
+  };
 
   // One tab stop per table (the active row): the rows' links, boxes and buttons leave the tab order.
   // A cell re-rendered with new columns (a row just selected) is a new element: the control that
@@ -199,7 +224,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
           {table.getHeaderGroups().map((group) => (
             <tr aria-rowindex={1} key={group.id} className="vt-row" style={{ gridTemplateColumns: template }}>
               {group.headers.map((header, index) => (
-                <th key={header.id} className={`vt-cell align-${columns[index]?.align ?? 'start'}`}>
+                <th key={header.id} className={cellClass(index)} style={cellStyle(index)}>
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                 </th>
               ))}
@@ -240,7 +265,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
                 style={{ gridTemplateColumns: template, ...place }}
               >
                 {row.getAllCells().map((cell, index) => (
-                  <td key={cell.id} className={`vt-cell align-${columns[index]?.align ?? 'start'}`}>
+                  <td key={cell.id} className={cellClass(index)} style={cellStyle(index)}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
