@@ -38,7 +38,7 @@ export function BoxMembersTable(props: Props) {
       {
         id: 'name',
         header: 'Name',
-        width: 'minmax(160px, 1.3fr)',
+        width: 'minmax(140px, 1fr)',
         cell: ({ row }) => (
           <span className="cell-main truncate">
             <Link to={`/box/users/${row.original.user.id}`}>{row.original.user.name}</Link>
@@ -48,7 +48,7 @@ export function BoxMembersTable(props: Props) {
       {
         id: 'login',
         header: 'Login',
-        width: 'minmax(180px, 1.5fr)',
+        width: 'minmax(220px, 2fr)',
         cell: ({ row }) => <MutedText text={row.original.user.login} />,
       },
       {
@@ -60,7 +60,7 @@ export function BoxMembersTable(props: Props) {
       {
         id: 'permissions',
         header: 'Admin permissions',
-        width: 'minmax(200px, 1.6fr)',
+        width: 'minmax(160px, 1.2fr)',
         cell: ({ row }) =>
           row.original.role === 'admin' ? (
             <BoxPermissionsCell membership={row.original} onEdit={onEditPermissions} />
