@@ -89,3 +89,27 @@ test('an operation whose items all failed reads as failed in the tray, never "âœ
     await api.delete('/_sandbox/faults');
   }
 });
+
+test("while the signed-in role is still loading, a group page never shows an admin the agent's wording", async ({
+  page,
+  request,
+}) => {
+  const group = await groupNamed(sandboxApi(request), 'Billing');
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // The real answer, held back until the member list is on screen.
+  await page.route('**/api/v2/users/me', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/groups/${group.id}`);
+  await expect(page.getByRole('table', { name: 'Group members' }).locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByText('Checking what you may changeâ€¦').first()).toBeVisible();
+  await expect(page.getByText(/You can see the members/)).toHaveCount(0);
+  release();
+  await expect(
+    page.getByText('Select members to remove them, or press Space on a focused row.'),
+  ).toBeVisible();
+});

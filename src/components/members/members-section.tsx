@@ -103,7 +103,9 @@ export function MembersSection<Membership extends MembershipLike>(props: {
         <p className="bulk-hint">
           {props.manage.allowed
             ? 'Select members to remove them, or press Space on a focused row.'
-            : `You can see the members and change their default ${props.defaultOf} here.`}
+            : props.manage.pending
+              ? props.manage.reason
+              : `You can see the members and change their default ${props.defaultOf} here.`}
         </p>
       ) : (
         <BulkActionBar count={selected} noun={{ one: 'member', other: 'members' }} onClear={clear}>
