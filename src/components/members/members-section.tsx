@@ -83,7 +83,7 @@ export function MembersSection<Membership extends MembershipLike>(props: {
     <>
       {makeDefault.isError && (
         <div className="notice notice-error" role="alert">
-          Could not make {props.name} {makeDefault.variables?.userName}'s default {props.defaultOf}:{' '}
+          Could not make {props.name} the default {props.defaultOf} of {makeDefault.variables?.userName}:{' '}
           {describeError(makeDefault.error)}. The previous default is back.
           <button type="button" className="button-quiet" onClick={() => makeDefault.reset()}>
             Dismiss
