@@ -4,6 +4,7 @@ import { groupEnvelopeSchema, groupSchema } from '../contract/group.ts';
 import { apiRequest } from './api-client.ts';
 import type { CursorPageParam } from './cursor-pagination.ts';
 import { fetchNamedListPage } from './named-list.ts';
+import { allGroupsQueryOptions } from './user-memberships.ts';
 
 export const groupKeys = {
   all: ['groups'] as const,
@@ -24,19 +25,31 @@ export const groupCountQueryOptions = () =>
       ),
   });
 
-/** All groups, or those whose name starts with `name`. */
+/**
+ * All groups, or those whose name contains `name` anywhere: Zendesk's autocomplete matches only the
+ * start of names, and an account's groups fit in memory, so a search filters the whole list.
+ */
 export const groupsQueryOptions = (filters: { name: string }) =>
   infiniteQueryOptions({
     queryKey: groupKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
-      fetchNamedListPage({
+    queryFn: async ({ pageParam, signal, client }) => {
+      if (filters.name) {
+        const wanted = filters.name.toLowerCase();
+        const all = await client.ensureQueryData(allGroupsQueryOptions());
+        return {
+          items: all.filter((group) => !group.deleted && group.name.toLowerCase().includes(wanted)),
+          next: undefined,
+        };
+      }
+      return fetchNamedListPage({
         resource: 'groups',
         item: groupSchema,
         name: filters.name,
         pageParam,
         extra: { exclude_deleted: 'true' },
         signal,
-      }),
+      });
+    },
     initialPageParam: undefined as CursorPageParam,
     getNextPageParam: (page) => page.next,
   });

@@ -3,7 +3,8 @@ import type { User } from '../contract/user.ts';
 import { describeError } from './api-error.ts';
 import { currentUserQueryOptions } from './current-user.ts';
 
-export type Permission = { allowed: true } | { allowed: false; reason: string };
+/** `pending` while the signed-in person's role is still being read: nothing role-specific is said yet. */
+export type Permission = { allowed: true } | { allowed: false; reason: string; pending?: true };
 
 export type MembershipPermissions = { groups: Permission; organizations: Permission };
 
@@ -18,8 +19,8 @@ export function membershipPermissionsOf(
   user: Pick<User, 'role' | 'custom_role_id'> | undefined,
 ): MembershipPermissions {
   if (!user) {
-    const reason = 'Checking what you may change…';
-    return { groups: { allowed: false, reason }, organizations: { allowed: false, reason } };
+    const checking = { allowed: false, reason: 'Checking what you may change…', pending: true } as const;
+    return { groups: checking, organizations: checking };
   }
   if (user.role === 'end-user') {
     const reason = 'End users can see their own organizations but not change memberships.';

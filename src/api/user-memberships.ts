@@ -1,5 +1,4 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod/mini';
 import { groupSchema } from '../contract/group.ts';
 import { groupMembershipEnvelopeSchema, groupMembershipSchema } from '../contract/group-membership.ts';
 import {
@@ -50,8 +49,6 @@ export const allGroupsQueryOptions = () =>
     staleTime: 5 * 60_000,
   });
 
-const noContent = z.undefined();
-
 export async function addUserToGroup(userId: number, groupId: number) {
   const body = await apiRequest(`/api/v2/users/${userId}/group_memberships`, {
     method: 'POST',
@@ -59,13 +56,6 @@ export async function addUserToGroup(userId: number, groupId: number) {
     schema: groupMembershipEnvelopeSchema,
   });
   return body.group_membership;
-}
-
-export function removeUserGroupMembership(userId: number, membershipId: number) {
-  return apiRequest(`/api/v2/users/${userId}/group_memberships/${membershipId}`, {
-    method: 'DELETE',
-    schema: noContent,
-  });
 }
 
 /** A single add through `POST /organization_memberships`, which answers 422 for an existing member. */
@@ -76,14 +66,6 @@ export async function addUserToOrganization(userId: number, organizationId: numb
     schema: organizationMembershipEnvelopeSchema,
   });
   return body.organization_membership;
-}
-
-/** The `users/{id}/organizations/{org_id}` forms, as the person page uses them. */
-export function unassignOrganization(userId: number, organizationId: number) {
-  return apiRequest(`/api/v2/users/${userId}/organizations/${organizationId}`, {
-    method: 'DELETE',
-    schema: noContent,
-  });
 }
 
 export async function makeDefaultOrganization(userId: number, organizationId: number) {

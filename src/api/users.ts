@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
+import { countSchema } from '../contract/count.ts';
 import { cursorPageSchema, offsetPageSchema } from '../contract/pagination.ts';
 import { type User, userEnvelopeSchema, userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
@@ -47,6 +48,20 @@ const ROLE_QUERY: Record<UserRoleFilter, string[]> = {
   'end-user': ['end-user'],
   all: [],
 };
+
+/** How many people have the roles of a filter (no search): the N of "select all N". */
+export const usersCountQueryOptions = (role: UserRoleFilter) =>
+  queryOptions({
+    queryKey: [...userKeys.all, 'count', role] as const,
+    queryFn: ({ signal }) =>
+      apiRequest(
+        `/api/v2/users/count?${new URLSearchParams(ROLE_QUERY[role].map((name) => ['role[]', name]))}`,
+        {
+          schema: countSchema,
+          signal,
+        },
+      ).then((body) => body.count.value),
+  });
 
 const userCursorPageSchema = z.extend(cursorPageSchema, { users: z.array(userSchema) });
 

@@ -7,6 +7,7 @@ import { OperationStreamContext, useOperationEvents } from '../api/operation-eve
 import { sessionQueryOptions, signOut } from '../api/session.ts';
 import { ErrorState, LoadingRows } from '../components/list-states.tsx';
 import { useTrayOperations } from '../components/operations/use-tray-operations.ts';
+import { ROLE_WORDS } from '../components/role-words.ts';
 import type { Connection } from '../contract/roster-session.ts';
 import { useWorkspaceSections, WorkspaceSwitch } from './workspace-switch.tsx';
 
@@ -93,7 +94,7 @@ function SignedInShell({
           Skip to content
         </a>
         <header className="shell-header">
-          <Link to="/groups" className="brand">
+          <Link to="/" className="brand">
             <img src="/favicon.svg" alt="" width={22} height={22} />
             Roster
           </Link>
@@ -117,7 +118,7 @@ function SignedInShell({
             {user.data ? (
               <>
                 <span className="signed-in-name">{user.data.name}</span>
-                <span className="signed-in-role">{user.data.role}</span>
+                <span className="signed-in-role">{ROLE_WORDS[user.data.role]}</span>
               </>
             ) : user.isError ? (
               'Not connected'

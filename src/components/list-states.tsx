@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { describeError } from '../api/api-error.ts';
+import { Link } from 'react-router';
+import { ApiError, describeError } from '../api/api-error.ts';
 
 export function LoadingRows({ rows = 8, label }: { rows?: number; label: string }) {
   return (
@@ -12,7 +13,26 @@ export function LoadingRows({ rows = 8, label }: { rows?: number; label: string 
   );
 }
 
+/**
+ * What went wrong loading something, with Retry. A refusal or a missing record does not change on
+ * retrying, so those say what the person can do instead.
+ */
 export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: () => void; what: string }) {
+  const kind = error instanceof ApiError ? error.kind : undefined;
+  if (kind === 'forbidden' || kind === 'not_found') {
+    return (
+      <div className="state-box state-error" role="alert">
+        <strong>{kind === 'forbidden' ? `You cannot open ${what}.` : `Could not find ${what}.`}</strong>
+        <span>{describeError(error)}</span>
+        <span>
+          {kind === 'forbidden'
+            ? 'Your role in Zendesk does not allow it; an admin can change that.'
+            : 'It may have been deleted, or the address is wrong.'}
+        </span>
+        <Link to="/">Go to the start page</Link>
+      </div>
+    );
+  }
   return (
     <div className="state-box state-error" role="alert">
       <strong>Could not load {what}.</strong>

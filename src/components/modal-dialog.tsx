@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 
 /**
  * The native `<dialog>` opened modally: the browser traps focus, makes the page inert and closes
- * on Escape, which is all a dialog needs here.
+ * on Escape; focus goes back to the opener afterwards.
  */
 export function ModalDialog({
   title,
@@ -18,8 +18,13 @@ export function ModalDialog({
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // The control that opened the dialog gets focus back when it closes, however it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

@@ -30,6 +30,8 @@ export type NamedListPageProps<
     name: string;
   }) => UseInfiniteQueryOptions<ListPage, Error, InfiniteData<ListPage>, ListKey, CursorPageParam>;
   countQuery: () => UseQueryOptions<number, Error, number, CountKey>;
+  /** How the search matches names: anywhere in them, or (the upstream's autocomplete) at their start. */
+  nameMatch?: 'anywhere' | 'start';
 };
 
 /**
@@ -42,7 +44,7 @@ export function NamedListPage<
   CountKey extends QueryKey,
   ListPage extends Page<Item> = Page<Item>,
 >(props: NamedListPageProps<Item, ListKey, CountKey, ListPage>) {
-  const { title, noun } = props;
+  const { title, noun, nameMatch = 'start' } = props;
   const [params, setParams] = useSearchParams();
   const name = params.get('q') ?? '';
   const [text, setText] = useState(name);
@@ -76,7 +78,11 @@ export function NamedListPage<
           <span className="visually-hidden">Search {noun.other} by name</span>
           <input
             type="search"
-            placeholder={`Search ${noun.other} by name…`}
+            placeholder={
+              nameMatch === 'anywhere'
+                ? `Search ${noun.other} by any part of the name…`
+                : `Search ${noun.other} by the start of the name…`
+            }
             value={text}
             onChange={(event) => setText(event.target.value)}
             maxLength={100}
@@ -98,10 +104,20 @@ export function NamedListPage<
         empty={
           <EmptyState
             title={
-              name ? `No ${noun.one} name starts with “${name}”.` : `This account has no ${noun.other} yet.`
+              !name
+                ? `This account has no ${noun.other} yet.`
+                : nameMatch === 'anywhere'
+                  ? `No ${noun.one} name contains “${name}”.`
+                  : `No ${noun.one} name starts with “${name}”.`
             }
           >
-            {name && <span>Try the first letters of the {noun.one}'s name, or clear the search.</span>}
+            {name && (
+              <span>
+                {nameMatch === 'anywhere'
+                  ? 'Try a shorter part of the name, or clear the search.'
+                  : `The search matches the start of names: try the first letters of the ${noun.one}'s name, or clear the search.`}
+              </span>
+            )}
           </EmptyState>
         }
       >

@@ -112,7 +112,7 @@ export function createRosterApp(options: RosterAppOptions) {
       '/api/box/*',
       options.auth.requireSignedIn(
         ['admin'],
-        'Box is open to Zendesk admins: Roster holds one Box credential and lends it to admins only',
+        'Box is open to Zendesk admins: Roster holds one Box credential and lends it to admins only.',
       ),
     );
     if (options.recordBoxChanges)

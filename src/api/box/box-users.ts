@@ -9,7 +9,15 @@ export const boxUserKeys = {
   list: (filters: { name: string }) => [...boxUserKeys.all, 'list', filters] as const,
   count: () => [...boxUserKeys.all, 'count'] as const,
   me: () => [...boxUserKeys.all, 'me'] as const,
+  detail: (id: string) => [...boxUserKeys.all, 'detail', id] as const,
 };
+
+export const boxUserQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: boxUserKeys.detail(id),
+    queryFn: ({ signal }) =>
+      apiRequest(boxPath(`/users/${encodeURIComponent(id)}`), { schema: boxUserSchema, signal }),
+  });
 
 /** Box users whose name or login starts with `name`, 100 a page by offset. */
 export const boxUsersQueryOptions = (filters: { name: string }) =>

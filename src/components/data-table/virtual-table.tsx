@@ -1,6 +1,6 @@
 import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 const features = tableFeatures({});
 type Features = typeof features;
@@ -36,6 +36,30 @@ export type VirtualTableProps<Row extends RowData> = {
   isRowSelected?: (row: Row) => boolean;
   rowHeight?: number;
 };
+
+/** The controls inside rows: reached with the arrow keys from their row, not with Tab. */
+const ROW_CONTROLS = 'a[href], button, input, select, textarea';
+const BODY_CONTROLS = ROW_CONTROLS.split(', ')
+  .map((control) => `tbody ${control}`)
+  .join(', ');
+
+/**
+ * Where each column that stays in view while the table scrolls sideways sits: the columns up to
+ * and including the one named `name` (the row's checkbox and its name), when those before it have
+ * fixed widths. Others are undefined.
+ */
+function stickyOffsets(columns: readonly { id?: string; width: string }[]): (number | undefined)[] {
+  const nameIndex = columns.findIndex((column) => column.id === 'name');
+  const offsets: (number | undefined)[] = columns.map(() => undefined);
+  let left = 0;
+  for (let index = 0; index <= nameIndex; index++) {
+    offsets[index] = left;
+    const fixed = /^(\d+)px$/.exec(columns[index]?.width ?? '');
+    if (!fixed && index < nameIndex) return columns.map(() => undefined);
+    left += Number(fixed?.[1] ?? 0);
+  }
+  return offsets;
+}
 
 /** How many rows before either end of the loaded rows the next page is requested, so scrolling never waits on it. */
 const PREFETCH_ROWS = 60;
@@ -85,6 +109,35 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
   }, [hasPrevious, fetching, firstVisible, rowsBefore, onLoadPrevious]);
 
   const template = columns.map((column) => column.width).join(' ');
+  const stickyLeft = stickyOffsets(columns);
+  const cellClass = (index: number) =>
+    `vt-cell align-${columns[index]?.align ?? 'start'}${stickyLeft[index] === undefined ? '' : ' is-sticky'}`;
+  const cellStyle = (index: number) => {
+    const left = stickyLeft[index];
+    return left === undefined ? undefined : { left };
+  };
+
+  // One tab stop per table (the active row): the rows' links, boxes and buttons leave the tab order.
+  // A cell re-rendered with new columns (a row just selected) is a new element: the control that
+  // had focus is gone without a blur, so focus goes back to its replacement instead of the page.
+  const focusedControl = useRef<{ rowIndex: string; control: number } | undefined>(undefined);
+  useLayoutEffect(() => {
+    const scroll = scrollRef.current;
+    for (const control of scroll?.querySelectorAll<HTMLElement>(BODY_CONTROLS) ?? []) {
+      control.tabIndex = -1;
+    }
+    const lost = focusedControl.current;
+    if (!scroll || !lost || scroll.contains(document.activeElement)) return;
+    if (document.activeElement !== document.body) return;
+    const row = scroll.querySelector<HTMLElement>(`tbody [data-index="${lost.rowIndex}"]`);
+    row?.querySelectorAll<HTMLElement>(ROW_CONTROLS)[lost.control]?.focus();
+  });
+  function rememberFocus(target: HTMLElement) {
+    const row = target.closest<HTMLElement>('tbody [data-index]');
+    const control = row ? [...row.querySelectorAll<HTMLElement>(ROW_CONTROLS)].indexOf(target) : -1;
+    focusedControl.current =
+      row?.dataset.index !== undefined && control >= 0 ? { rowIndex: row.dataset.index, control } : undefined;
+  }
 
   function focusRow(index: number) {
     const bounded = Math.max(0, Math.min(rowCount - 1, index));
@@ -102,7 +155,35 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
       props.onEscape?.();
       return;
     }
-    if (Number.isNaN(rowIndex) || target.matches('input, button, a')) return;
+    if (Number.isNaN(rowIndex)) return;
+    const row = target.closest<HTMLElement>('[data-index]');
+    const controls = [...(row?.querySelectorAll<HTMLElement>(ROW_CONTROLS) ?? [])].filter(
+      (control) => !control.matches(':disabled'),
+    );
+    const at = controls.indexOf(target);
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      // Left of the first control is the row itself; right of the last stays put.
+      const next = at + (event.key === 'ArrowRight' ? 1 : -1);
+      event.preventDefault();
+      if (next < 0) row?.focus();
+      else controls[Math.min(next, controls.length - 1)]?.focus();
+      return;
+    }
+    if (target !== row) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        focusRow(rowIndex + (event.key === 'ArrowDown' ? 1 : -1));
+      }
+      return;
+    }
+    if (event.key === 'Enter') {
+      const link = controls.find((control) => control.matches('a[href]'));
+      if (link) {
+        event.preventDefault();
+        link.click();
+      }
+      return;
+    }
     const page = Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight);
     const moves: Record<string, number> = {
       ArrowDown: rowIndex + 1,
@@ -118,14 +199,22 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
       focusRow(next);
     } else if (event.key === ' ' && props.onToggleRow) {
       event.preventDefault();
-      const row = rowAt(rowIndex);
-      if (row) props.onToggleRow(row.original);
+      const loaded = rowAt(rowIndex);
+      if (loaded) props.onToggleRow(loaded.original);
     }
   }
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the focusable rows and controls inside
-    <div ref={scrollRef} className="vt-scroll" onKeyDown={onKeyDown}>
+    <div
+      ref={scrollRef}
+      className="vt-scroll"
+      onKeyDown={onKeyDown}
+      onFocus={(event) => rememberFocus(event.target)}
+      onBlur={() => {
+        focusedControl.current = undefined;
+      }}
+    >
       <table
         className="vt-table"
         aria-label={props.label}
@@ -135,7 +224,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
           {table.getHeaderGroups().map((group) => (
             <tr aria-rowindex={1} key={group.id} className="vt-row" style={{ gridTemplateColumns: template }}>
               {group.headers.map((header, index) => (
-                <th key={header.id} className={`vt-cell align-${columns[index]?.align ?? 'start'}`}>
+                <th key={header.id} className={cellClass(index)} style={cellStyle(index)}>
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                 </th>
               ))}
@@ -176,7 +265,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
                 style={{ gridTemplateColumns: template, ...place }}
               >
                 {row.getAllCells().map((cell, index) => (
-                  <td key={cell.id} className={`vt-cell align-${columns[index]?.align ?? 'start'}`}>
+                  <td key={cell.id} className={cellClass(index)} style={cellStyle(index)}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

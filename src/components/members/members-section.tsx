@@ -83,7 +83,7 @@ export function MembersSection<Membership extends MembershipLike>(props: {
     <>
       {makeDefault.isError && (
         <div className="notice notice-error" role="alert">
-          Could not make {props.name} {makeDefault.variables?.userName}'s default {props.defaultOf}:{' '}
+          Could not make {props.name} the default {props.defaultOf} of {makeDefault.variables?.userName}:{' '}
           {describeError(makeDefault.error)}. The previous default is back.
           <button type="button" className="button-quiet" onClick={() => makeDefault.reset()}>
             Dismiss
@@ -103,7 +103,9 @@ export function MembersSection<Membership extends MembershipLike>(props: {
         <p className="bulk-hint">
           {props.manage.allowed
             ? 'Select members to remove them, or press Space on a focused row.'
-            : `You can see the members and change their default ${props.defaultOf} here.`}
+            : props.manage.pending
+              ? props.manage.reason
+              : `You can see the members and change their default ${props.defaultOf} here.`}
         </p>
       ) : (
         <BulkActionBar count={selected} noun={{ one: 'member', other: 'members' }} onClear={clear}>

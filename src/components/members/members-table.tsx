@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import type { User, UserRole } from '../../contract/user.ts';
+import { Link } from 'react-router';
+import type { User } from '../../contract/user.ts';
 import { MutedText } from '../data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../data-table/row-selection.ts';
 import { selectionColumn } from '../data-table/selection-column.tsx';
 import { VirtualTable, type VirtualTableColumn } from '../data-table/virtual-table.tsx';
+import { ROLE_WORDS } from '../role-words.ts';
 
 /** A membership with its person, joined from the page's sideloaded users. */
 export type MemberRow<Membership extends MembershipLike = MembershipLike> = {
@@ -22,8 +24,6 @@ export function memberRowsOf<Membership extends MembershipLike>(
     return page.memberships.map((membership) => ({ membership, user: users.get(membership.user_id) }));
   });
 }
-
-const ROLE_LABELS: Record<UserRole, string> = { admin: 'Admin', agent: 'Agent', 'end-user': 'End user' };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -71,7 +71,9 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         width: 'minmax(160px, 1.4fr)',
         cell: ({ row }) => (
           <span className="cell-main truncate">
-            {row.original.user?.name ?? `User ${row.original.membership.user_id}`}
+            <Link to={`/users/${row.original.membership.user_id}`}>
+              {row.original.user?.name ?? `User ${row.original.membership.user_id}`}
+            </Link>
           </span>
         ),
       },
@@ -85,7 +87,7 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         id: 'role',
         header: 'Role',
         width: '90px',
-        cell: ({ row }) => (row.original.user ? ROLE_LABELS[row.original.user.role] : '—'),
+        cell: ({ row }) => (row.original.user ? ROLE_WORDS[row.original.user.role] : '—'),
       },
       ...(extraColumns ?? []),
       {

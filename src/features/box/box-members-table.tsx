@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
 import { selectionColumn } from '../../components/data-table/selection-column.tsx';
@@ -37,13 +38,17 @@ export function BoxMembersTable(props: Props) {
       {
         id: 'name',
         header: 'Name',
-        width: 'minmax(160px, 1.3fr)',
-        cell: ({ row }) => <span className="cell-main truncate">{row.original.user.name}</span>,
+        width: 'minmax(140px, 1fr)',
+        cell: ({ row }) => (
+          <span className="cell-main truncate">
+            <Link to={`/box/users/${row.original.user.id}`}>{row.original.user.name}</Link>
+          </span>
+        ),
       },
       {
         id: 'login',
         header: 'Login',
-        width: 'minmax(180px, 1.5fr)',
+        width: 'minmax(220px, 2fr)',
         cell: ({ row }) => <MutedText text={row.original.user.login} />,
       },
       {
@@ -55,7 +60,7 @@ export function BoxMembersTable(props: Props) {
       {
         id: 'permissions',
         header: 'Admin permissions',
-        width: 'minmax(200px, 1.6fr)',
+        width: 'minmax(160px, 1.2fr)',
         cell: ({ row }) =>
           row.original.role === 'admin' ? (
             <BoxPermissionsCell membership={row.original} onEdit={onEditPermissions} />

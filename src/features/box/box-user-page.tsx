@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error.ts';
@@ -8,7 +8,8 @@ import {
   boxUserMembershipsQueryOptions,
   createBoxMembership,
 } from '../../api/box/box-memberships.ts';
-import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import { boxUserQueryOptions } from '../../api/box/box-users.ts';
+import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
 import { parseBoxId } from './parse-box-id.ts';
 
 /** A Box user's groups with their role in each, and a picker to add them to another group. */
@@ -27,10 +28,12 @@ export function BoxUserPage() {
 
 function BoxUserDetail({ userId }: { userId: string }) {
   const queryClient = useQueryClient();
-  const memberships = useInfiniteQuery(boxUserMembershipsQueryOptions(userId));
-  const groups = useInfiniteQuery(boxGroupsQueryOptions({ name: '' }));
+  const user = useQuery(boxUserQueryOptions(userId));
+  const known = user.isSuccess;
+  const memberships = useInfiniteQuery({ ...boxUserMembershipsQueryOptions(userId), enabled: known });
+  const groups = useInfiniteQuery({ ...boxGroupsQueryOptions({ name: '' }), enabled: known });
   const rows = useMemo(() => memberships.data?.pages.flatMap((page) => page.items) ?? [], [memberships.data]);
-  const person = rows[0]?.user;
+  const person = user.data;
   const joined = new Set(rows.map((m) => m.group.id));
   const choices = (groups.data?.pages.flatMap((page) => page.items) ?? []).filter((g) => !joined.has(g.id));
   const [groupId, setGroupId] = useState('');
@@ -48,6 +51,19 @@ function BoxUserDetail({ userId }: { userId: string }) {
         ? describeError(add.error)
         : undefined;
 
+  if (user.isError) {
+    return user.error instanceof ApiError && user.error.kind === 'not_found' ? (
+      <section className="message-page">
+        <title>Box user not found · Roster</title>
+        <h1>Box user not found</h1>
+        <p>There is no Box user {userId} in this enterprise.</p>
+        <Link to="/box/users">All Box users</Link>
+      </section>
+    ) : (
+      <ErrorState what="this Box user" error={user.error} onRetry={() => user.refetch()} />
+    );
+  }
+
   return (
     <section className="page">
       <title>{`${person?.name ?? 'Box user'} · Roster`}</title>
@@ -56,7 +72,7 @@ function BoxUserDetail({ userId }: { userId: string }) {
       </nav>
       <header className="page-header">
         <div>
-          <h1>{person?.name ?? `Box user ${userId}`}</h1>
+          <h1>{person?.name ?? '…'}</h1>
           <p className="lede">{person?.login ?? ' '}</p>
         </div>
       </header>
@@ -69,7 +85,7 @@ function BoxUserDetail({ userId }: { userId: string }) {
       >
         <label>
           <span className="visually-hidden">Group to add to</span>
-          <select value={groupId} onChange={(event) => setGroupId(event.target.value)}>
+          <select value={groupId} disabled={!known} onChange={(event) => setGroupId(event.target.value)}>
             <option value="">Add to a group…</option>
             {choices.map((group) => (
               <option key={group.id} value={group.id}>
@@ -93,7 +109,7 @@ function BoxUserDetail({ userId }: { userId: string }) {
         isEmpty={rows.length === 0}
         empty={<EmptyState title="Not in any Box group yet." />}
       >
-        <table className="simple-table" aria-label="Box groups of this user">
+        <table className="person-table" aria-label="Box groups of this user">
           <thead>
             <tr>
               <th>Group</th>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { boxMeQueryOptions, mayGrantBoxPermissions } from '../../api/box/box-users.ts';
 import { DialogFooter } from '../../components/dialog-footer.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { plural } from '../../components/operations/operation-outcome.ts';
 import type { BoxConfigurablePermissions } from '../../contract/box/box-group-membership.ts';
 import { BoxPermissionCheckboxes, NO_BOX_PERMISSIONS } from './box-permission-checkboxes.tsx';
 
@@ -30,7 +31,7 @@ export function MakeBoxAdminsDialog({
   const me = useQuery(boxMeQueryOptions());
   const [permissions, setPermissions] = useState(NO_BOX_PERMISSIONS);
   const grants = me.data !== undefined && mayGrantBoxPermissions(me.data);
-  const admins = `${count.toLocaleString()} admin${count === 1 ? '' : 's'}`;
+  const admins = plural(count, 'admin', 'admins');
   return (
     <ModalDialog title={`Make ${admins} in ${groupName}`} onClose={onClose}>
       <p>Admins of {groupName} manage its members.</p>

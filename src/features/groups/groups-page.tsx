@@ -41,6 +41,7 @@ export function GroupsPage() {
       columns={COLUMNS}
       listQuery={groupsQueryOptions}
       countQuery={groupCountQueryOptions}
+      nameMatch="anywhere"
     />
   );
 }

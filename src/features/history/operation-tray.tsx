@@ -58,10 +58,12 @@ export function OperationTray({ operations }: { operations: readonly Operation[]
   const latest = finished
     .filter((operation) => operation.finished_at)
     .sort((a, b) => Date.parse(b.finished_at ?? '') - Date.parse(a.finished_at ?? ''))[0];
-  const anyFailed = finished.some(hasFailures);
+  const withFailures = finished.filter(hasFailures).length;
+  const anyFailed = withFailures > 0;
   const summary = [
     running.length > 0 && `${running.length.toLocaleString()} running`,
-    finished.length > 0 && `${finished.length.toLocaleString()} finished`,
+    finished.length > withFailures && `${(finished.length - withFailures).toLocaleString()} finished`,
+    withFailures > 0 && `${withFailures.toLocaleString()} with failures`,
   ]
     .filter(Boolean)
     .join(', ');

@@ -8,7 +8,7 @@ import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { plural } from '../../components/operations/operation-outcome.ts';
 import { PlanStep } from '../../components/operations/plan-step.tsx';
 import type { OperationRequest } from '../../contract/roster-operations.ts';
-import type { User } from '../../contract/user.ts';
+import type { ChosenPerson } from './use-chosen-people.ts';
 
 export type AssignKind = 'groups' | 'organizations';
 type Target = { id: number; name: string };
@@ -52,7 +52,7 @@ export function AssignMembershipsDialog({
 }: {
   mode: 'add' | 'remove';
   kind: AssignKind;
-  people: User[];
+  people: readonly ChosenPerson[];
   onClose: () => void;
   onStarted: () => void;
 }) {

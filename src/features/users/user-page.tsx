@@ -18,16 +18,42 @@ import {
   addUserToOrganization,
   allGroupsQueryOptions,
   makeDefaultOrganization,
-  removeUserGroupMembership,
-  unassignOrganization,
   userGroupMembershipsQueryOptions,
   userMembershipKeys,
   userOrganizationMembershipsQueryOptions,
 } from '../../api/user-memberships.ts';
 import { userQueryOptions } from '../../api/users.ts';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
+import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
+import { ROLE_WORDS } from '../../components/role-words.ts';
 import { isAgentRole } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
+import { type PersonRemoval, RemovePersonMembershipDialog } from './remove-person-membership-dialog.tsx';
+
+/** Groups the person may join whose name contains the text, anywhere, ignoring case; those they are in say so. */
+function groupOptionsFor(
+  groups: readonly { id: number; name: string; deleted: boolean }[],
+  text: string,
+  memberOf: ReadonlySet<number>,
+): NamedOption[] {
+  const wanted = text.trim().toLowerCase();
+  if (!wanted) return [];
+  return groups
+    .filter((group) => !group.deleted && group.name.toLowerCase().includes(wanted))
+    .map((group) => ({
+      id: group.id,
+      name: group.name,
+      ...(memberOf.has(group.id) && { refusal: 'already a member' }),
+    }));
+}
+
+/** A typed name that is exactly one option's counts as choosing it. */
+function exactMatch(options: readonly NamedOption[], text: string): NamedOption | null {
+  const wanted = text.trim().toLowerCase();
+  return (
+    options.find((option) => option.refusal === undefined && option.name.toLowerCase() === wanted) ?? null
+  );
+}
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -88,23 +114,20 @@ function UserDetail({ userId }: { userId: number }) {
   const groups = useQuery({ ...allGroupsQueryOptions(), enabled: canEdit });
   const groupMemberships = useQuery(userGroupMembershipsQueryOptions(userId));
   const organizationMemberships = useQuery(userOrganizationMembershipsQueryOptions(userId));
-  const [groupToAdd, setGroupToAdd] = useState('');
-  const [organizationToAdd, setOrganizationToAdd] = useState('');
-  const organizationName = useDeferredValue(organizationToAdd.trim());
+  const [groupText, setGroupText] = useState('');
+  const [pickedGroup, setPickedGroup] = useState<NamedOption | null>(null);
+  const [organizationText, setOrganizationText] = useState('');
+  const [pickedOrganization, setPickedOrganization] = useState<NamedOption | null>(null);
+  const organizationName = useDeferredValue(organizationText.trim());
   const organizations = useInfiniteQuery({
     ...organizationsQueryOptions({ name: organizationName }),
     enabled: canEdit && organizationName.length > 0,
   });
-  const organizationOptions = organizations.data?.pages[0]?.items ?? [];
-  const chosenOrganization = organizationOptions.find(
-    (organization) => organization.name.toLowerCase() === organizationName.toLowerCase(),
-  );
 
   const makeGroupDefault = usePersonWrite(userId, (id: number) => makeDefaultGroupMembership(userId, id), {
     key: userMembershipKeys.groups(userId),
     apply: (data, id) => withDefault(id)(data),
   });
-  const removeGroup = usePersonWrite(userId, (id: number) => removeUserGroupMembership(userId, id));
   const addGroup = usePersonWrite(userId, (groupId: number) => addUserToGroup(userId, groupId));
   const makeOrganizationDefault = usePersonWrite(
     userId,
@@ -118,9 +141,7 @@ function UserDetail({ userId }: { userId: number }) {
         })),
     },
   );
-  const unassign = usePersonWrite(userId, (organizationId: number) =>
-    unassignOrganization(userId, organizationId),
-  );
+  const [removal, setRemoval] = useState<PersonRemoval>();
   const addOrganization = usePersonWrite(userId, (organizationId: number) =>
     addUserToOrganization(userId, organizationId),
   );
@@ -142,28 +163,33 @@ function UserDetail({ userId }: { userId: number }) {
   const inOrganization = new Set((organizationMemberships.data ?? []).map((m) => m.organization_id));
   const agent = person ? isAgentRole(person.role) : false;
   const onlyGroup = (groupMemberships.data ?? []).length === 1;
-  const errors = [makeGroupDefault, removeGroup, addGroup, makeOrganizationDefault, unassign, addOrganization]
+  const groupOptions = groupOptionsFor(groups.data ?? [], groupText, memberOf);
+  const chosenGroup = pickedGroup ?? exactMatch(groupOptions, groupText);
+  const organizationOptions: NamedOption[] = (organizations.data?.pages[0]?.items ?? []).map(
+    (organization) => ({
+      id: organization.id,
+      name: organization.name,
+      ...(inOrganization.has(organization.id) && { refusal: 'already a member' }),
+    }),
+  );
+  const chosenOrganization = pickedOrganization ?? exactMatch(organizationOptions, organizationText);
+  const errors = [makeGroupDefault, addGroup, makeOrganizationDefault, addOrganization]
     .filter((mutation) => mutation.isError)
     .map((mutation) => describeError(mutation.error));
 
   return (
     <section className="page">
       <title>{`${person?.name ?? 'Person'} · Roster`}</title>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/users">Users</Link> <span aria-hidden="true">/</span>
-      </nav>
+      {canEdit && (
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to="/users">Users</Link> <span aria-hidden="true">/</span>
+        </nav>
+      )}
       <header className="page-header">
         <div>
           <h1>{person?.name ?? '…'}</h1>
           <p className="lede">
-            {person?.email} ·{' '}
-            {person
-              ? person.role === 'end-user'
-                ? 'End user'
-                : person.role === 'admin'
-                  ? 'Admin'
-                  : 'Agent'
-              : ''}
+            {person?.email} · {person ? ROLE_WORDS[person.role] : ''}
           </p>
         </div>
       </header>
@@ -217,9 +243,16 @@ function UserDetail({ userId }: { userId: number }) {
                       <button
                         type="button"
                         className="button-quiet"
-                        disabled={onlyGroup || removeGroup.isPending || !groupPermission.allowed}
+                        disabled={onlyGroup || !groupPermission.allowed}
                         title={onlyGroup ? 'An agent must belong to at least one group' : undefined}
-                        onClick={() => removeGroup.mutate(membership.id)}
+                        onClick={() =>
+                          setRemoval({
+                            kind: 'group_memberships.destroy',
+                            membershipId: membership.id,
+                            personName: person?.name ?? `user ${userId}`,
+                            targetName: groupName.get(membership.group_id) ?? `group ${membership.group_id}`,
+                          })
+                        }
                       >
                         Remove
                       </button>
@@ -233,30 +266,31 @@ function UserDetail({ userId }: { userId: number }) {
             <p className="cell-muted">This is their only group: an agent must belong to at least one.</p>
           )}
           <form
-            className="page-tools"
+            className="page-tools person-add"
             onSubmit={(event) => {
               event.preventDefault();
-              if (groupToAdd) addGroup.mutate(Number(groupToAdd), { onSuccess: () => setGroupToAdd('') });
+              if (chosenGroup) {
+                addGroup.mutate(chosenGroup.id, {
+                  onSuccess: () => {
+                    setGroupText('');
+                    setPickedGroup(null);
+                  },
+                });
+              }
             }}
           >
-            <label>
-              <span className="visually-hidden">Group to add</span>
-              <select
-                value={groupToAdd}
-                disabled={!groupPermission.allowed}
-                onChange={(event) => setGroupToAdd(event.target.value)}
-              >
-                <option value="">Add to a group…</option>
-                {(groups.data ?? [])
-                  .filter((group) => !group.deleted && !memberOf.has(group.id))
-                  .map((group) => (
-                    <option key={group.id} value={group.id}>
-                      {group.name}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            <button type="submit" disabled={!groupToAdd || addGroup.isPending || !groupPermission.allowed}>
+            <NamedPicker
+              label="Group to add"
+              placeholder="Add to a group: type part of its name…"
+              text={groupText}
+              onTextChange={setGroupText}
+              options={groupOptions}
+              chosen={chosenGroup}
+              onChoose={setPickedGroup}
+              status={groups.isPending ? 'Loading groups…' : `No group name contains “${groupText.trim()}”.`}
+              disabled={!groupPermission.allowed}
+            />
+            <button type="submit" disabled={!chosenGroup || addGroup.isPending || !groupPermission.allowed}>
               Add to group
             </button>
           </form>
@@ -288,9 +322,13 @@ function UserDetail({ userId }: { userId: number }) {
               {(organizationMemberships.data ?? []).map((membership) => (
                 <tr key={membership.id} data-testid="organization-membership">
                   <td>
-                    <Link to={`/organizations/${membership.organization_id}`}>
-                      {membership.organization_name}
-                    </Link>
+                    {canEdit ? (
+                      <Link to={`/organizations/${membership.organization_id}`}>
+                        {membership.organization_name}
+                      </Link>
+                    ) : (
+                      <span className="cell-main">{membership.organization_name}</span>
+                    )}
                   </td>
                   <td>
                     {canEdit ? (
@@ -316,8 +354,14 @@ function UserDetail({ userId }: { userId: number }) {
                       <button
                         type="button"
                         className="button-quiet"
-                        disabled={unassign.isPending}
-                        onClick={() => unassign.mutate(membership.organization_id)}
+                        onClick={() =>
+                          setRemoval({
+                            kind: 'organization_memberships.destroy',
+                            membershipId: membership.id,
+                            personName: person?.name ?? `user ${userId}`,
+                            targetName: membership.organization_name,
+                          })
+                        }
                       >
                         Unassign
                       </button>
@@ -330,38 +374,40 @@ function UserDetail({ userId }: { userId: number }) {
         </ListStates>
         {canEdit && (
           <form
-            className="page-tools"
+            className="page-tools person-add"
             onSubmit={(event) => {
               event.preventDefault();
               if (chosenOrganization) {
-                addOrganization.mutate(chosenOrganization.id, { onSuccess: () => setOrganizationToAdd('') });
+                addOrganization.mutate(chosenOrganization.id, {
+                  onSuccess: () => {
+                    setOrganizationText('');
+                    setPickedOrganization(null);
+                  },
+                });
               }
             }}
           >
-            <label>
-              <span className="visually-hidden">Organization to add</span>
-              <input
-                type="search"
-                list="organization-options"
-                placeholder="Add to an organization: type its name…"
-                value={organizationToAdd}
-                onChange={(event) => setOrganizationToAdd(event.target.value)}
-                maxLength={100}
-              />
-              <datalist id="organization-options">
-                {organizationOptions.map((organization) => (
-                  <option key={organization.id} value={organization.name}>
-                    {inOrganization.has(organization.id) ? 'already a member' : ''}
-                  </option>
-                ))}
-              </datalist>
-            </label>
+            <NamedPicker
+              label="Organization to add"
+              placeholder="Add to an organization: type the start of its name…"
+              text={organizationText}
+              onTextChange={setOrganizationText}
+              options={organizationOptions}
+              chosen={chosenOrganization}
+              onChoose={setPickedOrganization}
+              status={
+                organizations.isFetching || organizationName !== organizationText.trim()
+                  ? 'Searching…'
+                  : `No organization name starts with “${organizationText.trim()}”.`
+              }
+            />
             <button type="submit" disabled={!chosenOrganization || addOrganization.isPending}>
               Add to organization
             </button>
           </form>
         )}
       </section>
+      {removal && <RemovePersonMembershipDialog removal={removal} onClose={() => setRemoval(undefined)} />}
     </section>
   );
 }

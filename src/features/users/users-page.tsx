@@ -1,18 +1,21 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useMembershipPermissions } from '../../api/membership-permissions.ts';
 import { organizationsByIdsQueryOptions } from '../../api/organizations.ts';
 import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
-import { type UserRoleFilter, usersQueryOptions } from '../../api/users.ts';
+import { type UserRoleFilter, usersCountQueryOptions, usersQueryOptions } from '../../api/users.ts';
 import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
-import { MutedText } from '../../components/data-table/muted-text.tsx';
-import { isSelected, useRowSelection } from '../../components/data-table/row-selection.ts';
-import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { isShiftChange, rowsInRange } from '../../components/data-table/range-selection.ts';
+import { VirtualTable } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
-import type { User } from '../../contract/user.ts';
+import { plural } from '../../components/operations/operation-outcome.ts';
+import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
 import type { AssignKind } from './assign-memberships-dialog.tsx';
+import { ChosenPeopleList } from './chosen-people-list.tsx';
+import { useChosenPeople } from './use-chosen-people.ts';
+import { usersColumns } from './users-columns.tsx';
 
 const ROLE_FILTERS: Record<UserRoleFilter, string> = {
   staff: 'Agents and admins',
@@ -23,71 +26,15 @@ const ROLE_FILTERS: Record<UserRoleFilter, string> = {
 };
 const isRoleFilter = (value: string | null): value is UserRoleFilter =>
   value !== null && value in ROLE_FILTERS;
-const ROLE_LABELS = { admin: 'Admin', agent: 'Agent', 'end-user': 'End user' } as const;
 const SEARCH_DELAY_MS = 250;
 
 /** Loads when opened, so the list shows sooner. */
 const AssignMembershipsDialog = lazy(async () => ({
   default: (await import('./assign-memberships-dialog.tsx')).AssignMembershipsDialog,
 }));
-
-function columns(
-  groupName: Map<number, string>,
-  organizationName: Map<number, string>,
-  selection: { isSelected: (id: number) => boolean; toggle: (id: number) => void },
-): VirtualTableColumn<User>[] {
-  return [
-    {
-      id: 'select',
-      width: '44px',
-      align: 'center',
-      header: () => <span className="visually-hidden">Selected</span>,
-      cell: ({ row }) => (
-        <input
-          type="checkbox"
-          aria-label={`Select ${row.original.name}`}
-          checked={selection.isSelected(row.original.id)}
-          onChange={() => selection.toggle(row.original.id)}
-        />
-      ),
-    },
-    {
-      id: 'name',
-      header: 'Name',
-      width: 'minmax(160px, 1.2fr)',
-      cell: ({ row }) => (
-        <span className="cell-main">
-          <Link to={`/users/${row.original.id}`}>{row.original.name}</Link>
-        </span>
-      ),
-    },
-    {
-      id: 'email',
-      header: 'Email',
-      width: 'minmax(200px, 1.5fr)',
-      cell: ({ row }) => <MutedText text={row.original.email} />,
-    },
-    { id: 'role', header: 'Role', width: '90px', cell: ({ row }) => ROLE_LABELS[row.original.role] },
-    {
-      id: 'default-group',
-      header: 'Default group',
-      width: 'minmax(140px, 1fr)',
-      cell: ({ row }) => {
-        const id = row.original.default_group_id;
-        return <span className="truncate">{id === null ? '—' : (groupName.get(id) ?? '…')}</span>;
-      },
-    },
-    {
-      id: 'default-organization',
-      header: 'Default organization',
-      width: 'minmax(160px, 1fr)',
-      cell: ({ row }) => {
-        const id = row.original.organization_id;
-        return <span className="truncate">{id === null ? '—' : (organizationName.get(id) ?? '…')}</span>;
-      },
-    },
-  ];
-}
+const PastePeopleDialog = lazy(async () => ({
+  default: (await import('./paste-people-dialog.tsx')).PastePeopleDialog,
+}));
 
 export function UsersPage() {
   const [params, setParams] = useSearchParams();
@@ -131,18 +78,57 @@ export function UsersPage() {
     [rows],
   );
   const organizations = useQuery(organizationsByIdsQueryOptions(organizationIds));
-  const { selection, toggle, clear } = useRowSelection<number>();
+  const { chosen, people, setMany, toggle, clear } = useChosenPeople();
+  /** The row last clicked: a shift-click chooses or clears every row from it to the one clicked. */
+  const anchor = useRef<number | undefined>(undefined);
   const [assigning, setAssigning] = useState<{ mode: 'add' | 'remove'; kind: AssignKind }>();
+  const [pasting, setPasting] = useState(false);
+  const matching = useQuery({ ...usersCountQueryOptions(role), enabled: !text });
+  const [choosingAll, setChoosingAll] = useState(false);
+  const loadedChosen = rows.filter((user) => chosen.has(user.id)).length;
   const tableColumns = useMemo(
     () =>
-      columns(
+      usersColumns(
         new Map((groups.data ?? []).map((group) => [group.id, group.name])),
         new Map((organizations.data ?? []).map((organization) => [organization.id, organization.name])),
-        { isSelected: (id) => isSelected(selection, id), toggle },
+        {
+          loaded: rows.length,
+          loadedChosen,
+          isChosen: (id) => chosen.has(id),
+          onRowChange: (user, event) => {
+            if (isShiftChange(event))
+              setMany(
+                rowsInRange(rows, (row) => row.id, anchor.current, user.id),
+                event.target.checked,
+              );
+            else setMany([user], event.target.checked);
+            anchor.current = user.id;
+          },
+          onLoadedChange: (selected) => setMany(rows, selected),
+        },
       ),
-    [groups.data, organizations.data, selection, toggle],
+    [groups.data, organizations.data, rows, loadedChosen, chosen, setMany],
   );
-  const chosen = rows.filter((user) => isSelected(selection, user.id));
+
+  /** Loads the rest of the list (at most as many people as an operation takes) and chooses everyone in it. */
+  async function chooseAllMatching() {
+    setChoosingAll(true);
+    const loaded = (data: typeof users.data) => data?.pages.flatMap((page) => page.items) ?? [];
+    try {
+      let { hasNextPage: more, data } = users;
+      while (more && loaded(data).length < MAX_PASTED_ENTRIES) {
+        const result = await users.fetchNextPage({ cancelRefetch: false });
+        if (result.isError) break;
+        ({ hasNextPage: more, data } = result);
+      }
+      setMany(loaded(data).slice(0, MAX_PASTED_ENTRIES), true);
+    } finally {
+      setChoosingAll(false);
+    }
+  }
+  const hiddenChosen = chosen.size - loadedChosen;
+  const everyLoadedChosen = rows.length > 0 && loadedChosen === rows.length;
+  const matchingCount = text ? undefined : matching.data;
 
   return (
     <section className="page">
@@ -193,12 +179,17 @@ export function UsersPage() {
             {users.hasNextPage ? '+' : ''} shown
           </span>
         )}
+        <button type="button" className="page-tools-end" onClick={() => setPasting(true)}>
+          Paste emails or ids…
+        </button>
       </div>
 
-      {chosen.length === 0 ? (
-        <p className="bulk-hint">Select people to add them to groups or organizations, or remove them.</p>
+      {chosen.size === 0 ? (
+        <p className="bulk-hint">
+          Select people to add them to groups or organizations, or remove them. Shift-click selects a range.
+        </p>
       ) : (
-        <BulkActionBar count={chosen.length} noun={{ one: 'person', other: 'people' }} onClear={clear}>
+        <BulkActionBar count={chosen.size} noun={{ one: 'person', other: 'people' }} onClear={clear}>
           <GuardedButton
             permission={permissions.groups}
             sharedNoteId={groupNoteId}
@@ -226,6 +217,35 @@ export function UsersPage() {
           </button>
         </BulkActionBar>
       )}
+      {(chosen.size > 0 || (everyLoadedChosen && users.hasNextPage)) && (
+        <div className="selection-notes">
+          {everyLoadedChosen && users.hasNextPage && (
+            <button
+              type="button"
+              className="button-link"
+              disabled={choosingAll}
+              onClick={() => void chooseAllMatching()}
+            >
+              {choosingAll
+                ? 'Selecting…'
+                : matchingCount === undefined
+                  ? 'Select everyone matching'
+                  : matchingCount > MAX_PASTED_ENTRIES
+                    ? `Select the first ${MAX_PASTED_ENTRIES.toLocaleString()} of ${matchingCount.toLocaleString()} matching`
+                    : `Select all ${matchingCount.toLocaleString()} matching`}
+            </button>
+          )}
+          {hiddenChosen > 0 && (
+            <span className="cell-muted" data-testid="hidden-chosen">
+              {plural(hiddenChosen, 'chosen person is', 'chosen people are')} not in this list; they stay
+              chosen.
+            </span>
+          )}
+          {chosen.size > 0 && (
+            <ChosenPeopleList people={people} onRemove={(person) => setMany([person], false)} />
+          )}
+        </div>
+      )}
 
       <ListStates
         query={users}
@@ -241,8 +261,11 @@ export function UsersPage() {
           hasMore={users.hasNextPage}
           isFetchingMore={users.isFetchingNextPage}
           onLoadMore={() => void users.fetchNextPage({ cancelRefetch: false })}
-          isRowSelected={(user) => isSelected(selection, user.id)}
-          onToggleRow={(user) => toggle(user.id)}
+          isRowSelected={(user) => chosen.has(user.id)}
+          onToggleRow={(user) => {
+            toggle(user);
+            anchor.current = user.id;
+          }}
           onEscape={clear}
         />
       </ListStates>
@@ -252,10 +275,15 @@ export function UsersPage() {
           <AssignMembershipsDialog
             mode={assigning.mode}
             kind={assigning.kind}
-            people={chosen}
+            people={people}
             onClose={() => setAssigning(undefined)}
             onStarted={clear}
           />
+        </Suspense>
+      )}
+      {pasting && (
+        <Suspense fallback={null}>
+          <PastePeopleDialog onChoose={(found) => setMany(found, true)} onClose={() => setPasting(false)} />
         </Suspense>
       )}
     </section>

@@ -118,8 +118,10 @@ function warningsFor(kind: Kind, targets: readonly Target[], defaults: number, t
       }; Zendesk makes another of their memberships the default.`,
     );
   }
-  if (total > 0 && defaults === 0 && kind === 'group_memberships.destroy') {
-    warnings.push('None of them has this as their default group.');
+  if (defaults === 0) {
+    warnings.push(
+      `None of them has this as their default ${kind === 'group_memberships.destroy' ? 'group' : 'organization'}.`,
+    );
   }
   return warnings;
 }

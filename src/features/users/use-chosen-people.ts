@@ -1,0 +1,40 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { User } from '../../contract/user.ts';
+
+/** Who a person picked on the Users page, with what the chosen list shows of them. */
+export type ChosenPerson = Pick<User, 'id' | 'name' | 'email'>;
+
+/**
+ * The people picked on the Users page. Kept by id with their name and email, so the choice
+ * survives a new search or filter (which loads other rows) and can be reviewed and pruned.
+ */
+export function useChosenPeople() {
+  const [chosen, setChosen] = useState<ReadonlyMap<number, ChosenPerson>>(new Map());
+  const setMany = useCallback(
+    (people: readonly ChosenPerson[], selected: boolean) =>
+      setChosen((current) => {
+        const next = new Map(current);
+        for (const { id, name, email } of people) {
+          if (selected) next.set(id, { id, name, email });
+          else next.delete(id);
+        }
+        return next;
+      }),
+    [],
+  );
+  const toggle = useCallback(
+    (person: ChosenPerson) =>
+      setChosen((current) => {
+        const next = new Map(current);
+        if (next.has(person.id)) next.delete(person.id);
+        else next.set(person.id, { id: person.id, name: person.name, email: person.email });
+        return next;
+      }),
+    [],
+  );
+  const clear = useCallback(() => setChosen(new Map()), []);
+  return useMemo(
+    () => ({ chosen, people: [...chosen.values()], setMany, toggle, clear }),
+    [chosen, setMany, toggle, clear],
+  );
+}
