@@ -22,6 +22,15 @@ export function setApiOrigin(origin: string): void {
   apiOrigin = origin;
 }
 
+/**
+ * How requests leave: the browser's `fetch`, or on the server's first render, a call into the
+ * server's own forwarding with the visitor's cookie (see entry-server.tsx).
+ */
+let apiFetch: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init);
+export function setApiFetch(send: (url: string, init: RequestInit) => Promise<Response>): void {
+  apiFetch = send;
+}
+
 let onUnauthorized: (() => void) | undefined;
 /** Called on a 401 from an API call: the session is over, or never was, and sign-in is next. */
 export function setUnauthorizedHandler(handler: () => void): void {
@@ -77,7 +86,7 @@ async function attempt<Schema extends z.ZodMiniType>(
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`${apiOrigin}${path}`, {
+    response = await apiFetch(`${apiOrigin}${path}`, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

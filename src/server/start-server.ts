@@ -237,6 +237,7 @@ export async function startServer(
     ...(config.logRequests && { logRequest: log }),
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
     distDir: join(PROJECT_ROOT, 'dist'),
+    ssr: { ssrDir: join(PROJECT_ROOT, 'dist-ssr'), timeoutMs: config.ssrTimeoutMs },
     ...(sandbox && { sandbox: sandbox.app }),
     allowedHostNames: config.allowedHostNames,
     port: () => listeningPort,

@@ -1,6 +1,7 @@
 import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { FIRST_RENDER_VIEWPORT } from '../first-render-viewport.ts';
 
 const features = tableFeatures({});
 type Features = typeof features;
@@ -64,6 +65,9 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
+    // The server renders the first rows without a window to measure: both it and the browser's first
+    // (hydrating) render assume this viewport, so the two agree until the real size is measured.
+    initialRect: FIRST_RENDER_VIEWPORT,
     // Stable between renders: a new function makes the virtualizer recompute every row's position,
     // which for a long list is a lot of work on every frame of scrolling.
     getItemKey: useCallback(
