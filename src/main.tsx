@@ -26,13 +26,16 @@ void queryClient.prefetchQuery(sessionQueryOptions());
 const routes = appRoutes(queryClient);
 if (firstView) {
   // The server rendered this route's page: its lazy modules must be here before hydrating, or the
-  // first client render would show the fallback where the server's markup has the page.
-  await loadLazyRoutes(routes);
-  hydrateRoot(
-    root,
-    <StrictMode>
-      <AppProviders queryClient={queryClient} router={createAppRouter(routes, firstView.router)} />
-    </StrictMode>,
+  // first client render would show the fallback where the server's markup has the page. Not a
+  // top-level await: the route chunks import this module, which must finish evaluating first.
+  const { router } = firstView;
+  void loadLazyRoutes(routes).then(() =>
+    hydrateRoot(
+      root,
+      <StrictMode>
+        <AppProviders queryClient={queryClient} router={createAppRouter(routes, router)} />
+      </StrictMode>,
+    ),
   );
 } else {
   createRoot(root).render(

@@ -2,6 +2,7 @@ import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { FIRST_RENDER_VIEWPORT } from '../first-render-viewport.ts';
+import { useHydrated } from '../use-hydrated.ts';
 
 const features = tableFeatures({});
 type Features = typeof features;
@@ -49,6 +50,9 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
   const { columns, rows, getRowId, hasMore, isFetchingMore, onLoadMore, rowHeight = 40 } = props;
   const { rowsBefore = 0, hasPrevious = false, isFetchingPrevious = false, onLoadPrevious } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Rows are placed with inline styles, which only script may set under the CSP: until then (the
+  // server's HTML, and hydrating it) the first rows lay out as a plain table.
+  const placed = useHydrated();
   const [activeIndex, setActiveIndex] = useState(0);
   const table = useTable({
     features,
@@ -131,13 +135,18 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the focusable rows and controls inside
     <div ref={scrollRef} className="vt-scroll" onKeyDown={onKeyDown}>
       <table
-        className="vt-table"
+        className={placed ? 'vt-table' : 'vt-table vt-flow'}
         aria-label={props.label}
         aria-rowcount={(props.totalRows ?? rows.length) + 1}
       >
         <thead className="vt-head">
           {table.getHeaderGroups().map((group) => (
-            <tr aria-rowindex={1} key={group.id} className="vt-row" style={{ gridTemplateColumns: template }}>
+            <tr
+              aria-rowindex={1}
+              key={group.id}
+              className="vt-row"
+              style={placed ? { gridTemplateColumns: template } : undefined}
+            >
               {group.headers.map((header, index) => (
                 <th key={header.id} className={`vt-cell align-${columns[index]?.align ?? 'start'}`}>
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
@@ -146,7 +155,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
             </tr>
           ))}
         </thead>
-        <tbody className="vt-body" style={{ height: virtualizer.getTotalSize() }}>
+        <tbody className="vt-body" style={placed ? { height: virtualizer.getTotalSize() } : undefined}>
           {virtualRows.map((item) => {
             const row = rowAt(item.index);
             const place = { height: item.size, transform: `translateY(${item.start}px)` };
@@ -158,7 +167,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
                   aria-rowindex={item.index + 2}
                   aria-busy="true"
                   className="vt-row vt-body-row vt-unloaded-row"
-                  style={place}
+                  style={placed ? place : undefined}
                 >
                   <td className="vt-cell">
                     <span className="visually-hidden">Loading…</span>
@@ -177,7 +186,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
                 tabIndex={item.index === activeIndex ? 0 : -1}
                 onFocus={() => setActiveIndex(item.index)}
                 className={`vt-row vt-body-row${selected ? ' is-selected' : ''}`}
-                style={{ gridTemplateColumns: template, ...place }}
+                style={placed ? { gridTemplateColumns: template, ...place } : undefined}
               >
                 {row.getAllCells().map((cell, index) => (
                   <td key={cell.id} className={`vt-cell align-${columns[index]?.align ?? 'start'}`}>
