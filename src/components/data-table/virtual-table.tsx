@@ -30,7 +30,8 @@ export type VirtualTableProps<Row extends RowData> = {
   rowsBefore?: number;
   hasPrevious?: boolean;
   isFetchingPrevious?: boolean;
-  onLoadPrevious?: () => void;
+  /** Called with the first row in view (an index of the whole list). */
+  onLoadPrevious?: (firstVisible: number) => void;
   /** Space on a focused row. */
   onToggleRow?: (row: Row) => void;
   /** Escape anywhere in the table. */
@@ -89,7 +90,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     if (hasMore && !fetching && lastVisible >= rowCount - PREFETCH_ROWS) onLoadMore();
   }, [hasMore, fetching, lastVisible, rowCount, onLoadMore]);
   useEffect(() => {
-    if (hasPrevious && !fetching && firstVisible < rowsBefore + PREFETCH_ROWS) onLoadPrevious?.();
+    if (hasPrevious && !fetching && firstVisible < rowsBefore + PREFETCH_ROWS) onLoadPrevious?.(firstVisible);
   }, [hasPrevious, fetching, firstVisible, rowsBefore, onLoadPrevious]);
 
   const template = columns.map((column) => column.width).join(' ');
