@@ -206,7 +206,7 @@ test('answers with the shell and the SPA’s loading state when the upstream is 
   const response = await noScript.request.get(`/groups/${group.id}`);
   expect(response.status()).toBe(200);
   const html = await response.text();
-  expect(html).toContain('id="root"><');
+  expect(html).toContain('id="root" inert><');
   expect(html).not.toContain('vt-body-row');
   await noScript.close();
 

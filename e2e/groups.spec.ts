@@ -339,7 +339,8 @@ test('shows an error with Retry when the sandbox keeps failing, and waits out a 
   const group = await groupNamed(api, 'Billing');
   await api.put('/_sandbox/faults', {
     faults: {
-      rules: [{ method: 'GET', path_contains: `/groups/${group.id}/memberships`, status: 500, times: 3 }],
+      // One for the server's first render of the page, which leaves the failure to the browser; three for the browser's tries.
+      rules: [{ method: 'GET', path_contains: `/groups/${group.id}/memberships`, status: 500, times: 4 }],
     },
   });
   await page.goto(`/groups/${group.id}`);

@@ -8,7 +8,7 @@ import {
   type StaticHandlerContext,
   StaticRouterProvider,
 } from 'react-router';
-import { setApiFetch } from './api/api-client.ts';
+import { setApiFetch, setApiRetries } from './api/api-client.ts';
 import { sessionQueryOptions } from './api/session.ts';
 import { isClientOnlyRoute } from './app/client-only-route.ts';
 import { firstViewStateScript } from './app/first-view-state.ts';
@@ -34,6 +34,8 @@ setApiFetch((url, init) => {
   if (!send) return Promise.reject(new Error('An API request outside a first render'));
   return send(url, init);
 });
+
+setApiRetries(false);
 
 export function renderFirstView(input: FirstViewRequest): Promise<FirstView> {
   return requestSend.run(input.send, () => render(input));
@@ -81,8 +83,15 @@ async function render({ request, timeoutMs }: FirstViewRequest): Promise<FirstVi
     if (queryClient.isFetching() === 0) break;
     const answered = await untilIdle(queryClient, deadline);
     if (!answered) await queryClient.cancelQueries();
-    // A failed query renders as loading, so the browser asks again and shows its own error state.
-    queryClient.removeQueries({ predicate: (query) => query.state.status === 'error' });
+    // A failed query renders as loading, so the browser asks again and shows its own error state;
+    // the server asks no more (a loader's query included).
+    queryClient.removeQueries({
+      predicate: (query) => {
+        if (query.state.status !== 'error') return false;
+        attempted.add(query.queryHash);
+        return true;
+      },
+    });
     html = await renderToHtml(page(), deadline);
     if (!answered) break;
   }

@@ -1,5 +1,5 @@
 import { hydrate } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { matchRoutes, type RouteObject } from 'react-router';
 import { setUnauthorizedHandler } from './api/api-client.ts';
@@ -34,6 +34,7 @@ if (firstView) {
       root,
       <StrictMode>
         <AppProviders queryClient={queryClient} router={createAppRouter(routes, router)} />
+        <Hydrated />
       </StrictMode>,
     ),
   );
@@ -43,6 +44,12 @@ if (firstView) {
       <AppProviders queryClient={queryClient} router={createAppRouter(routes)} />
     </StrictMode>,
   );
+}
+
+/** Renders nothing; once the server's markup is hydrated, lets people use it (the server sent it inert). */
+function Hydrated() {
+  useEffect(() => root?.removeAttribute('inert'), []);
+  return null;
 }
 
 async function loadLazyRoutes(routes: RouteObject[]): Promise<void> {

@@ -58,7 +58,8 @@ export async function loadFirstViewPage(options: FirstViewOptions): Promise<Firs
     }
     if (view.kind === 'redirect') return c.redirect(view.location, 302);
     if (view.kind === 'shell') return shell(c);
-    const page = template.replace(ROOT, () => `<div id="root">${view.html}</div>${view.stateScript}`);
+    // Inert until hydrated (main.tsx lifts it): a click before then would reach markup with no handlers.
+    const page = template.replace(ROOT, () => `<div id="root" inert>${view.html}</div>${view.stateScript}`);
     // The page holds this person's data now: no cache keeps it for anyone else, or for later.
     return c.html(page, 200, { 'Cache-Control': 'no-store' });
   };
