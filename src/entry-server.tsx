@@ -9,6 +9,7 @@ import {
   StaticRouterProvider,
 } from 'react-router';
 import { setApiFetch, setApiRetries } from './api/api-client.ts';
+import { currentUserQueryOptions } from './api/current-user.ts';
 import { sessionQueryOptions } from './api/session.ts';
 import { isClientOnlyRoute } from './app/client-only-route.ts';
 import { firstViewStateScript } from './app/first-view-state.ts';
@@ -45,20 +46,25 @@ async function render({ request, timeoutMs }: FirstViewRequest): Promise<FirstVi
   const deadline = Date.now() + timeoutMs;
   const queryClient = createQueryClient();
   const url = new URL(request.url);
-  void queryClient.prefetchQuery(sessionQueryOptions());
-  if (!(await untilIdle(queryClient, deadline)))
-    return shell(queryClient, 'the session did not answer in time');
-  const session = queryClient.getQueryData(sessionQueryOptions().queryKey);
-  if (!session) return shell(queryClient, 'the session could not be read');
   const signingIn = url.pathname === '/sign-in';
+  // Who is signed in, who that is upstream and the route's own data are asked for at once: a
+  // signed-in visitor, the one who matters for speed, needs all three.
+  const sessionRead = queryClient.fetchQuery(sessionQueryOptions()).catch(() => undefined);
+  if (!signingIn) void queryClient.prefetchQuery(currentUserQueryOptions());
+  const handler = createStaticHandler(appRoutes(queryClient));
+  const contextRead = handler.query(request);
+  // Left unread when the visitor is sent elsewhere; awaited below otherwise.
+  contextRead.catch(() => {});
+  const session = await untilDeadline(sessionRead, deadline);
+  if (!session) return shell(queryClient, 'the session could not be read in time');
   if (!session.signedIn && !signingIn) {
+    void queryClient.cancelQueries();
     return { kind: 'redirect', location: signInPath(`${url.pathname}${url.search}`) };
   }
   if (session.signedIn && signingIn)
     return shell(queryClient, 'the sign-in page sends a signed-in person on');
 
-  const handler = createStaticHandler(appRoutes(queryClient));
-  const context = await handler.query(request);
+  const context = await contextRead;
   if (context instanceof Response) return shell(queryClient, 'a loader answered with a response');
   if (context.errors) return shell(queryClient, 'a loader failed');
   if (context.matches.some((match) => isClientOnlyRoute(match.route.handle))) {
@@ -129,6 +135,15 @@ function isEnabled(query: Query): boolean {
   const enabled: unknown = (query.options as { enabled?: unknown }).enabled;
   if (typeof enabled === 'function') return enabled(query) !== false;
   return enabled !== false;
+}
+
+/** The promise's value, or undefined if the deadline comes first. */
+function untilDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Resolves true once no query is fetching, false if the deadline comes first. */
