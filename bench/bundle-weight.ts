@@ -32,12 +32,18 @@ function chunksOf(output: Awaited<ReturnType<typeof build>>): Rolldown.OutputChu
 }
 
 /**
- * Builds the SPA into dist/ (the server serves exactly this build) and answers, per route, the
+ * Builds the SPA into dist/ and its server entry into dist-ssr/ (the server serves exactly these) and answers, per route, the
  * gzip-9 bytes of JavaScript it needs before it can render: the entry with its static imports plus
  * the route's lazy chunk with its static imports. Chunks loaded later (dialogs, the job tray) do not count.
  */
 export async function measureRouteWeights(): Promise<RouteWeight[]> {
   const chunks = chunksOf(await build({ root: PROJECT_ROOT, logLevel: 'warn' }));
+  // The server renders each page's first view from this build of the same code (`npm run build`).
+  await build({
+    root: PROJECT_ROOT,
+    logLevel: 'warn',
+    build: { ssr: 'src/entry-server.tsx', outDir: 'dist-ssr' },
+  });
   const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const gzipped = new Map<string, number>();
   const weigh = (file: string) => {

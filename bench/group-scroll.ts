@@ -5,7 +5,9 @@ import { readProbe, setMeasuring } from './page-probe.ts';
 import { scrollDownTo } from './scroll-table.ts';
 
 export type GroupScroll = {
+  /** Every page read, the one the server's HTML brought included. */
   listRequests: number;
+  serverPages: number;
   maxRowsInDom: number;
   longTasks: number[];
   frames: number;
@@ -28,14 +30,15 @@ export async function measureGroupScroll(
   baseUrl: string,
   group: Landmark,
 ): Promise<GroupScroll> {
-  const { page, table, requests } = await openMemberList(browser, baseUrl, 'group', group);
+  const { page, table, requests, serverPages } = await openMemberList(browser, baseUrl, 'group', group);
   try {
     await setMeasuring(page, true);
     const elapsed = await scrollDownTo(table, group.members, ROWS_PER_FRAME, 300_000);
     await setMeasuring(page, false);
     const probe = await readProbe(page);
     return {
-      listRequests: requests.forward + requests.backward,
+      listRequests: serverPages + requests.forward + requests.backward,
+      serverPages,
       maxRowsInDom: probe.maxRowsInDom,
       longTasks: probe.longTasks,
       frames: probe.frameGaps.length,

@@ -4,7 +4,13 @@ import type { Landmark } from './dataset.ts';
 import { installProbe, waitForFirstRows } from './page-probe.ts';
 import { countListRequests, type ListRequests } from './scroll-table.ts';
 
-export type MemberListPage = { page: Page; table: Locator; requests: ListRequests };
+export type MemberListPage = {
+  page: Page;
+  table: Locator;
+  requests: ListRequests;
+  /** Pages of the list the server's HTML brought (its first page, when it rendered the page). */
+  serverPages: number;
+};
 
 const LISTS = {
   group: { page: 'groups', list: 'memberships', table: 'Group members' },
@@ -27,5 +33,9 @@ export async function openMemberList(
   const requests = countListRequests(page, `/api/v2/${path}/${target.id}/${list}`);
   await page.goto(`${baseUrl}/${path}/${target.id}`);
   await waitForFirstRows(page);
-  return { page, table: page.getByRole('table', { name: table }), requests };
+  const serverPages = await page.evaluate(
+    (list) => (document.getElementById('roster-first-view')?.textContent?.includes(`"${list}"`) ? 1 : 0),
+    list === 'memberships' ? 'group_memberships' : list,
+  );
+  return { page, table: page.getByRole('table', { name: table }), requests, serverPages };
 }

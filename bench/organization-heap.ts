@@ -9,6 +9,8 @@ export type OrganizationHeap = {
   /** Back at the top: how long until the first member showed again, and the pages fetched backward for it. */
   backToTopMs: number;
   backwardRequests: number;
+  /** Every list request the way back to the top made, backward or the first page again. */
+  backToTopRequests: number;
 };
 
 /** JS heap in use after a full garbage collection, through the DevTools protocol. */
@@ -43,8 +45,15 @@ export async function measureOrganizationHeap(
     await scrollDownTo(table, rowsScrolled, 50, 600_000);
     const heapMB = await heapAfterGc(page);
     const backwardBefore = requests.backward;
+    const allBefore = requests.backward + requests.forward;
     const backToTopMs = await jumpToTop(table, firstMember, 600_000);
-    return { rowsScrolled, heapMB, backToTopMs, backwardRequests: requests.backward - backwardBefore };
+    return {
+      rowsScrolled,
+      heapMB,
+      backToTopMs,
+      backwardRequests: requests.backward - backwardBefore,
+      backToTopRequests: requests.backward + requests.forward - allBefore,
+    };
   } finally {
     await page.context().close();
   }

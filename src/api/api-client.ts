@@ -22,6 +22,24 @@ export function setApiOrigin(origin: string): void {
   apiOrigin = origin;
 }
 
+/**
+ * How requests leave: the browser's `fetch`, or on the server's first render, a call into the
+ * server's own forwarding with the visitor's cookie (see entry-server.tsx).
+ */
+let apiFetch: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init);
+export function setApiFetch(send: (url: string, init: RequestInit) => Promise<Response>): void {
+  apiFetch = send;
+}
+
+/**
+ * Off on the server's first render: a failed or rate-limited read is left to the browser, which
+ * retries it and shows its own error state, rather than spending the render's time budget waiting.
+ */
+let retries = true;
+export function setApiRetries(enabled: boolean): void {
+  retries = enabled;
+}
+
 let onUnauthorized: (() => void) | undefined;
 /** Called on a 401 from an API call: the session is over, or never was, and sign-in is next. */
 export function setUnauthorizedHandler(handler: () => void): void {
@@ -49,7 +67,7 @@ export async function apiRequest<Schema extends z.ZodMiniType>(
     try {
       return await attempt(path, method, options);
     } catch (error) {
-      if (!(error instanceof ApiError) || options.signal?.aborted) throw error;
+      if (!(error instanceof ApiError) || options.signal?.aborted || !retries) throw error;
       const waits = options.waitOutRateLimit !== false && rateLimitWaits < MAX_RATE_LIMIT_WAITS;
       if (error.kind === 'rate_limited' && waits) {
         rateLimitWaits++;
@@ -77,7 +95,7 @@ async function attempt<Schema extends z.ZodMiniType>(
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`${apiOrigin}${path}`, {
+    response = await apiFetch(`${apiOrigin}${path}`, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

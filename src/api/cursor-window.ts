@@ -1,3 +1,4 @@
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { CursorMeta } from '../contract/pagination.ts';
 import { PAGE_SIZE } from './cursor-pagination.ts';
 
@@ -70,4 +71,29 @@ export function cursorWindow<Page extends Placed<CursorPage>>() {
       return more && cursor ? { before: cursor, index: first.start } : undefined;
     },
   };
+}
+
+/**
+ * Whether a view at `firstVisible` (a row index of the whole list) reaches the start of the list
+ * sooner by reading its first page again than by reading back page by page from the window's first
+ * loaded row, `rowsBefore`: after a far scroll back to the top, one request instead of one per page passed.
+ */
+export function readsFirstPageAgain(firstVisible: number, rowsBefore: number): boolean {
+  return firstVisible < PAGE_SIZE && rowsBefore > PAGE_SIZE;
+}
+
+/**
+ * Starts the window over at the list's first page, in one request. Until it answers, the window
+ * keeps one page where it is (its rows stay where they were) and, taken as the first page, offers
+ * no page before it, so nothing else is read meanwhile.
+ */
+export function restartWindowAtFirstPage(queryClient: QueryClient, queryKey: QueryKey): void {
+  const data = queryClient.getQueryData<InfiniteData<Placed<CursorPage>, WindowPageParam>>(queryKey);
+  const first = data?.pages[0];
+  if (!data || !first || data.pageParams[0] === FIRST_PAGE) return;
+  queryClient.setQueryData<InfiniteData<Placed<CursorPage>, WindowPageParam>>(queryKey, {
+    pages: [first],
+    pageParams: [FIRST_PAGE],
+  });
+  void queryClient.refetchQueries({ queryKey, exact: true });
 }

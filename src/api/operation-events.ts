@@ -81,6 +81,9 @@ function operationsIn(queryKey: QueryKey, data: unknown): Operation[] {
  * views poll (see `useOperationPollInterval`) and the browser reconnects on its own, or this does
  * after a refusal the browser gives up on.
  */
+/** How recent data must be for the first connection of a page to take it as current. */
+const JUST_READ_MS = 5000;
+
 export function useOperationEvents(enabled: boolean, viewerId: string | undefined): OperationStreamStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<OperationStreamStatus>('connecting');
@@ -91,14 +94,22 @@ export function useOperationEvents(enabled: boolean, viewerId: string | undefine
     let retry: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
     let open = false;
+    let opened = false;
     const connect = () => {
       source = new EventSource(EVENTS_PATH);
       source.onopen = () => {
         open = true;
         failures = 0;
         setStatus('open');
+        // What changed while no stream was open is read again; on the first connection, lists the
+        // page was just rendered with (on the server) are that recent already.
+        const readBefore = opened ? Number.POSITIVE_INFINITY : Date.now() - JUST_READ_MS;
+        opened = true;
         for (const queryKey of [operationKeys.lists(), operationKeys.details()]) {
-          void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+          void queryClient.invalidateQueries(
+            { queryKey, predicate: (query) => query.state.dataUpdatedAt < readBefore },
+            { cancelRefetch: false },
+          );
         }
       };
       source.onerror = () => {

@@ -9,6 +9,7 @@ import { ErrorState, LoadingRows } from '../components/list-states.tsx';
 import { useTrayOperations } from '../components/operations/use-tray-operations.ts';
 import { ROLE_WORDS } from '../components/role-words.ts';
 import type { Connection } from '../contract/roster-session.ts';
+import { signInPath } from './sign-in-path.ts';
 import { useWorkspaceSections, WorkspaceSwitch } from './workspace-switch.tsx';
 
 /** Loaded only once there is an operation to show, so a first visit downloads none of it. */
@@ -27,8 +28,7 @@ export function AppShell() {
     );
   }
   if (session.data && !session.data.signedIn) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
   }
   return (
     <SignedInShell

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
 
 /**
  * The Box workspace: every path starts with `/box`, so a link says which provider it is about. The
@@ -28,6 +29,7 @@ export const boxRoutes: RouteObject[] = [
       },
       {
         path: 'box',
+        handle: CLIENT_ONLY_ROUTE,
         lazy: async () => ({ Component: (await import('./box-home-redirect.tsx')).BoxHomeRedirect }),
       },
     ],

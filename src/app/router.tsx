@@ -1,16 +1,18 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type HydrationState, type RouteObject } from 'react-router';
 import { prefetchGroupPage } from '../features/groups/prefetch-group-page.ts';
 import { prefetchOrganizationPage } from '../features/organizations/prefetch-organization-page.ts';
 import { AppShell } from './app-shell.tsx';
 import { boxRoutes } from './box-routes.tsx';
+import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
 import { HomeRedirect } from './home-redirect.tsx';
 import { JobsRedirect } from './jobs-redirect.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
 
-export function createAppRouter(queryClient: QueryClient) {
-  return createBrowserRouter([
+/** The route tree, shared by the browser's router and the server's first render (entry-server.tsx). */
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
     {
       path: 'sign-in',
       errorElement: <RouteError />,
@@ -24,7 +26,7 @@ export function createAppRouter(queryClient: QueryClient) {
       errorElement: <RouteError />,
       hydrateFallbackElement: null,
       children: [
-        { index: true, element: <HomeRedirect /> },
+        { index: true, element: <HomeRedirect />, handle: CLIENT_ONLY_ROUTE },
         {
           errorElement: <RouteError />,
           children: [
@@ -88,13 +90,18 @@ export function createAppRouter(queryClient: QueryClient) {
                   .OperationDetailPage,
               }),
             },
-            { path: 'jobs', element: <JobsRedirect /> },
-            { path: 'jobs/:jobId', element: <JobsRedirect /> },
+            { path: 'jobs', element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
+            { path: 'jobs/:jobId', element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
             ...boxRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },
       ],
     },
-  ]);
+  ];
+}
+
+/** `hydrationData`: the route data the server rendered the first view with, when it did. */
+export function createAppRouter(routes: RouteObject[], hydrationData?: HydrationState) {
+  return createBrowserRouter(routes, hydrationData ? { hydrationData } : undefined);
 }

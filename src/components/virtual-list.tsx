@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useRef } from 'react';
+import { FIRST_RENDER_VIEWPORT } from './first-render-viewport.ts';
 
 /**
  * A scrolling list that keeps only the visible rows in the DOM, for reviews that may name
@@ -26,6 +27,9 @@ export function VirtualList<Item>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
+    // The server renders the first rows without a window to measure: both it and the browser's first
+    // (hydrating) render assume this viewport, so the two agree until the real size is measured.
+    initialRect: FIRST_RENDER_VIEWPORT,
   });
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls, so the keyboard must be able to reach it

@@ -46,6 +46,8 @@ const environmentSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
+  /** How long the first render of a page waits for the upstream before sending the shell's loading state. */
+  SSR_TIMEOUT_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   OPERATIONS_MAX_JOBS: z.coerce.number().int().min(1).max(30).default(30),
   BOX_API_URL: baseUrl.default('https://api.box.com'),
@@ -199,6 +201,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       windowMs: env.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000,
     },
     logRequests: env.LOG_REQUESTS,
+    ssrTimeoutMs: env.SSR_TIMEOUT_MS,
     operations: {
       /** Finished operations and recorded changes older than this are dropped from History. */
       retentionMs: env.HISTORY_RETENTION_DAYS * 86_400_000,

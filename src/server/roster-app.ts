@@ -9,6 +9,7 @@ import { hostAllowlist } from './security/host-allowlist.ts';
 import { sameOriginWrites } from './security/same-origin-writes.ts';
 import { securityHeaders } from './security/security-headers.ts';
 import type { RosterEnv, SessionAuth } from './session/session-auth.ts';
+import { loadFirstViewPage } from './ssr/first-view-renderer.ts';
 import { staticSpa } from './static-spa.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from './store/store-unavailable.ts';
 
@@ -35,6 +36,8 @@ export type RosterAppOptions = {
   /** The embedded sandbox, answering under `/sandbox/*`; absent when a real account is configured. */
   sandbox?: { fetch: (request: Request) => Response | Promise<Response> };
   distDir: string;
+  /** Server rendering of each page's first view: the server build of the SPA's entry and how long it waits for data. */
+  ssr?: { ssrDir: string; timeoutMs: number };
   /** Host names (without port) this server answers for. */
   allowedHostNames: readonly string[];
   port: () => number;
@@ -126,6 +129,19 @@ export function createRosterApp(options: RosterAppOptions) {
     );
   }
   app.all('/api/*', (c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404));
-  app.route('/', staticSpa(options.distDir));
+  const ssr = options.ssr;
+  const firstView =
+    ssr &&
+    loadFirstViewPage({
+      distDir: options.distDir,
+      ssrDir: ssr.ssrDir,
+      timeoutMs: ssr.timeoutMs,
+      fetch: (request) => app.fetch(request),
+      log: console.error,
+    }).catch((error: unknown) => {
+      console.error(`Pages are sent without server rendering: ${String(error)}`);
+      return undefined;
+    });
+  app.route('/', staticSpa(options.distDir, firstView));
   return app;
 }

@@ -264,6 +264,7 @@ async function startOnStore(
     ...(config.logRequests && { logRequest: log }),
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
     distDir: join(PROJECT_ROOT, 'dist'),
+    ssr: { ssrDir: join(PROJECT_ROOT, 'dist-ssr'), timeoutMs: config.ssrTimeoutMs },
     ...(sandbox && { sandbox: sandbox.app }),
     allowedHostNames: config.allowedHostNames,
     port: () => listeningPort,

@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
+import type { FirstViewPage } from './ssr/first-view-renderer.ts';
 
 /**
  * Serves the built SPA. Hashed assets are cached for a year and a missing one is a 404 (never
  * `index.html`, which a stale page would then try to run as a script); `index.html` is always
- * revalidated, and answers every extensionless path so deep links load the client router.
+ * revalidated, and answers every extensionless path so deep links load the client router. With
+ * `firstView`, those paths get the page rendered with its first rows instead (see ssr/).
  */
-export function staticSpa(distDir: string) {
+export function staticSpa(distDir: string, firstView?: Promise<FirstViewPage | undefined>) {
   const app = new Hono();
   const notFound = (c: Context) => c.json({ error: 'NotFound', description: 'No such file' }, 404);
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -36,7 +38,11 @@ export function staticSpa(distDir: string) {
       return (await rootFile(c, async () => {})) ?? notFound(c);
     }
     await next();
-    c.header('Cache-Control', 'no-cache');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+  });
+  app.get('*', async (c, next) => {
+    const page = await firstView;
+    return page ? page(c) : next();
   });
   app.get('*', serveStatic({ root: distDir, path: 'index.html' }));
   return app;

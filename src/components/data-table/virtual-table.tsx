@@ -1,6 +1,8 @@
 import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { FIRST_RENDER_VIEWPORT } from '../first-render-viewport.ts';
+import { useHydrated } from '../use-hydrated.ts';
 
 const features = tableFeatures({});
 type Features = typeof features;
@@ -28,7 +30,8 @@ export type VirtualTableProps<Row extends RowData> = {
   rowsBefore?: number;
   hasPrevious?: boolean;
   isFetchingPrevious?: boolean;
-  onLoadPrevious?: () => void;
+  /** Called with the first row in view (an index of the whole list). */
+  onLoadPrevious?: (firstVisible: number) => void;
   /** Space on a focused row. */
   onToggleRow?: (row: Row) => void;
   /** Escape anywhere in the table. */
@@ -72,6 +75,9 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
   const { columns, rows, getRowId, hasMore, isFetchingMore, onLoadMore, rowHeight = 40 } = props;
   const { rowsBefore = 0, hasPrevious = false, isFetchingPrevious = false, onLoadPrevious } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Rows are placed with inline styles, which only script may set under the CSP: until then (the
+  // server's HTML, and hydrating it) the first rows lay out as a plain table.
+  const placed = useHydrated();
   const [activeIndex, setActiveIndex] = useState(0);
   const table = useTable({
     features,
@@ -88,6 +94,9 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
+    // The server renders the first rows without a window to measure: both it and the browser's first
+    // (hydrating) render assume this viewport, so the two agree until the real size is measured.
+    initialRect: FIRST_RENDER_VIEWPORT,
     // Stable between renders: a new function makes the virtualizer recompute every row's position,
     // which for a long list is a lot of work on every frame of scrolling.
     getItemKey: useCallback(
@@ -105,7 +114,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     if (hasMore && !fetching && lastVisible >= rowCount - PREFETCH_ROWS) onLoadMore();
   }, [hasMore, fetching, lastVisible, rowCount, onLoadMore]);
   useEffect(() => {
-    if (hasPrevious && !fetching && firstVisible < rowsBefore + PREFETCH_ROWS) onLoadPrevious?.();
+    if (hasPrevious && !fetching && firstVisible < rowsBefore + PREFETCH_ROWS) onLoadPrevious?.(firstVisible);
   }, [hasPrevious, fetching, firstVisible, rowsBefore, onLoadPrevious]);
 
   const template = columns.map((column) => column.width).join(' ');
@@ -114,7 +123,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     `vt-cell align-${columns[index]?.align ?? 'start'}${stickyLeft[index] === undefined ? '' : ' is-sticky'}`;
   const cellStyle = (index: number) => {
     const left = stickyLeft[index];
-    return left === undefined ? undefined : { left };
+    return left === undefined || !placed ? undefined : { left };
   };
 
   // One tab stop per table (the active row): the rows' links, boxes and buttons leave the tab order.
@@ -216,13 +225,18 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
       }}
     >
       <table
-        className="vt-table"
+        className={placed ? 'vt-table' : 'vt-table vt-flow'}
         aria-label={props.label}
         aria-rowcount={(props.totalRows ?? rows.length) + 1}
       >
         <thead className="vt-head">
           {table.getHeaderGroups().map((group) => (
-            <tr aria-rowindex={1} key={group.id} className="vt-row" style={{ gridTemplateColumns: template }}>
+            <tr
+              aria-rowindex={1}
+              key={group.id}
+              className="vt-row"
+              style={placed ? { gridTemplateColumns: template } : undefined}
+            >
               {group.headers.map((header, index) => (
                 <th key={header.id} className={cellClass(index)} style={cellStyle(index)}>
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
@@ -231,7 +245,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
             </tr>
           ))}
         </thead>
-        <tbody className="vt-body" style={{ height: virtualizer.getTotalSize() }}>
+        <tbody className="vt-body" style={placed ? { height: virtualizer.getTotalSize() } : undefined}>
           {virtualRows.map((item) => {
             const row = rowAt(item.index);
             const place = { height: item.size, transform: `translateY(${item.start}px)` };
@@ -243,7 +257,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
                   aria-rowindex={item.index + 2}
                   aria-busy="true"
                   className="vt-row vt-body-row vt-unloaded-row"
-                  style={place}
+                  style={placed ? place : undefined}
                 >
                   <td className="vt-cell">
                     <span className="visually-hidden">Loading…</span>
@@ -262,7 +276,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
                 tabIndex={item.index === activeIndex ? 0 : -1}
                 onFocus={() => setActiveIndex(item.index)}
                 className={`vt-row vt-body-row${selected ? ' is-selected' : ''}`}
-                style={{ gridTemplateColumns: template, ...place }}
+                style={placed ? { gridTemplateColumns: template, ...place } : undefined}
               >
                 {row.getAllCells().map((cell, index) => (
                   <td key={cell.id} className={cellClass(index)} style={cellStyle(index)}>

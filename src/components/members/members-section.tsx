@@ -1,5 +1,7 @@
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
+import { readsFirstPageAgain, restartWindowAtFirstPage } from '../../api/cursor-window.ts';
 import type { Permission } from '../../api/membership-permissions.ts';
 import { BulkActionBar } from '../bulk-action-bar.tsx';
 import { selectedCount, useRowSelection } from '../data-table/row-selection.ts';
@@ -47,6 +49,8 @@ export function MembersSection<Membership extends MembershipLike>(props: {
   defaultOf: 'group' | 'organization';
   label: string;
   members: MembersQuery;
+  /** The members query's key, to start its window over at the first page. */
+  membersKey: QueryKey;
   rows: MemberRow<Membership>[];
   total: number | undefined;
   extraColumns?: VirtualTableColumn<MemberRow<Membership>>[];
@@ -56,6 +60,8 @@ export function MembersSection<Membership extends MembershipLike>(props: {
   manage: Permission;
 }) {
   const { members, rows, makeDefault } = props;
+  const queryClient = useQueryClient();
+  const rowsBefore = members.data?.pages[0]?.start ?? 0;
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<number>();
   const [removing, setRemoving] = useState(false);
   const onToggleLoaded = useCallback(
@@ -134,10 +140,14 @@ export function MembersSection<Membership extends MembershipLike>(props: {
           hasMore={members.hasNextPage}
           isFetchingMore={members.isFetchingNextPage}
           onLoadMore={() => void members.fetchNextPage({ cancelRefetch: false })}
-          rowsBefore={members.data?.pages[0]?.start ?? 0}
+          rowsBefore={rowsBefore}
           hasPrevious={members.hasPreviousPage}
           isFetchingPrevious={members.isFetchingPreviousPage}
-          onLoadPrevious={() => void members.fetchPreviousPage({ cancelRefetch: false })}
+          onLoadPrevious={(firstVisible) =>
+            readsFirstPageAgain(firstVisible, rowsBefore)
+              ? restartWindowAtFirstPage(queryClient, props.membersKey)
+              : void members.fetchPreviousPage({ cancelRefetch: false })
+          }
           selection={selection}
           onToggle={toggle}
           onToggleLoaded={onToggleLoaded}

@@ -41,7 +41,7 @@ type Props<Membership extends MembershipLike> = {
   rowsBefore: number;
   hasPrevious: boolean;
   isFetchingPrevious: boolean;
-  onLoadPrevious: () => void;
+  onLoadPrevious: (firstVisible: number) => void;
   selection: RowSelection<number>;
   onToggle: (membershipId: number) => void;
   onToggleLoaded: (selected: boolean) => void;

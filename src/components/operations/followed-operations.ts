@@ -14,7 +14,8 @@ type Followed = {
   inline: ReadonlyMap<string, number>;
 };
 
-let state: Followed = { followed: new Set(), dismissed: new Set(), inline: new Map() };
+const NONE_FOLLOWED: Followed = { followed: new Set(), dismissed: new Set(), inline: new Map() };
+let state = NONE_FOLLOWED;
 const listeners = new Set<() => void>();
 
 function update(next: Partial<Followed>): void {
@@ -28,7 +29,12 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useFollowedOperations(): Followed {
-  return useSyncExternalStore(subscribe, () => state);
+  // A page follows nothing before it runs in the browser: the server renders, and hydration starts, with none.
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => NONE_FOLLOWED,
+  );
 }
 
 export function followOperation(id: string): void {

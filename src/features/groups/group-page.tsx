@@ -101,6 +101,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
         defaultOf="group"
         label="Group members"
         members={members}
+        membersKey={groupMembershipKeys.ofGroup(groupId)}
         rows={rows}
         total={total.data}
         empty={

@@ -113,6 +113,7 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
         defaultOf="organization"
         label="Organization members"
         members={members}
+        membersKey={organizationMembershipKeys.ofOrganization(organizationId)}
         rows={rows}
         total={total.data}
         extraColumns={VIEW_TICKETS_COLUMN}

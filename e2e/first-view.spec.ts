@@ -1,0 +1,218 @@
+import type { Browser, Page } from '@playwright/test';
+import { SANDBOX_SERVER } from './e2e-env.ts';
+import { expect, test } from './fixtures.ts';
+import { groupNamed, organizationNamed, sandboxApi } from './sandbox-api.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+test.afterEach(async ({ request }) => {
+  await sandboxApi(request).delete('/_sandbox/faults');
+});
+
+type FirstView = {
+  path: string;
+  /** What the server's HTML must already show. */
+  shows: (page: Page) => Promise<void>;
+  /** The request for the data the server already sent, which the browser must not make again. */
+  firstData: RegExp;
+};
+
+async function firstViews(browserRequest: Parameters<typeof sandboxApi>[0]): Promise<FirstView[]> {
+  const api = sandboxApi(browserRequest);
+  const group = await groupNamed(api, 'Tier 1 Support');
+  const organization = await organizationNamed(api, 'Falcon Systems');
+  const { user } = await api.get<{ user: { id: number; name: string } }>('/users/me');
+  const rows = (page: Page) =>
+    expect(page.locator('.vt-body-row:not(.vt-unloaded-row)').first()).toBeVisible();
+  return [
+    {
+      path: '/groups',
+      shows: async (page) => {
+        await expect(page.getByRole('heading', { name: 'Groups' })).toBeVisible();
+        await expect(page.getByRole('link', { name: 'Tier 1 Support', exact: true })).toBeVisible();
+      },
+      firstData: /\/api\/v2\/groups\?/,
+    },
+    {
+      path: `/groups/${group.id}`,
+      shows: async (page) => {
+        await expect(page.getByRole('heading', { name: group.name })).toBeVisible();
+        await rows(page);
+      },
+      firstData: new RegExp(`/api/v2/groups/${group.id}(/memberships|\\b)`),
+    },
+    {
+      path: '/organizations',
+      shows: async (page) => {
+        await expect(page.getByRole('heading', { name: 'Organizations' })).toBeVisible();
+        await rows(page);
+      },
+      firstData: /\/api\/v2\/organizations\?/,
+    },
+    {
+      path: `/organizations/${organization.id}`,
+      shows: async (page) => {
+        await expect(page.getByRole('heading', { name: organization.name })).toBeVisible();
+        await rows(page);
+      },
+      firstData: new RegExp(`/api/v2/organizations/${organization.id}(/organization_memberships|\\b)`),
+    },
+    {
+      path: '/users',
+      shows: async (page) => {
+        await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+        await rows(page);
+      },
+      firstData: /\/api\/v2\/users\?/,
+    },
+    {
+      path: `/users/${user.id}`,
+      shows: async (page) => {
+        await expect(page.getByRole('heading', { name: user.name })).toBeVisible();
+        await expect(page.getByRole('table').first()).toBeVisible();
+      },
+      firstData: new RegExp(`/api/v2/users/${user.id}(/group_memberships|/organization_memberships|\\b)`),
+    },
+    {
+      path: '/history',
+      shows: async (page) => {
+        await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+        await expect(page.locator('.skeleton')).toHaveCount(0);
+      },
+      firstData: /\/roster\/operations\?/,
+    },
+    {
+      path: '/box/groups',
+      shows: async (page) => {
+        await expect(page.getByRole('heading', { name: 'Box groups' })).toBeVisible();
+        await rows(page);
+      },
+      firstData: /\/api\/box\/2\.0\/groups\?/,
+    },
+  ];
+}
+
+/** React has taken over the server's markup in `#root`. */
+function hydrated(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
+  );
+}
+
+async function signedInContext(browser: Browser, javaScriptEnabled: boolean) {
+  const context = await browser.newContext({ baseURL: SANDBOX_SERVER.url, javaScriptEnabled });
+  const signIn = await context.request.post('/roster/session/demo', { data: { identity: 'admin' } });
+  expect(signIn.status()).toBe(200);
+  return context;
+}
+
+test('shows every route’s content in the HTML the server sends, before any script runs', async ({
+  browser,
+  request,
+}) => {
+  const context = await signedInContext(browser, false);
+  const page = await context.newPage();
+  for (const view of await firstViews(request)) {
+    await test.step(view.path, async () => {
+      const response = await page.goto(view.path);
+      expect(response?.status()).toBe(200);
+      await view.shows(page);
+    });
+  }
+  await context.close();
+});
+
+test('hydrates every route without a React warning and without asking again for the data it came with', async ({
+  page,
+  request,
+}) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(decodeURIComponent(r.url())));
+  for (const view of await firstViews(request)) {
+    await test.step(view.path, async () => {
+      asked.length = 0;
+      await page.goto(view.path);
+      await view.shows(page);
+      await expect.poll(() => hydrated(page)).toBe(true);
+      await expect(page.locator('.vt-flow')).toHaveCount(0);
+      await page.waitForLoadState('networkidle');
+      expect(asked.filter((url) => view.firstData.test(url))).toEqual([]);
+      expect(asked.filter((url) => url.includes('/roster/session'))).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+test('a server-rendered group page responds to a row checkbox once hydrated', async ({ page, request }) => {
+  const group = await groupNamed(sandboxApi(request), 'Tier 1 Support');
+  await page.goto(`/groups/${group.id}`);
+  // The table places its rows itself once hydrated; a click before that is the browser's alone.
+  await expect(page.locator('.vt-flow')).toHaveCount(0);
+  const firstBox = page.getByRole('checkbox', { name: /^Select (?!all)/ }).first();
+  await firstBox.check();
+  await expect(page.getByRole('toolbar')).toContainText('1 member selected');
+});
+
+test('sends a signed-out visitor to sign in, not a page', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: SANDBOX_SERVER.url, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const response = await page.goto('/groups?name=tier');
+  expect(new URL(page.url()).pathname).toBe('/sign-in');
+  expect(new URL(page.url()).searchParams.get('next')).toBe('/groups?name=tier');
+  expect(response?.status()).toBe(200);
+  await context.close();
+});
+
+test('renders a hostile name as text: it cannot end the data block or run a script', async ({
+  browser,
+  page,
+  request,
+}) => {
+  const hostile = `</script><script>window.__hostile = 1</script><!-- Eve ${Date.now()}`;
+  const { user } = await sandboxApi(request).post<{ user: { id: number } }>('/users', {
+    user: { name: hostile, email: `eve-${Date.now()}@example.com`, role: 'end-user' },
+  });
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to execute/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(`/users/${user.id}`);
+  await expect(page.getByRole('heading', { name: hostile })).toBeVisible();
+  expect(await page.evaluate(() => 'hostile' in window || '__hostile' in window)).toBe(false);
+  expect(violations).toEqual([]);
+
+  const noScript = await signedInContext(browser, false);
+  const plain = await noScript.newPage();
+  await plain.goto(`/users/${user.id}`);
+  await expect(plain.getByRole('heading', { name: hostile })).toBeVisible();
+  const html = await (await noScript.request.get(`/users/${user.id}`)).text();
+  expect(html).not.toContain('<script>window.__hostile');
+  await noScript.close();
+});
+
+test('answers with the shell and the SPA’s loading state when the upstream is slow, then the SPA fills it in', async ({
+  browser,
+  request,
+}) => {
+  const group = await groupNamed(sandboxApi(request), 'Tier 1 Support');
+  // Longer than the server waits for data (SSR_TIMEOUT_MS, 1000 ms by default).
+  await sandboxApi(request).put('/_sandbox/faults', { faults: { latency_ms: 2500 } });
+  const noScript = await signedInContext(browser, false);
+  const response = await noScript.request.get(`/groups/${group.id}`);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain('id="root" inert><');
+  expect(html).not.toContain('vt-body-row');
+  await noScript.close();
+
+  const context = await signedInContext(browser, true);
+  const page = await context.newPage();
+  await page.goto(`/groups/${group.id}`);
+  await expect(page.locator('.vt-body-row:not(.vt-unloaded-row)').first()).toBeVisible({ timeout: 15_000 });
+  await context.close();
+});
