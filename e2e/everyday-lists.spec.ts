@@ -49,6 +49,8 @@ test('a table is one tab stop: arrow keys move between rows and into a row, Ente
   await page.goto('/users');
   const table = page.getByRole('table', { name: 'Users' });
   await expect(table).toContainText('Ada Admin');
+  // The server's first view is inert until it is hydrated: keys before then reach nothing.
+  await expect(page.locator('#root:not([inert])')).toBeAttached();
   const rows = table.locator('tbody tr');
   await page.getByRole('button', { name: 'Paste emails or ids…' }).focus();
   await page.keyboard.press('Tab');
