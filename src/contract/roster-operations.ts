@@ -18,6 +18,10 @@ export const operationKindSchema = z.enum([
   'box_group_memberships.create',
   'box_group_memberships.update',
   'box_group_memberships.destroy',
+  /** Mixed changes (an import, the grid): each item adds, removes or changes one membership. */
+  'group_memberships.change',
+  'organization_memberships.change',
+  'box_group_memberships.change',
 ]);
 export type OperationKind = z.infer<typeof operationKindSchema>;
 
@@ -30,6 +34,9 @@ export const BULK_KINDS = [
   'box_group_memberships.create',
   'box_group_memberships.update',
   'box_group_memberships.destroy',
+  'group_memberships.change',
+  'organization_memberships.change',
+  'box_group_memberships.change',
 ] as const satisfies readonly OperationKind[];
 export type BulkKind = (typeof BULK_KINDS)[number];
 
@@ -71,6 +78,36 @@ export const removalInputSchema = z.discriminatedUnion('from', [
 ]);
 export type RemovalInput = z.infer<typeof removalInputSchema>;
 
+/** What one item of a mixed-change operation does. */
+export const changeActionSchema = z.enum(['add', 'remove', 'make_default', 'set_role']);
+export type ChangeAction = z.infer<typeof changeActionSchema>;
+
+/** A mixed-change request holds at most this many changes (the grid's pending cells). */
+export const MAX_CHANGES = 10_000;
+
+/**
+ * One change a person asks for in a mixed-change request: by person and place, never by
+ * membership id; the server reads today's memberships to know what each change means.
+ */
+export const membershipChangeSchema = z.object({
+  action: z.enum(['add', 'remove', 'make_default']),
+  user_id: zendeskId,
+  target_id: zendeskId,
+});
+export type MembershipChange = z.infer<typeof membershipChangeSchema>;
+
+export const boxMembershipChangeSchema = z.object({
+  action: z.enum(['add', 'remove', 'set_role']),
+  box_user_id: boxIdSchema,
+  box_group_id: boxIdSchema,
+  /** For add (default member) and set_role. */
+  role: z.optional(boxMembershipRoleSchema),
+});
+export type BoxMembershipChange = z.infer<typeof boxMembershipChangeSchema>;
+
+const changeList = <T extends z.ZodMiniType>(change: T) =>
+  z.array(change).check(z.minLength(1), z.maxLength(MAX_CHANGES));
+
 /** What `POST /roster/operations/plan` reviews and `POST /roster/operations` starts. */
 export const operationRequestSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -101,6 +138,15 @@ export const operationRequestSchema = z.discriminatedUnion('kind', [
     kind: z.literal('box_group_memberships.destroy'),
     box_membership_ids: idList(boxIdSchema, 10_000).check(z.minLength(1)),
   }),
+  z.object({ kind: z.literal('group_memberships.change'), changes: changeList(membershipChangeSchema) }),
+  z.object({
+    kind: z.literal('organization_memberships.change'),
+    changes: changeList(membershipChangeSchema),
+  }),
+  z.object({
+    kind: z.literal('box_group_memberships.change'),
+    changes: changeList(boxMembershipChangeSchema),
+  }),
 ]);
 export type OperationRequest = z.infer<typeof operationRequestSchema>;
 
@@ -126,6 +172,11 @@ export const planItemSchema = z.object({
   membership_id: z.optional(z.string()),
   /** A removal of the person's default: Zendesk makes another of their memberships the default. */
   removes_default: z.optional(z.boolean()),
+  /** In a mixed-change operation, what this item does. */
+  action: z.optional(changeActionSchema),
+  /** An add that also makes the new membership the person's default; a set_role's new role. */
+  makes_default: z.optional(z.boolean()),
+  role: z.optional(z.string()),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
 
@@ -238,6 +289,8 @@ export const operationItemSchema = z.object({
   user: personSchema,
   target: targetSchema,
   membership_id: z.nullable(z.string()),
+  /** In a mixed-change operation, what this item does; null: what the operation's kind says. */
+  action: z._default(z.nullable(changeActionSchema), null),
   /** The upstream's word: `Created`, `Deleted`, `AlreadyMember`, `AlreadyRemoved`, `Failed`, … */
   status: z.nullable(z.string()),
   /** The upstream's code (`DuplicateValue`, `RecordNotFound`, `conflict`) or Roster's. */

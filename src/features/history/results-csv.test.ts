@@ -8,6 +8,7 @@ const item = (overrides: Partial<OperationItem> = {}): OperationItem => ({
   user: { id: '380001', name: 'Ada Lovelace', email: 'ada@example.com' },
   target: { type: 'group', id: '360001', name: 'Billing' },
   membership_id: '900001',
+  action: null,
   status: 'Created',
   error: null,
   details: null,
@@ -18,8 +19,8 @@ const item = (overrides: Partial<OperationItem> = {}): OperationItem => ({
 describe('resultsCsv', () => {
   it('puts every id, name and email in a column of its own, one CRLF-terminated line per item', () => {
     expect(resultsCsv([item()])).toBe(
-      'item,state,user_id,user_name,user_email,target_type,target_id,target_name,membership_id,upstream_status,error,details,tries\r\n' +
-        '1,succeeded,380001,Ada Lovelace,ada@example.com,group,360001,Billing,900001,Created,,,1\r\n',
+      'item,state,action,user_id,user_name,user_email,target_type,target_id,target_name,membership_id,upstream_status,error,details,tries\r\n' +
+        '1,succeeded,,380001,Ada Lovelace,ada@example.com,group,360001,Billing,900001,Created,,,1\r\n',
     );
   });
 
@@ -35,7 +36,7 @@ describe('resultsCsv', () => {
       }),
     ]);
     expect(csv.split('\r\n')[1]).toBe(
-      '1,failed,380002,"Lovelace, Ada",,group,360001,Billing,,Failed,DuplicateValue,"said ""no""\ntwice",1',
+      '1,failed,,380002,"Lovelace, Ada",,group,360001,Billing,,Failed,DuplicateValue,"said ""no""\ntwice",1',
     );
   });
 

@@ -4,6 +4,7 @@ import { toCsv } from './csv.ts';
 const HEADER = [
   'item',
   'state',
+  'action',
   'user_id',
   'user_name',
   'user_email',
@@ -24,6 +25,7 @@ export function resultsCsv(items: readonly OperationItem[]): string {
     items.map((item) => [
       item.index + 1,
       item.state,
+      item.action,
       item.user.id,
       item.user.name,
       item.user.email,

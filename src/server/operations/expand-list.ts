@@ -39,6 +39,8 @@ export async function expandListPage(
           viewTickets: null,
           role: null,
           restoreDefault: false,
+          action: null,
+          previousDefaultId: null,
         })),
       nextCursor: nextCursorOf(page),
     };
@@ -59,6 +61,8 @@ export async function expandListPage(
         viewTickets: membership.view_tickets,
         role: null,
         restoreDefault: false,
+        action: null,
+        previousDefaultId: null,
       })),
     nextCursor: nextCursorOf(page),
   };

@@ -4,6 +4,7 @@ import { type BulkKind, MAX_OPERATION_ITEMS } from '../../contract/roster-operat
 import type { Upstream } from '../proxy/upstream.ts';
 import type {
   ChunkRecord,
+  ItemAction,
   ItemOutcome,
   ItemPhase,
   ItemRecord,
@@ -11,6 +12,7 @@ import type {
   OperationStore,
 } from '../store/operation-store.ts';
 import type { ActorCredential, ActorCredentials } from './actor-credentials.ts';
+import { isChangeKind, sentAs } from './change-kinds.ts';
 import { expandListPage } from './expand-list.ts';
 import { failureOutcome, outcomesFromJob } from './job-outcomes.ts';
 import { createLeaseKeeper } from './operation-leases.ts';
@@ -240,32 +242,36 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     while (!full && progressed) {
       progressed = false;
       for (const entry of entries) {
-        const claim = await store.claim({
-          operationId: entry.operation.id,
-          phase: 'apply',
-          limit: MAX_ITEMS_PER_JOB,
-          now: now(),
-          owner,
-          chunk: { maxInFlight: jobLimit },
-        });
-        const { chunkId, items } = claim;
-        if (chunkId === null || items.length === 0) {
-          full = claim.chunksInFlight >= jobLimit;
-          if (full) break;
-          continue;
+        for (const action of jobActions(entry.operation)) {
+          const claim = await store.claim({
+            operationId: entry.operation.id,
+            phase: 'apply',
+            ...(action && { action }),
+            limit: MAX_ITEMS_PER_JOB,
+            now: now(),
+            owner,
+            chunk: { maxInFlight: jobLimit },
+          });
+          const { chunkId, items } = claim;
+          if (chunkId === null || items.length === 0) {
+            full = claim.chunksInFlight >= jobLimit;
+            if (full) break;
+            continue;
+          }
+          progressed = true;
+          submittingJobs++;
+          peak = Math.max(peak, claim.chunksInFlight);
+          changed(entry.operation.id);
+          inBackground(
+            `Sending a chunk of ${entry.operation.id}`,
+            sendChunk(entry.operation, entry.client, entry.authorization, chunkId, items, action ?? null),
+            () => {
+              submittingJobs--;
+              wakeNow();
+            },
+          );
         }
-        progressed = true;
-        submittingJobs++;
-        peak = Math.max(peak, claim.chunksInFlight);
-        changed(entry.operation.id);
-        inBackground(
-          `Sending a chunk of ${entry.operation.id}`,
-          sendChunk(entry.operation, entry.client, entry.authorization, chunkId, items),
-          () => {
-            submittingJobs--;
-            wakeNow();
-          },
-        );
+        if (full) break;
       }
     }
   }
@@ -276,10 +282,11 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     authorization: string,
     chunkId: number,
     items: ItemRecord[],
+    action: ItemAction | null,
   ): Promise<void> {
     let job: JobStatus;
     try {
-      job = await submitJob(client, operation.kind as BulkKind, items);
+      job = await submitJob(client, sentAs(operation.kind, action) as BulkKind, items);
     } catch (error) {
       await chunkFailed(operation, authorization, chunkId, items, error);
       return;
@@ -418,6 +425,22 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     }
   }
 
+  /** A mixed-change operation sends its adds and its removals in jobs of their own. */
+  function jobActions(operation: OperationRecord): (ItemAction | undefined)[] {
+    return isChangeKind(operation.kind) ? ['add', 'remove'] : [undefined];
+  }
+
+  /**
+   * What goes out one request at a time: every Box item; for Zendesk, the default changes, those
+   * that follow a re-add and (mixed changes) those asked for.
+   */
+  function singleClaims(operation: OperationRecord): { phase: ItemPhase; action?: ItemAction }[] {
+    if (!sendsJobs(operation.kind)) return [{ phase: 'apply' }];
+    return isChangeKind(operation.kind)
+      ? [{ phase: 'make_default' }, { phase: 'apply', action: 'make_default' }]
+      : [{ phase: 'make_default' }];
+  }
+
   async function fillSingleSlots(
     entries: { operation: OperationRecord; client: UpstreamClient; authorization: string }[],
   ): Promise<void> {
@@ -425,16 +448,19 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
       const { operation } = entry;
       const provider = providerOf(operation.kind);
       if (now() < (singlesPausedUntil.get(provider) ?? 0)) continue;
-      const phase: ItemPhase = sendsJobs(operation.kind) ? 'make_default' : 'apply';
-      const free = maxSingles - singlesInFlight;
-      if (free <= 0) return;
-      const { items } = await store.claim({
-        operationId: operation.id,
-        phase,
-        limit: free,
-        now: now(),
-        owner,
-      });
+      const items: ItemRecord[] = [];
+      for (const singles of singleClaims(operation)) {
+        const free = maxSingles - singlesInFlight - items.length;
+        if (free <= 0) break;
+        const claim = await store.claim({
+          operationId: operation.id,
+          ...singles,
+          limit: free,
+          now: now(),
+          owner,
+        });
+        items.push(...claim.items);
+      }
       if (items.length === 0) continue;
       changed(operation.id);
       for (const item of items) {

@@ -28,15 +28,16 @@ const membershipSchema = z.looseObject({
   role: z.string(),
 });
 const usersPage = z.looseObject({ total_count: z.int(), entries: z.array(userMini) });
-const membershipsPage = z.looseObject({ total_count: z.int(), entries: z.array(membershipSchema) });
+export type BoxMembership = z.infer<typeof membershipSchema>;
+export const membershipsPage = z.looseObject({ total_count: z.int(), entries: z.array(membershipSchema) });
 
-const actorOf = (user: z.infer<typeof userMini>): Actor => ({
+export const boxActorOf = (user: z.infer<typeof userMini>): Actor => ({
   id: user.id,
   name: user.name,
   email: user.login,
 });
 
-async function boxGroup(client: UpstreamClient, id: string): Promise<Target> {
+export async function boxGroup(client: UpstreamClient, id: string): Promise<Target> {
   try {
     const group = await client.get(`/2.0/groups/${id}`, groupMini);
     return { type: 'box_group', id: group.id, name: group.name };
@@ -57,7 +58,7 @@ async function membershipById(client: UpstreamClient, id: string) {
 }
 
 /** Box users by id: the enterprise's users listed a thousand at a time until all are found. */
-async function boxUsers(client: UpstreamClient, ids: readonly string[]) {
+export async function boxUsers(client: UpstreamClient, ids: readonly string[]) {
   const wanted = new Set(ids);
   const found = new Map<string, z.infer<typeof userMini>>();
   for (let page = 0; page < MAX_USER_PAGES && found.size < wanted.size; page++) {
@@ -94,7 +95,7 @@ export async function planBoxAdditions(
     for (const target of targets) {
       if (groupsOfUser.has(target.id))
         skipped.push(skip(user.login, 'already_member', `${user.name} is already in ${target.name}`));
-      else items.push(newItem({ user: actorOf(user), target, role: role ?? null }));
+      else items.push(newItem({ user: boxActorOf(user), target, role: role ?? null }));
     }
   });
   const people = new Set(items.map((item) => item.user.id)).size;
@@ -146,7 +147,7 @@ export async function planBoxMembershipChanges(
     }
     items.push(
       newItem({
-        user: actorOf(membership.user),
+        user: boxActorOf(membership.user),
         target: { type: 'box_group', id: membership.group.id, name: membership.group.name },
         membershipId: membership.id,
         role: membership.role,

@@ -28,7 +28,10 @@ export function planItemOf(item: NewItem): PlanItem {
     user: item.user,
     target: item.target,
     ...(item.membershipId !== null && { membership_id: item.membershipId }),
-    ...(item.wasDefault === true && { removes_default: true }),
+    ...(item.wasDefault === true && item.action !== 'make_default' && { removes_default: true }),
+    ...(item.action !== null && { action: item.action }),
+    ...(item.action === 'add' && item.restoreDefault && { makes_default: true }),
+    ...(item.action === 'set_role' && item.role !== null && { role: item.role }),
   };
 }
 
@@ -51,6 +54,8 @@ export function newItem(fields: Partial<NewItem> & Pick<NewItem, 'user' | 'targe
     viewTickets: null,
     role: null,
     restoreDefault: false,
+    action: null,
+    previousDefaultId: null,
     ...fields,
   };
 }

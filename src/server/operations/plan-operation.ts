@@ -1,6 +1,8 @@
 import type { OperationRequest } from '../../contract/roster-operations.ts';
 import { planAdditions } from './plan-additions.ts';
 import { planBoxAdditions, planBoxMembershipChanges } from './plan-box.ts';
+import { planBoxChanges } from './plan-box-changes.ts';
+import { planChanges } from './plan-changes.ts';
 import type { PlanDraft } from './plan-draft.ts';
 import { planRemovals } from './plan-removals.ts';
 import type { UpstreamClient } from './upstream-client.ts';
@@ -27,5 +29,10 @@ export function planOperation(client: UpstreamClient, request: OperationRequest)
       );
     case 'box_group_memberships.destroy':
       return planBoxMembershipChanges(client, request.kind, request.box_membership_ids);
+    case 'group_memberships.change':
+    case 'organization_memberships.change':
+      return planChanges(client, request.kind, request.changes);
+    case 'box_group_memberships.change':
+      return planBoxChanges(client, request.changes);
   }
 }

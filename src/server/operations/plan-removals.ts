@@ -27,7 +27,7 @@ import {
 } from './zendesk-reads.ts';
 
 type Kind = 'group_memberships.destroy' | 'organization_memberships.destroy';
-type Membership = {
+export type Membership = {
   id: number;
   user_id: number;
   target_id: number;
@@ -73,8 +73,13 @@ async function membershipById(
   }
 }
 
-async function membershipsOfUser(client: UpstreamClient, kind: Kind, userId: number): Promise<Membership[]> {
-  if (kind === 'group_memberships.destroy') {
+/** A person's memberships (Zendesk's first page of 100: more than any agent holds groups). */
+export async function membershipsOfUser(
+  client: UpstreamClient,
+  type: 'group' | 'organization',
+  userId: number,
+): Promise<Membership[]> {
+  if (type === 'group') {
     const body = await client.get(
       `/users/${userId}/group_memberships?${cursorQuery(undefined)}`,
       groupMembershipsPage,
@@ -100,7 +105,12 @@ async function membershipsOfUser(client: UpstreamClient, kind: Kind, userId: num
   }));
 }
 
-function warningsFor(kind: Kind, targets: readonly Target[], defaults: number, total: number): string[] {
+export function warningsFor(
+  kind: Kind,
+  targets: readonly Target[],
+  defaults: number,
+  total: number,
+): string[] {
   if (total === 0) return [];
   const where = targetsPhrase(targets, 'the group', 'groups');
   const warnings =
@@ -248,7 +258,7 @@ export async function planRemovals(
       if (!users.has(id)) skipped.push(skip(String(id), 'unknown', 'No user has this id'));
       return users.has(id);
     });
-    const ofUser = await mapBounded(known, LOOKUP_CONCURRENCY, (id) => membershipsOfUser(client, kind, id));
+    const ofUser = await mapBounded(known, LOOKUP_CONCURRENCY, (id) => membershipsOfUser(client, type, id));
     known.forEach((userId, index) => {
       const user = users.get(userId);
       const memberships = ofUser[index] ?? [];

@@ -1,5 +1,6 @@
 import type { OperationKind, SkippedEntry } from '../../contract/roster-operations.ts';
 import type { ItemRecord, NewItem, OperationRecord, OperationStore } from '../store/operation-store.ts';
+import { isChangeKind } from './change-kinds.ts';
 import { newItem, OperationInputError, type PlanDraft, planItemOf, skip } from './plan-draft.ts';
 
 const REVERSE: Partial<Record<OperationKind, OperationKind>> = {
@@ -10,6 +11,9 @@ const REVERSE: Partial<Record<OperationKind, OperationKind>> = {
   'box_group_memberships.create': 'box_group_memberships.destroy',
   'box_group_memberships.destroy': 'box_group_memberships.create',
   'box_group_memberships.update': 'box_group_memberships.update',
+  'group_memberships.change': 'group_memberships.change',
+  'organization_memberships.change': 'organization_memberships.change',
+  'box_group_memberships.change': 'box_group_memberships.change',
 };
 
 export function canUndo(operation: OperationRecord): boolean {
@@ -21,9 +25,46 @@ export function canUndo(operation: OperationRecord): boolean {
   );
 }
 
+/** A mixed change's item reversed by its own action: an add removed, a removal added back, a default or role put back. */
+function reverseOfChange(item: ItemRecord): NewItem | string {
+  const fields = { user: item.user, target: item.target };
+  switch (item.action) {
+    case 'add':
+      if (item.resultId === null) return 'the upstream did not name the membership it created';
+      return newItem({ ...fields, action: 'remove', membershipId: item.resultId, role: item.role });
+    case 'remove':
+      if (item.status !== 'Deleted') return 'it was already gone, so this operation did not remove it';
+      return newItem({
+        ...fields,
+        action: 'add',
+        restoreDefault: item.wasDefault === true,
+        viewTickets: item.viewTickets,
+        role: item.role,
+      });
+    case 'make_default':
+      if (item.previousDefaultId === null) return 'they had no default before';
+      return newItem({
+        ...fields,
+        action: 'make_default',
+        membershipId: item.previousDefaultId,
+        previousDefaultId: item.membershipId,
+      });
+    case 'set_role':
+      return newItem({
+        ...fields,
+        action: 'set_role',
+        membershipId: item.membershipId,
+        role: item.role === 'admin' ? 'member' : 'admin',
+      });
+    default:
+      return 'this kind of change cannot be undone';
+  }
+}
+
 /** An item the operation really changed (not one that was already so), and how to reverse it. */
 function reverseOf(operation: OperationRecord, item: ItemRecord): NewItem | string {
   const created = item.status === 'Created' || item.status === 'AlreadyMember';
+  if (isChangeKind(operation.kind)) return reverseOfChange(item);
   switch (operation.kind) {
     case 'group_memberships.create':
     case 'organization_memberships.create':
@@ -95,22 +136,9 @@ export async function planUndo(store: OperationStore, operation: OperationRecord
       'This operation changed nothing that can be reversed',
     );
   const role = operation.params.role === 'admin' ? 'member' : 'admin';
-  const removalUndone = operation.kind.endsWith('.destroy');
-  const restoredDefaults = items.filter((item) => item.restoreDefault).length;
-  const warnings = removalUndone
-    ? [
-        'Ticket reassignments Zendesk already made when the memberships were removed are not undone.',
-        ...(restoredDefaults > 0
-          ? [`${restoredDefaults.toLocaleString('en-US')} of them are made default again, as they were.`]
-          : []),
-      ]
-    : operation.kind.startsWith('box_')
-      ? []
-      : [
-          `Removing the memberships it added unassigns any tickets given to those people in ${
-            operation.targets.length === 1 ? operation.targets[0]?.name : 'those places'
-          } since.`,
-        ];
+  const warnings = isChangeKind(operation.kind)
+    ? changeUndoWarnings(operation, items)
+    : undoWarnings(operation, items);
   return {
     operation: {
       kind,
@@ -127,4 +155,42 @@ export async function planUndo(store: OperationStore, operation: OperationRecord
     skipped,
     warnings,
   };
+}
+
+function changeUndoWarnings(operation: OperationRecord, items: readonly NewItem[]): string[] {
+  if (operation.kind.startsWith('box_')) return [];
+  const readded = items.filter((item) => item.action === 'add');
+  const removed = items.filter((item) => item.action === 'remove').length;
+  const restored = readded.filter((item) => item.restoreDefault).length;
+  return [
+    ...(readded.length > 0
+      ? ['Ticket reassignments Zendesk already made when the memberships were removed are not undone.']
+      : []),
+    ...(restored > 0
+      ? [`${restored.toLocaleString('en-US')} of them are made default again, as they were.`]
+      : []),
+    ...(removed > 0
+      ? ['Removing the memberships it added unassigns any tickets given to those people there since.']
+      : []),
+  ];
+}
+
+function undoWarnings(operation: OperationRecord, items: readonly NewItem[]): string[] {
+  const removalUndone = operation.kind.endsWith('.destroy');
+  const restoredDefaults = items.filter((item) => item.restoreDefault).length;
+  const warnings = removalUndone
+    ? [
+        'Ticket reassignments Zendesk already made when the memberships were removed are not undone.',
+        ...(restoredDefaults > 0
+          ? [`${restoredDefaults.toLocaleString('en-US')} of them are made default again, as they were.`]
+          : []),
+      ]
+    : operation.kind.startsWith('box_')
+      ? []
+      : [
+          `Removing the memberships it added unassigns any tickets given to those people in ${
+            operation.targets.length === 1 ? operation.targets[0]?.name : 'those places'
+          } since.`,
+        ];
+  return warnings;
 }

@@ -55,6 +55,7 @@ export function presentItem(item: ItemRecord): OperationItem {
     user: item.user,
     target: item.target,
     membership_id: item.membershipId ?? item.resultId,
+    action: item.action,
     status: item.status,
     error: item.error,
     details: item.details,

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { type JobStatus, jobStatusSchema } from '../../contract/job-status.ts';
 import type { BulkKind, OperationKind } from '../../contract/roster-operations.ts';
 import type { ItemOutcome, ItemRecord, OperationParams } from '../store/operation-store.ts';
+import { sentAs } from './change-kinds.ts';
 import { type UpstreamClient, UpstreamFailure } from './upstream-client.ts';
 
 export type Provider = 'zendesk' | 'box';
@@ -105,16 +106,20 @@ export async function submitOne(
   item: ItemRecord,
   params: OperationParams,
 ): Promise<ItemOutcome> {
+  const sent = sentAs(kind, item.action);
   try {
-    if (item.phase === 'make_default') {
+    if (item.phase === 'make_default' || sent === 'make_default') {
       const path =
         item.target.type === 'group'
           ? `/users/${item.user.id}/group_memberships/${item.membershipId}/make_default`
           : `/users/${item.user.id}/organization_memberships/${item.membershipId}/make_default`;
       await client.send('PUT', path, undefined, undefined);
-      return done('Created', item.membershipId, 'Added again and made their default, as it was');
+      if (sent === 'make_default') return done('Updated', item.membershipId, 'Made their default');
+      return item.action === 'add'
+        ? done('Created', item.membershipId, 'Added and made their default')
+        : done('Created', item.membershipId, 'Added again and made their default, as it was');
     }
-    switch (kind) {
+    switch (sent) {
       case 'box_group_memberships.create': {
         const created = await client.send(
           'POST',
@@ -133,7 +138,8 @@ export async function submitOne(
           'PUT',
           `/2.0/group_memberships/${item.membershipId}`,
           {
-            role: params.role ?? item.role ?? 'member',
+            // A mixed change's item carries its new role; an update operation's items share one.
+            role: (item.action === 'set_role' ? item.role : params.role) ?? item.role ?? 'member',
             ...(params.permissions && { configurable_permissions: params.permissions }),
           },
           boxMembershipIdSchema,
@@ -143,14 +149,14 @@ export async function submitOne(
         await client.send('DELETE', `/2.0/group_memberships/${item.membershipId}`, undefined, undefined);
         return done('Deleted', item.membershipId);
       default:
-        throw new Error(`${kind} is sent as a job`);
+        throw new Error(`${sent} is sent as a job`);
     }
   } catch (error) {
     if (!(error instanceof UpstreamFailure)) throw error;
-    if (error.kind === 'not_found' && kind === 'box_group_memberships.destroy') {
+    if (error.kind === 'not_found' && sent === 'box_group_memberships.destroy') {
       return done('AlreadyRemoved', item.membershipId, 'The membership was already gone');
     }
-    if (error.code === 'conflict' && kind === 'box_group_memberships.create' && item.resubmitted) {
+    if (error.code === 'conflict' && sent === 'box_group_memberships.create' && item.resubmitted) {
       return done('AlreadyMember', null, 'Added by an earlier attempt whose answer was lost');
     }
     if (error.kind === 'refused' || error.kind === 'not_found') {

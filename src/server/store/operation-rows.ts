@@ -3,6 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ItemState, OperationKind, OperationState, Target } from '../../contract/roster-operations.ts';
 import type {
   ChunkRecord,
+  ItemAction,
   ItemOutcome,
   ItemPhase,
   ItemRecord,
@@ -77,6 +78,8 @@ export function toItem(row: ItemRow): ItemRecord {
     viewTickets: fromBit(row.view_tickets),
     role: row.role,
     restoreDefault: row.restore_default === 1,
+    action: row.action as ItemAction | null,
+    previousDefaultId: row.previous_default_id,
     tries: row.tries,
     resubmitted: row.resubmitted === 1,
     status: row.status,
@@ -120,6 +123,8 @@ export function itemRow(
     view_tickets: bit(item.viewTickets),
     role: item.role,
     restore_default: item.restoreDefault ? 1 : 0,
+    action: item.action,
+    previous_default_id: item.previousDefaultId,
     status: outcome?.status ?? null,
     error: outcome?.error ?? null,
     details: outcome?.details ?? null,

@@ -16,6 +16,8 @@ function people(count: number, from = 0): NewItem[] {
     viewTickets: null,
     role: null,
     restoreDefault: false,
+    action: null,
+    previousDefaultId: null,
   }));
 }
 

@@ -19,6 +19,12 @@ export type Actor = { id: string; name: string; email: string | null };
 /** What an item does when it is sent: apply the operation's change, or (undo of a removal) make the re-added membership default again. */
 export type ItemPhase = 'apply' | 'make_default';
 
+/**
+ * What an item of a mixed-change operation (`*.change`: an import, the grid) does; the items of
+ * every other kind do what the kind says and carry null.
+ */
+export type ItemAction = 'add' | 'remove' | 'make_default' | 'set_role';
+
 export type NewItem = {
   user: Actor;
   target: Target;
@@ -31,6 +37,9 @@ export type NewItem = {
   role: string | null;
   /** After the item is applied, make the (re-)created membership the person's default. */
   restoreDefault: boolean;
+  action: ItemAction | null;
+  /** A default change: the membership that was the default before (undo makes it the default again). */
+  previousDefaultId: string | null;
 };
 
 export type ItemRecord = NewItem & {
@@ -144,6 +153,8 @@ export type StoredPlan = {
 export type ClaimRequest = {
   operationId: string;
   phase: ItemPhase;
+  /** Only the items doing this (a mixed-change operation sends its adds and its removals in separate jobs). */
+  action?: ItemAction;
   limit: number;
   now: number;
   /** The instance claiming: only the holder of the operation's lease may. */

@@ -300,21 +300,20 @@ export function openOperationStore(database: RosterDatabase, now: () => number =
       });
     },
 
-    async claim({ operationId, phase, limit, now: at, owner, chunk }) {
+    async claim({ operationId, phase, action, limit, now: at, owner, chunk }) {
       return inTransaction(async (trx) => {
         const none = { chunkId: null, items: [], chunksInFlight: 0 };
         const operation = await lockOperation(trx, operationId);
         if (!operation || operation.lease_owner !== owner || (operation.lease_until ?? 0) < at) return none;
-        const rows = await trx
+        let pending = trx
           .selectFrom('operation_items')
           .selectAll()
           .where('operation_id', '=', operationId)
           .where('state', '=', 'pending')
           .where('phase', '=', phase)
-          .where('due_at', '<=', at)
-          .orderBy('idx')
-          .limit(limit)
-          .execute();
+          .where('due_at', '<=', at);
+        if (action) pending = pending.where('action', '=', action);
+        const rows = await pending.orderBy('idx').limit(limit).execute();
         if (rows.length === 0) return none;
         let chunkId: number | null = null;
         let chunksInFlight = 0;

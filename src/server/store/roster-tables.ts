@@ -62,6 +62,9 @@ export type OperationItemsTable = {
   error: string | null;
   details: string | null;
   result_id: string | null;
+  /** What the item does in an operation of mixed changes; null: the operation's kind says. */
+  action: string | null;
+  previous_default_id: string | null;
 };
 
 export type OperationChunksTable = {

@@ -3,12 +3,14 @@ import type { RosterTables } from '../roster-tables.ts';
 import type { StoreDialect } from '../store-dialect.ts';
 import { initialSchema } from './001-initial-schema.ts';
 import { instanceLeases } from './002-instance-leases.ts';
+import { itemActions } from './003-item-actions.ts';
 
 /** Every version of the schema, in order; a name, once released, never changes. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '001-initial-schema': initialSchema(dialect),
     '002-instance-leases': instanceLeases,
+    '003-item-actions': itemActions,
   };
 }
 
