@@ -83,4 +83,31 @@ describe('planSummary', () => {
       planSummary(plan({}), undefined, [{ entry: 'x', reason: 'unknown', description: 'No one', line: 2 }]),
     ).toBe('12 to add, 0 already members, 2 not possible, 2 unknown');
   });
+
+  it('counts a mixed change by what each item does, and what is already so', () => {
+    const person = { id: '1', name: 'Ada', email: null };
+    const where = { type: 'group' as const, id: '2', name: 'Billing' };
+    const mixed = plan({
+      kind: 'group_memberships.change',
+      total: 4,
+      items: [
+        { user: person, target: where, action: 'add' },
+        { user: person, target: where, action: 'add' },
+        { user: person, target: where, action: 'remove' },
+        { user: person, target: where, action: 'make_default' },
+      ],
+      counts: {
+        already_member: 1,
+        not_member: 0,
+        refused: 1,
+        unknown: 0,
+        invalid: 0,
+        too_long: 0,
+        duplicate: 0,
+      },
+    });
+    expect(planSummary(mixed)).toBe(
+      '2 to add, 1 to remove, 1 default to change, 1 already so, 1 not possible',
+    );
+  });
 });

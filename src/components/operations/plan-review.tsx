@@ -1,5 +1,6 @@
 import type { Plan, PlanItem, SkippedEntry, SkipReason } from '../../contract/roster-operations.ts';
 import { VirtualList } from '../virtual-list.tsx';
+import { CHANGE_ACTION_BADGE, changeActionWord } from './change-action.ts';
 import { plural } from './operation-outcome.ts';
 
 type Words = { one: string; other: string };
@@ -15,10 +16,13 @@ const SKIP_WORDS: Record<SkipReason, Words> = {
 };
 /** A change of role skips those who already have it. */
 const ALREADY_SO: Words = { one: 'already in that role', other: 'already in that role' };
+/** A mixed change skips what is already as asked. */
+const ALREADY_TRUE: Words = { one: 'already so', other: 'already so' };
 const SKIP_ORDER = Object.keys(SKIP_WORDS) as SkipReason[];
 
 /** What the operation does to each item, in the review's first words: "12 to add". */
 export function planVerb(plan: Pick<Plan, 'kind'>): 'add' | 'remove' | 'change' {
+  if (plan.kind.endsWith('.change')) return 'change';
   if (plan.kind.endsWith('.create')) return 'add';
   return plan.kind.endsWith('.destroy') ? 'remove' : 'change';
 }
@@ -27,8 +31,22 @@ export function planVerb(plan: Pick<Plan, 'kind'>): 'add' | 'remove' | 'change' 
  * "12 to add, 3 already members, 1 unknown": every count there is, the one to act on first.
  * `extraSkipped` are entries the browser set aside before asking, counted with the server's.
  */
+/** A mixed change counts what it does by action: "12 to add, 5 to remove, 2 defaults to change". */
+function changeCounts(plan: Plan): string[] {
+  const count = (action: PlanItem['action']) => plan.items.filter((item) => item.action === action).length;
+  const parts = [
+    [count('add'), 'to add', 'to add'],
+    [count('remove'), 'to remove', 'to remove'],
+    [count('make_default'), 'default to change', 'defaults to change'],
+    [count('set_role'), 'role to change', 'roles to change'],
+  ] as const;
+  const said = parts.filter(([n]) => n > 0).map(([n, one, other]) => plural(n, one, other));
+  return said.length > 0 ? said : ['nothing to change'];
+}
+
 export function planSummary(plan: Plan, refused?: Words, extraSkipped: readonly SkippedEntry[] = []): string {
   const verb = planVerb(plan);
+  const mixed = plan.kind.endsWith('.change');
   // An add always says how many were members already; other counts show only when there are some.
   const always: SkipReason | undefined = verb === 'add' ? 'already_member' : undefined;
   const parts = SKIP_ORDER.flatMap((reason) => {
@@ -38,20 +56,37 @@ export function planSummary(plan: Plan, refused?: Words, extraSkipped: readonly 
       reason === 'refused' && refused
         ? refused
         : reason === 'already_member' && verb === 'change'
-          ? ALREADY_SO
+          ? mixed
+            ? ALREADY_TRUE
+            : ALREADY_SO
           : SKIP_WORDS[reason];
     return [plural(value, words.one, words.other)];
   });
-  return [`${plan.total.toLocaleString()} to ${verb}`, ...parts].join(', ');
+  return [...(mixed ? changeCounts(plan) : [`${plan.total.toLocaleString()} to ${verb}`]), ...parts].join(
+    ', ',
+  );
 }
 
 function ItemRow({ item }: { item: PlanItem }) {
   return (
-    <span className="plan-item">
+    <span className={item.action ? 'plan-item plan-item-mixed' : 'plan-item'}>
+      {item.action && (
+        <span className={CHANGE_ACTION_BADGE[item.action]}>{changeActionWord(item.action, item.role)}</span>
+      )}
       <span className="truncate">{item.user.name}</span>
       <span className="cell-muted truncate">{item.user.email ?? ''}</span>
       <span className="truncate">{item.target.name}</span>
-      {item.removes_default ? <span className="badge badge-warn">Default</span> : <span />}
+      {item.removes_default ? (
+        <span className="badge badge-warn" title="Their default until now">
+          Default
+        </span>
+      ) : item.makes_default ? (
+        <span className="badge" title="Becomes their default">
+          Default
+        </span>
+      ) : (
+        <span />
+      )}
     </span>
   );
 }
@@ -110,7 +145,7 @@ export function PlanReview({
           <VirtualList
             label={`To ${verb}`}
             items={plan.items}
-            rowKey={(item) => `${item.user.id}:${item.target.type}:${item.target.id}`}
+            rowKey={(item) => `${item.action ?? verb}:${item.user.id}:${item.target.type}:${item.target.id}`}
             renderRow={(item) => <ItemRow item={item} />}
           />
           {!plan.items_complete && unlisted > 0 && (

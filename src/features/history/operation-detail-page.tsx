@@ -153,6 +153,7 @@ function OperationSummary({ operation, poll }: { operation: Operation; poll: num
       </fieldset>
       <OperationItemsTable
         operationId={operation.id}
+        mixed={operation.kind.endsWith('.change')}
         filters={filters}
         refetchInterval={finished ? false : poll}
       />

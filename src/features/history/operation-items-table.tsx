@@ -8,6 +8,7 @@ import {
   type VirtualTableColumn,
 } from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import { CHANGE_ACTION_BADGE, changeActionWord } from '../../components/operations/change-action.ts';
 import type { Tone } from '../../components/operations/operation-outcome.ts';
 import type { ItemState, OperationItem } from '../../contract/roster-operations.ts';
 
@@ -19,7 +20,7 @@ export const ITEM_STATES: Record<ItemState, { word: string; icon: string; tone: 
   cancelled: { word: 'Cancelled', icon: '⊘', tone: 'neutral' },
 };
 
-const COLUMNS: VirtualTableColumn<OperationItem>[] = [
+const ALL_COLUMNS: VirtualTableColumn<OperationItem>[] = [
   {
     id: 'index',
     header: '#',
@@ -44,6 +45,15 @@ const COLUMNS: VirtualTableColumn<OperationItem>[] = [
     header: 'Where',
     width: 'minmax(110px, 0.8fr)',
     cell: ({ row }) => <span className="truncate">{row.original.target.name}</span>,
+  },
+  {
+    id: 'action',
+    header: 'Change',
+    width: '112px',
+    cell: ({ row }) => {
+      const { action } = row.original;
+      return action ? <span className={CHANGE_ACTION_BADGE[action]}>{changeActionWord(action)}</span> : null;
+    },
   },
   {
     id: 'state',
@@ -80,13 +90,19 @@ const COLUMNS: VirtualTableColumn<OperationItem>[] = [
   },
 ];
 
+/** The Change column only for a mixed change, whose items each do something else. */
+const COLUMNS = ALL_COLUMNS.filter((column) => column.id !== 'action');
+
 /** An operation's per-item results a page at a time, with the upstream's answer for each. */
 export function OperationItemsTable({
   operationId,
   filters,
   refetchInterval,
+  mixed = false,
 }: {
   operationId: string;
+  /** A mixed-change operation: each item says what it does. */
+  mixed?: boolean;
   filters: OperationItemFilters;
   refetchInterval: number | false;
 }) {
@@ -105,7 +121,7 @@ export function OperationItemsTable({
     >
       <VirtualTable
         label="Results"
-        columns={COLUMNS}
+        columns={mixed ? ALL_COLUMNS : COLUMNS}
         rows={rows}
         getRowId={(item) => String(item.index)}
         {...infiniteLoading(items)}
