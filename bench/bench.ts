@@ -1,12 +1,14 @@
 /**
  * Measures every budget in DESIGN.md "Budgets" against the real server and headless Chromium:
  *   npm run bench -- [--scale large|tiny] [--quick] [--port 4805] [--out bench/results.json]
+ * `--only first-view` measures the route weights, the cold loads and the group scroll alone and
+ * prints them without writing results.json (about a minute, for work on the first view).
  */
 
 import { spawnServer } from '../src/server/testing/spawned-server.ts';
 import { basicAuthFor } from '../src/server/testing/test-server.ts';
 import { launchBrowser } from './browser.ts';
-import { judge, type Measurements } from './budgets.ts';
+import { judge, judgeFirstView, type Measurements } from './budgets.ts';
 import { measureBulkAdd } from './bulk-add.ts';
 import { measureBulkAddOnPostgres, POSTGRES_SKIPPED } from './bulk-add-on-postgres.ts';
 import { measureRouteWeights } from './bundle-weight.ts';
@@ -73,6 +75,10 @@ async function main(): Promise<void> {
     const firstRows = await measureFirstRows(browser, groupUrl, reps.coldLoads);
     log('  scrolling the group to the end');
     const groupScroll = await measureGroupScroll(browser, server.url, dataset.bigGroup);
+    if (options.only === 'first-view') {
+      log(`\n${markdownTable(judgeFirstView({ dataset, routes, firstRows, groupScroll }))}\n`);
+      return;
+    }
     log(
       `  scrolling ${dataset.bigOrganization.name} ${reps.organizationScrollRows.toLocaleString('en-US')} rows down`,
     );

@@ -19,7 +19,7 @@ const LISTS = {
 
 /**
  * Opens a group's or an organization's page in a fresh context with the probe installed, counting
- * its member list requests from the start, and waits for the first rows.
+ * its member list requests from the start, and waits for the first rows and for the page to be hydrated.
  */
 export async function openMemberList(
   browser: Browser,
@@ -33,6 +33,9 @@ export async function openMemberList(
   const requests = countListRequests(page, `/api/v2/${path}/${target.id}/${list}`);
   await page.goto(`${baseUrl}/${path}/${target.id}`);
   await waitForFirstRows(page);
+  // The server's rows show before the scripts run; the page takes scrolling once hydrated (main.tsx
+  // lifts `inert` then), and the hydration's own work is the cold load's, not the scroll's.
+  await page.waitForFunction(() => !document.getElementById('root')?.hasAttribute('inert'));
   const serverPages = await page.evaluate(
     (list) => (document.getElementById('roster-first-view')?.textContent?.includes(`"${list}"`) ? 1 : 0),
     list === 'memberships' ? 'group_memberships' : list,

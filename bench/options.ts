@@ -10,10 +10,12 @@ export type BenchOptions = {
   port: string | undefined;
   /** Where results.json goes. */
   out: string;
+  /** `first-view`: only the route weights, the cold loads and the group scroll, printed, not written. */
+  only: 'first-view' | undefined;
 };
 
 export const USAGE =
-  'Usage: npm run bench -- [--scale large|tiny] [--quick] [--port 4805] [--out bench/results.json]';
+  'Usage: npm run bench -- [--scale large|tiny] [--quick] [--port 4805] [--out bench/results.json] [--only first-view]';
 
 /** Reads the command line; throws with the usage on anything it does not know. */
 export function readOptions(args: string[]): BenchOptions {
@@ -24,6 +26,7 @@ export function readOptions(args: string[]): BenchOptions {
       quick: { type: 'boolean', default: false },
       port: { type: 'string' },
       out: { type: 'string', default: 'bench/results.json' },
+      only: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -34,7 +37,10 @@ export function readOptions(args: string[]): BenchOptions {
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) {
     throw new Error(`--port must be a port number, not "${values.port}"`);
   }
-  return { scale: values.scale, quick: values.quick, port: values.port, out: values.out };
+  if (values.only !== undefined && values.only !== 'first-view') {
+    throw new Error(`--only takes first-view, not "${values.only}"`);
+  }
+  return { scale: values.scale, quick: values.quick, port: values.port, out: values.out, only: values.only };
 }
 
 /** How many times each measurement repeats, and how far the long ones go. */

@@ -13,21 +13,23 @@ import { currentUserQueryOptions } from './api/current-user.ts';
 import { sessionQueryOptions } from './api/session.ts';
 import { isClientOnlyRoute } from './app/client-only-route.ts';
 import { firstViewStateScript } from './app/first-view-state.ts';
+import { pageModuleOf } from './app/lazy-page.ts';
 import { createQueryClient } from './app/query-client.ts';
+import { Timings } from './app/render-timings.ts';
 import { appRoutes } from './app/router.tsx';
 import { signInPath } from './app/sign-in-path.ts';
 import type { FirstView, FirstViewRequest, SendApiRequest } from './contract/first-view.ts';
 
 /**
- * The server's first render of a page: the route's loaders start their queries, the page renders,
- * the queries it asked for that no loader started are fetched, and it renders again, until nothing
- * new is asked for or the time is up. The queries that answered go into the page for the browser
- * to hydrate; the rest render as the SPA's own loading state, which the browser then fills in.
+ * The server's first render of a page: the route's loaders start their queries and the page renders
+ * once they have answered; should it ask for queries no loader started, those are fetched and it
+ * renders again, until nothing new is asked for or the time is up. The queries that answered go
+ * into the page for the browser to hydrate; the rest render as the SPA's own loading state, which
+ * the browser then fills in.
  */
 const MAX_RENDER_PASSES = 4;
 /** The render itself reads nothing from the network; the grace covers a slow machine, not the upstream. */
 const RENDER_GRACE_MS = 1000;
-/** The render itself reads nothing from the network; the grace covers a slow machine, not the upstream. */
 const requestSend = new AsyncLocalStorage<SendApiRequest>();
 // Every request of a render goes through the visitor's own `send`, even when several pages render at once.
 setApiFetch((url, init) => {
@@ -55,7 +57,8 @@ async function render({ request, timeoutMs }: FirstViewRequest): Promise<FirstVi
   const contextRead = handler.query(request);
   // Left unread when the visitor is sent elsewhere; awaited below otherwise.
   contextRead.catch(() => {});
-  const session = await untilDeadline(sessionRead, deadline);
+  const timings = new Timings();
+  const session = await timings.time('data', () => untilDeadline(sessionRead, deadline));
   if (!session) return shell(queryClient, 'the session could not be read in time');
   if (!session.signedIn && !signingIn) {
     void queryClient.cancelQueries();
@@ -64,7 +67,7 @@ async function render({ request, timeoutMs }: FirstViewRequest): Promise<FirstVi
   if (session.signedIn && signingIn)
     return shell(queryClient, 'the sign-in page sends a signed-in person on');
 
-  const context = await contextRead;
+  const context = await timings.time('data', () => contextRead);
   if (context instanceof Response) return shell(queryClient, 'a loader answered with a response');
   if (context.errors) return shell(queryClient, 'a loader failed');
   if (context.matches.some((match) => isClientOnlyRoute(match.route.handle))) {
@@ -79,29 +82,46 @@ async function render({ request, timeoutMs }: FirstViewRequest): Promise<FirstVi
     </StrictMode>
   );
 
+  // The loaders started the page's queries: rendering once they answer is the one render a page
+  // needs. A page that asks for data no loader started is rendered again once that has answered.
   const attempted = new Set<string>();
-  let html = await renderToHtml(page(), deadline);
-  for (let pass = 1; pass < MAX_RENDER_PASSES; pass++) {
-    for (const query of unfetchedQueries(queryClient, attempted)) {
+  let answered = await timings.time('data', () => untilAnswered(queryClient, attempted, deadline));
+  let html = await timings.time('render', () => renderToHtml(page(), deadline));
+  for (let pass = 1; answered && pass < MAX_RENDER_PASSES; pass++) {
+    const asked = unfetchedQueries(queryClient, attempted);
+    if (asked.length === 0) break;
+    for (const query of asked) {
       attempted.add(query.queryHash);
       query.fetch().catch(() => {});
     }
-    if (queryClient.isFetching() === 0) break;
-    const answered = await untilIdle(queryClient, deadline);
-    if (!answered) await queryClient.cancelQueries();
-    // A failed query renders as loading, so the browser asks again and shows its own error state;
-    // the server asks no more (a loader's query included).
-    queryClient.removeQueries({
-      predicate: (query) => {
-        if (query.state.status !== 'error') return false;
-        attempted.add(query.queryHash);
-        return true;
-      },
-    });
-    html = await renderToHtml(page(), deadline);
-    if (!answered) break;
+    answered = await timings.time('data', () => untilAnswered(queryClient, attempted, deadline));
+    html = await timings.time('render', () => renderToHtml(page(), deadline));
   }
-  return { kind: 'page', html, stateScript: firstViewStateScript(stateOf(context, queryClient)) };
+  const stateScript = timings.timeSync('state', () => firstViewStateScript(stateOf(context, queryClient)));
+  const modules = context.matches.flatMap((match) => pageModuleOf(match.route.handle) ?? []);
+  return { kind: 'page', html, stateScript, modules, timings: timings.list() };
+}
+
+/**
+ * Waits until no query is fetching; a query still fetching at the deadline is cancelled and a
+ * failed one removed, so both render as loading and the browser asks again, showing its own error
+ * state; the server asks no more (a loader's query included). False if the deadline came first.
+ */
+async function untilAnswered(
+  queryClient: QueryClient,
+  attempted: Set<string>,
+  deadline: number,
+): Promise<boolean> {
+  const answered = await untilIdle(queryClient, deadline);
+  if (!answered) await queryClient.cancelQueries();
+  queryClient.removeQueries({
+    predicate: (query) => {
+      if (query.state.status !== 'error') return false;
+      attempted.add(query.queryHash);
+      return true;
+    },
+  });
+  return answered;
 }
 
 function stateOf(context: StaticHandlerContext, queryClient: QueryClient) {

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
+import { lazyPage } from './lazy-page.ts';
 
 /**
  * The Box workspace: every path starts with `/box`, so a link says which provider it is about. The
@@ -7,25 +8,38 @@ import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
  */
 export const boxRoutes: RouteObject[] = [
   {
-    lazy: async () => ({ Component: (await import('../features/box/box-account-gate.tsx')).BoxAccountGate }),
+    ...lazyPage(
+      'src/features/box/box-account-gate.tsx',
+      async () => (await import('../features/box/box-account-gate.tsx')).BoxAccountGate,
+    ),
     children: [
       {
         path: 'box/groups',
-        lazy: async () => ({
-          Component: (await import('../features/box/box-groups-page.tsx')).BoxGroupsPage,
-        }),
+        ...lazyPage(
+          'src/features/box/box-groups-page.tsx',
+          async () => (await import('../features/box/box-groups-page.tsx')).BoxGroupsPage,
+        ),
       },
       {
         path: 'box/groups/:groupId',
-        lazy: async () => ({ Component: (await import('../features/box/box-group-page.tsx')).BoxGroupPage }),
+        ...lazyPage(
+          'src/features/box/box-group-page.tsx',
+          async () => (await import('../features/box/box-group-page.tsx')).BoxGroupPage,
+        ),
       },
       {
         path: 'box/users',
-        lazy: async () => ({ Component: (await import('../features/box/box-users-page.tsx')).BoxUsersPage }),
+        ...lazyPage(
+          'src/features/box/box-users-page.tsx',
+          async () => (await import('../features/box/box-users-page.tsx')).BoxUsersPage,
+        ),
       },
       {
         path: 'box/users/:userId',
-        lazy: async () => ({ Component: (await import('../features/box/box-user-page.tsx')).BoxUserPage }),
+        ...lazyPage(
+          'src/features/box/box-user-page.tsx',
+          async () => (await import('../features/box/box-user-page.tsx')).BoxUserPage,
+        ),
       },
       {
         path: 'box',

@@ -7,8 +7,10 @@ import { boxRoutes } from './box-routes.tsx';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
 import { HomeRedirect } from './home-redirect.tsx';
 import { JobsRedirect } from './jobs-redirect.tsx';
+import { lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
+import { prefetchScopedOperations, prefetchShell } from './route-prefetch.ts';
 
 /** The route tree, shared by the browser's router and the server's first render (entry-server.tsx). */
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
@@ -17,12 +19,17 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       path: 'sign-in',
       errorElement: <RouteError />,
       hydrateFallbackElement: null,
-      lazy: async () => ({
-        Component: (await import('../features/sign-in/sign-in-page.tsx')).SignInPage,
-      }),
+      ...lazyPage(
+        'src/features/sign-in/sign-in-page.tsx',
+        async () => (await import('../features/sign-in/sign-in-page.tsx')).SignInPage,
+      ),
     },
     {
       element: <AppShell />,
+      loader: () => {
+        prefetchShell(queryClient);
+        return null;
+      },
       errorElement: <RouteError />,
       hydrateFallbackElement: null,
       children: [
@@ -32,63 +39,79 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             {
               path: 'groups',
-              lazy: async () => ({
-                Component: (await import('../features/groups/groups-page.tsx')).GroupsPage,
-              }),
+              ...lazyPage(
+                'src/features/groups/groups-page.tsx',
+                async () => (await import('../features/groups/groups-page.tsx')).GroupsPage,
+              ),
             },
             {
               path: 'groups/:groupId',
               loader: ({ params }) => {
                 prefetchGroupPage(queryClient, params.groupId);
+                prefetchScopedOperations(queryClient, 'group_id', params.groupId);
                 return null;
               },
-              lazy: async () => ({
-                Component: (await import('../features/groups/group-page.tsx')).GroupPage,
-              }),
+              ...lazyPage(
+                'src/features/groups/group-page.tsx',
+                async () => (await import('../features/groups/group-page.tsx')).GroupPage,
+              ),
             },
             {
               path: 'organizations',
-              lazy: async () => ({
-                Component: (await import('../features/organizations/organizations-page.tsx'))
-                  .OrganizationsPage,
-              }),
+              ...lazyPage(
+                'src/features/organizations/organizations-page.tsx',
+                async () =>
+                  (await import('../features/organizations/organizations-page.tsx')).OrganizationsPage,
+              ),
             },
             {
               path: 'organizations/:organizationId',
               loader: ({ params }) => {
                 prefetchOrganizationPage(queryClient, params.organizationId);
+                prefetchScopedOperations(queryClient, 'organization_id', params.organizationId);
                 return null;
               },
-              lazy: async () => ({
-                Component: (await import('../features/organizations/organization-page.tsx')).OrganizationPage,
-              }),
+              ...lazyPage(
+                'src/features/organizations/organization-page.tsx',
+                async () =>
+                  (await import('../features/organizations/organization-page.tsx')).OrganizationPage,
+              ),
             },
             {
               path: 'users',
-              lazy: async () => ({ Component: (await import('../features/users/users-page.tsx')).UsersPage }),
+              ...lazyPage(
+                'src/features/users/users-page.tsx',
+                async () => (await import('../features/users/users-page.tsx')).UsersPage,
+              ),
             },
             {
               path: 'users/:userId',
-              lazy: async () => ({ Component: (await import('../features/users/user-page.tsx')).UserPage }),
+              ...lazyPage(
+                'src/features/users/user-page.tsx',
+                async () => (await import('../features/users/user-page.tsx')).UserPage,
+              ),
             },
             {
               path: 'history',
-              lazy: async () => ({
-                Component: (await import('../features/history/history-page.tsx')).HistoryPage,
-              }),
+              ...lazyPage(
+                'src/features/history/history-page.tsx',
+                async () => (await import('../features/history/history-page.tsx')).HistoryPage,
+              ),
             },
             {
               path: 'history/zendesk-jobs/:jobId',
-              lazy: async () => ({
-                Component: (await import('../features/history/zendesk-job-page.tsx')).ZendeskJobPage,
-              }),
+              ...lazyPage(
+                'src/features/history/zendesk-job-page.tsx',
+                async () => (await import('../features/history/zendesk-job-page.tsx')).ZendeskJobPage,
+              ),
             },
             {
               path: 'history/:operationId',
-              lazy: async () => ({
-                Component: (await import('../features/history/operation-detail-page.tsx'))
-                  .OperationDetailPage,
-              }),
+              ...lazyPage(
+                'src/features/history/operation-detail-page.tsx',
+                async () =>
+                  (await import('../features/history/operation-detail-page.tsx')).OperationDetailPage,
+              ),
             },
             { path: 'jobs', element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
             { path: 'jobs/:jobId', element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },

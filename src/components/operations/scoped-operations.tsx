@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useOperationPollInterval } from '../../api/operation-events.ts';
 import { type OperationListFilters, operationsQueryOptions } from '../../api/roster-operations.ts';
 import {
@@ -9,7 +9,14 @@ import {
   useFollowRunning,
   useShownInline,
 } from './followed-operations.ts';
-import { OperationProgress } from './operation-progress.tsx';
+
+/**
+ * Most pages have no operation running on them: its progress panel (with its actions and outcome
+ * wording) loads when there is one, not before the member list can be used.
+ */
+const OperationProgress = lazy(async () => ({
+  default: (await import('./operation-progress.tsx')).OperationProgress,
+}));
 
 const SHOWN = 3;
 const POLL_MS = 3000;
@@ -32,11 +39,16 @@ export function ScopedOperations({
   const followed = useFollowedOperations();
   const shown = operations.filter((operation) => isOnDisplay(operation, followed)).slice(0, SHOWN);
   useShownInline(shown.map((operation) => operation.id));
-  return shown.map((operation) => (
-    <OperationProgress
-      key={operation.id}
-      operation={operation}
-      onDismiss={() => dismissOperation(operation.id)}
-    />
-  ));
+  if (shown.length === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      {shown.map((operation) => (
+        <OperationProgress
+          key={operation.id}
+          operation={operation}
+          onDismiss={() => dismissOperation(operation.id)}
+        />
+      ))}
+    </Suspense>
+  );
 }

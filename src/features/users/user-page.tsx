@@ -5,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useDeferredValue, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error.ts';
 import { currentUserQueryOptions } from '../../api/current-user.ts';
@@ -24,11 +24,22 @@ import {
 } from '../../api/user-memberships.ts';
 import { userQueryOptions } from '../../api/users.ts';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
-import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
+import type { NamedOption } from '../../components/members/named-picker.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
 import { isAgentRole } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
-import { type PersonRemoval, RemovePersonMembershipDialog } from './remove-person-membership-dialog.tsx';
+import type { PersonRemoval } from './remove-person-membership-dialog.tsx';
+
+/**
+ * The pickers' combobox library and the removal dialog load beside the page, not before it: the
+ * person's memberships can be read (and the server's first view hydrated) while they arrive.
+ */
+const NamedPicker = lazy(async () => ({
+  default: (await import('../../components/members/named-picker.tsx')).NamedPicker,
+}));
+const RemovePersonMembershipDialog = lazy(async () => ({
+  default: (await import('./remove-person-membership-dialog.tsx')).RemovePersonMembershipDialog,
+}));
 
 /** Groups the person may join whose name contains the text, anywhere, ignoring case; those they are in say so. */
 function groupOptionsFor(
@@ -279,17 +290,21 @@ function UserDetail({ userId }: { userId: number }) {
               }
             }}
           >
-            <NamedPicker
-              label="Group to add"
-              placeholder="Add to a group: type part of its name…"
-              text={groupText}
-              onTextChange={setGroupText}
-              options={groupOptions}
-              chosen={chosenGroup}
-              onChoose={setPickedGroup}
-              status={groups.isPending ? 'Loading groups…' : `No group name contains “${groupText.trim()}”.`}
-              disabled={!groupPermission.allowed}
-            />
+            <Suspense fallback={null}>
+              <NamedPicker
+                label="Group to add"
+                placeholder="Add to a group: type part of its name…"
+                text={groupText}
+                onTextChange={setGroupText}
+                options={groupOptions}
+                chosen={chosenGroup}
+                onChoose={setPickedGroup}
+                status={
+                  groups.isPending ? 'Loading groups…' : `No group name contains “${groupText.trim()}”.`
+                }
+                disabled={!groupPermission.allowed}
+              />
+            </Suspense>
             <button type="submit" disabled={!chosenGroup || addGroup.isPending || !groupPermission.allowed}>
               Add to group
             </button>
@@ -387,27 +402,33 @@ function UserDetail({ userId }: { userId: number }) {
               }
             }}
           >
-            <NamedPicker
-              label="Organization to add"
-              placeholder="Add to an organization: type the start of its name…"
-              text={organizationText}
-              onTextChange={setOrganizationText}
-              options={organizationOptions}
-              chosen={chosenOrganization}
-              onChoose={setPickedOrganization}
-              status={
-                organizations.isFetching || organizationName !== organizationText.trim()
-                  ? 'Searching…'
-                  : `No organization name starts with “${organizationText.trim()}”.`
-              }
-            />
+            <Suspense fallback={null}>
+              <NamedPicker
+                label="Organization to add"
+                placeholder="Add to an organization: type the start of its name…"
+                text={organizationText}
+                onTextChange={setOrganizationText}
+                options={organizationOptions}
+                chosen={chosenOrganization}
+                onChoose={setPickedOrganization}
+                status={
+                  organizations.isFetching || organizationName !== organizationText.trim()
+                    ? 'Searching…'
+                    : `No organization name starts with “${organizationText.trim()}”.`
+                }
+              />
+            </Suspense>
             <button type="submit" disabled={!chosenOrganization || addOrganization.isPending}>
               Add to organization
             </button>
           </form>
         )}
       </section>
-      {removal && <RemovePersonMembershipDialog removal={removal} onClose={() => setRemoval(undefined)} />}
+      {removal && (
+        <Suspense fallback={null}>
+          <RemovePersonMembershipDialog removal={removal} onClose={() => setRemoval(undefined)} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'hono';
-import type { FirstViewModule } from '../../contract/first-view.ts';
+import type { FirstViewModule, FirstViewTiming } from '../../contract/first-view.ts';
+import { loadRoutePreloads } from './route-preloads.ts';
 
 /** Answers a page request with its first view rendered, or with the plain shell. */
 export type FirstViewPage = (c: Context) => Promise<Response>;
@@ -20,6 +21,7 @@ export type FirstViewOptions = {
 };
 
 const ROOT = '<div id="root"></div>';
+const HEAD_END = '</head>';
 
 /**
  * Loads the server build of the SPA's entry, or answers undefined when there is none (a build from
@@ -31,6 +33,8 @@ export async function loadFirstViewPage(options: FirstViewOptions): Promise<Firs
   if (!existsSync(entry) || !existsSync(templateFile)) return undefined;
   const template = readFileSync(templateFile, 'utf8');
   if (!template.includes(ROOT)) throw new Error(`${templateFile} has no empty ${ROOT} to render into`);
+  if (!template.includes(HEAD_END)) throw new Error(`${templateFile} has no ${HEAD_END}`);
+  const preloads = loadRoutePreloads(options.distDir);
   const module = (await import(pathToFileURL(entry).href)) as FirstViewModule;
   const shell = (c: Context) => c.html(template, 200, { 'Cache-Control': 'no-store' });
 
@@ -59,8 +63,20 @@ export async function loadFirstViewPage(options: FirstViewOptions): Promise<Firs
     if (view.kind === 'redirect') return c.redirect(view.location, 302);
     if (view.kind === 'shell') return shell(c);
     // Inert until hydrated (main.tsx lifts it): a click before then would reach markup with no handlers.
-    const page = template.replace(ROOT, () => `<div id="root" inert>${view.html}</div>${view.stateScript}`);
+    const page = template
+      .replace(HEAD_END, () => `${preloads(view.modules)}${HEAD_END}`)
+      .replace(ROOT, () => `<div id="root" inert>${view.html}</div>${view.stateScript}`);
     // The page holds this person's data now: no cache keeps it for anyone else, or for later.
-    return c.html(page, 200, { 'Cache-Control': 'no-store' });
+    return c.html(page, 200, { 'Cache-Control': 'no-store', 'Server-Timing': serverTiming(view.timings) });
   };
+}
+
+/** E.g. `data;dur=12.3, render;dur=8.1;desc="1 pass"`: where the server spent the page's time. */
+function serverTiming(timings: readonly FirstViewTiming[]): string {
+  return timings
+    .map(
+      ({ name, ms, count }) =>
+        `${name};dur=${ms.toFixed(1)}${name === 'render' ? `;desc="${count} pass"` : ''}`,
+    )
+    .join(', ');
 }
