@@ -113,3 +113,32 @@ test("a person's page finds a group by any part of its name and an organization 
   await organizations.fill('zz-none');
   await expect(page.getByText('No organization name starts with “zz-none”.')).toBeVisible();
 });
+
+test('the Groups list shows each group’s member count from one request, not one per row', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const group = await groupNamed(api, 'Billing');
+  const { count } = await api.get<{ count: { value: number } }>(`/groups/${group.id}/users/count`);
+  const counted: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (url.includes('/roster/group-member-counts') || /\/groups\/\d+\/(users|memberships)/.test(url))
+      counted.push(url);
+  });
+
+  // Arriving from another page, so that the browser (not the server's first view) reads the counts.
+  await page.goto('/users');
+  await expect(page.locator('#root:not([inert])')).toBeAttached();
+  await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
+  const table = page.getByRole('table', { name: 'Groups' });
+  await expect(table.getByRole('columnheader', { name: 'Members' })).toBeVisible();
+  const row = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'Billing', exact: true }) });
+  await expect(row.getByRole('cell').nth(2)).toHaveText(count.value.toLocaleString('en-US'));
+  await expect(table.getByTitle('Counting members…')).toHaveCount(0);
+  expect(counted).toHaveLength(1);
+  expect(counted[0]).toContain('/roster/group-member-counts');
+});

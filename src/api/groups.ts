@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { countSchema } from '../contract/count.ts';
 import { groupEnvelopeSchema, groupSchema } from '../contract/group.ts';
+import { groupMemberCountsSchema } from '../contract/group-member-counts.ts';
 import { apiRequest } from './api-client.ts';
 import type { CursorPageParam } from './cursor-pagination.ts';
 import { fetchNamedListPage } from './named-list.ts';
@@ -14,7 +15,19 @@ export const groupKeys = {
   detail: (id: number) => [...groupKeys.details(), id] as const,
   memberCount: (id: number) => [...groupKeys.detail(id), 'member-count'] as const,
   count: () => [...groupKeys.all, 'count'] as const,
+  memberCounts: () => [...groupKeys.all, 'member-counts'] as const,
 };
+
+/** Every group's member count, in one request: the Roster server reads and caches them. */
+export const groupMemberCountsQueryOptions = () =>
+  queryOptions({
+    queryKey: groupKeys.memberCounts(),
+    queryFn: ({ signal }) =>
+      apiRequest('/roster/group-member-counts', { schema: groupMemberCountsSchema, signal }).then(
+        (body) => body.counts,
+      ),
+    staleTime: 30_000,
+  });
 
 export const groupCountQueryOptions = () =>
   queryOptions({

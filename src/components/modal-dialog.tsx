@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { recoverLostFocus } from './lost-focus.ts';
 
 /**
  * The native `<dialog>` opened modally: the browser traps focus, makes the page inert and closes
@@ -24,6 +25,8 @@ export function ModalDialog({
     return () => {
       dialog?.close();
       if (opener?.isConnected) opener.focus();
+      // The opener went with its row (a removal finished while the dialog was open).
+      else if (opener) recoverLostFocus();
     };
   }, []);
   return (

@@ -2,6 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
+import { groupMemberCountRoutes } from './member-counts/group-member-count-routes.ts';
 import { forwardToUpstream } from './proxy/forward-to-upstream.ts';
 import type { Upstream } from './proxy/upstream.ts';
 import { requestLog } from './request-log.ts';
@@ -26,6 +27,8 @@ export type RosterAppOptions = {
   signInRoutes: Hono;
   /** `/roster/operations*` (see operations/operation-routes.ts). */
   operationRoutes: Hono;
+  /** Tells `/roster/group-member-counts` that memberships may have changed (operation events). */
+  membershipChanges?: { subscribe(listener: () => void): () => void };
   /** Wrap the forwarding of `/api/v2/*` and `/api/box/2.0/*` to record single membership changes in History. */
   recordChanges?: MiddlewareHandler<RosterEnv>;
   recordBoxChanges?: (authorization: (c: Context<RosterEnv>) => string) => MiddlewareHandler<RosterEnv>;
@@ -82,6 +85,14 @@ export function createRosterApp(options: RosterAppOptions) {
   );
   app.use('/roster/*', limitBody, sameOriginWrites(options.publicUrl));
   app.route('/roster/operations', options.operationRoutes);
+  app.route(
+    '/roster/group-member-counts',
+    groupMemberCountRoutes({
+      upstream: options.upstream,
+      requireCredential: options.auth.requireCredential(),
+      membershipChanges: options.membershipChanges ?? { subscribe: () => () => {} },
+    }),
+  );
   app.route('/roster', options.signInRoutes);
   app.use('/api/*', limitBody, sameOriginWrites(options.publicUrl));
   app.use('/api/v2/*', options.auth.requireCredential());

@@ -246,6 +246,7 @@ async function startOnStore(
       zendesk: upstream,
       box: boxUpstream,
     }),
+    membershipChanges: operationEvents,
     recordChanges: recordSingleChanges({
       store: operationStore,
       events: operationEvents,

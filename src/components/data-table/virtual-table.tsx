@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FIRST_RENDER_VIEWPORT } from '../first-render-viewport.ts';
 import { useHydrated } from '../use-hydrated.ts';
+import { useRowFocusRecovery } from './use-row-focus-recovery.ts';
 
 const features = tableFeatures({});
 type Features = typeof features;
@@ -75,6 +76,14 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
   const { columns, rows, getRowId, hasMore, isFetchingMore, onLoadMore, rowHeight = 40 } = props;
   const { rowsBefore = 0, hasPrevious = false, isFetchingPrevious = false, onLoadPrevious } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const recoverFocus = useRowFocusRecovery();
+  const setScroll = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element;
+      return recoverFocus(element);
+    },
+    [recoverFocus],
+  );
   // Rows are placed with inline styles, which only script may set under the CSP: until then (the
   // server's HTML, and hydrating it) the first rows lay out as a plain table.
   const placed = useHydrated();
@@ -216,8 +225,10 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the focusable rows and controls inside
     <div
-      ref={scrollRef}
+      ref={setScroll}
       className="vt-scroll"
+      // Focus lands here only when the last row it was on is gone (see useRowFocusRecovery).
+      tabIndex={-1}
       onKeyDown={onKeyDown}
       onFocus={(event) => rememberFocus(event.target)}
       onBlur={() => {
@@ -228,6 +239,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
         className={placed ? 'vt-table' : 'vt-table vt-flow'}
         aria-label={props.label}
         aria-rowcount={(props.totalRows ?? rows.length) + 1}
+        data-loaded-rows={rowCount}
       >
         <thead className="vt-head">
           {table.getHeaderGroups().map((group) => (

@@ -64,14 +64,6 @@ export function MembersSection<Membership extends MembershipLike>(props: {
   const rowsBefore = members.data?.pages[0]?.start ?? 0;
   const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<number>();
   const [removing, setRemoving] = useState(false);
-  const onToggleLoaded = useCallback(
-    (selected: boolean) =>
-      setLoaded(
-        rows.map((row) => row.membership.id),
-        selected,
-      ),
-    [rows, setLoaded],
-  );
   const mutateDefault = makeDefault.mutate;
   const onMakeDefault = useCallback(
     (row: MemberRow<Membership>) =>
@@ -150,7 +142,7 @@ export function MembersSection<Membership extends MembershipLike>(props: {
           }
           selection={selection}
           onToggle={toggle}
-          onToggleLoaded={onToggleLoaded}
+          onSelectMany={setLoaded}
           onClearSelection={clear}
           onMakeDefault={onMakeDefault}
           pendingDefaultId={makeDefault.isPending ? makeDefault.variables?.membershipId : undefined}

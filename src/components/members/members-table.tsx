@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { User } from '../../contract/user.ts';
 import { MutedText } from '../data-table/muted-text.tsx';
@@ -44,7 +44,8 @@ type Props<Membership extends MembershipLike> = {
   onLoadPrevious: (firstVisible: number) => void;
   selection: RowSelection<number>;
   onToggle: (membershipId: number) => void;
-  onToggleLoaded: (selected: boolean) => void;
+  /** Sets these rows' selection at once: the header box, or a shift-click's range. */
+  onSelectMany: (membershipIds: readonly number[], selected: boolean) => void;
   onClearSelection: () => void;
   onMakeDefault: (row: MemberRow<Membership>) => void;
   /** The membership whose make-default request is in flight, so a double click sends one. */
@@ -52,8 +53,10 @@ type Props<Membership extends MembershipLike> = {
 };
 
 export function MembersTable<Membership extends MembershipLike>(props: Props<Membership>) {
-  const { rows, selection, onToggle, onToggleLoaded, onMakeDefault, pendingDefaultId, defaultOf } = props;
+  const { rows, selection, onToggle, onSelectMany, onMakeDefault, pendingDefaultId, defaultOf } = props;
   const extraColumns = props.extraColumns;
+  /** The row last toggled, where a shift-click's range starts. */
+  const anchor = useRef<number | undefined>(undefined);
 
   const columns = useMemo<VirtualTableColumn<MemberRow<Membership>>[]>(
     () => [
@@ -62,8 +65,9 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         idOf: (row: MemberRow<Membership>) => row.membership.id,
         nameOf: (row) => row.user?.name ?? `user ${row.membership.user_id}`,
         selection,
+        anchor,
         onToggle,
-        onToggleLoaded,
+        onSelectMany,
       }),
       {
         id: 'name',
@@ -126,7 +130,7 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         ),
       },
     ],
-    [rows, selection, onToggle, onToggleLoaded, onMakeDefault, pendingDefaultId, defaultOf, extraColumns],
+    [rows, selection, onToggle, onSelectMany, onMakeDefault, pendingDefaultId, defaultOf, extraColumns],
   );
 
   return (
@@ -144,7 +148,10 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
       isFetchingPrevious={props.isFetchingPrevious}
       onLoadPrevious={props.onLoadPrevious}
       isRowSelected={(row) => isSelected(selection, row.membership.id)}
-      onToggleRow={(row) => onToggle(row.membership.id)}
+      onToggleRow={(row) => {
+        onToggle(row.membership.id);
+        anchor.current = row.membership.id;
+      }}
       onEscape={props.onClearSelection}
     />
   );

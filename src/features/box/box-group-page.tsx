@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
 import { boxGroupQueryOptions } from '../../api/box/box-groups.ts';
@@ -59,14 +59,6 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
   /** What the new admins may do, chosen before the review of a promotion. */
   const [permissions, setPermissions] = useState<BoxConfigurablePermissions | undefined>(undefined);
   const [editing, setEditing] = useState<BoxGroupMembership | null>(null);
-  const onToggleLoaded = useCallback(
-    (selected: boolean) =>
-      setLoaded(
-        rows.map((row) => row.id),
-        selected,
-      ),
-    [rows, setLoaded],
-  );
   const count = total ?? rows.length;
   const selected = selectedCount(selection, count);
 
@@ -152,7 +144,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
           onLoadMore={() => void members.fetchNextPage({ cancelRefetch: false })}
           selection={selection}
           onToggle={toggle}
-          onToggleLoaded={onToggleLoaded}
+          onSelectMany={setLoaded}
           onClearSelection={clear}
           onEditPermissions={setEditing}
         />

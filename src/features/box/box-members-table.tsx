@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
@@ -17,14 +17,17 @@ type Props = {
   onLoadMore: () => void;
   selection: RowSelection<string>;
   onToggle: (id: string) => void;
-  onToggleLoaded: (selected: boolean) => void;
+  /** Sets these rows' selection at once: the header box, or a shift-click's range. */
+  onSelectMany: (ids: readonly string[], selected: boolean) => void;
   onClearSelection: () => void;
   onEditPermissions: (membership: BoxGroupMembership) => void;
 };
 
 /** A Box group's members on the shared virtual table: login, role and an admin's permissions. */
 export function BoxMembersTable(props: Props) {
-  const { rows, selection, onToggle, onToggleLoaded, onEditPermissions } = props;
+  const { rows, selection, onToggle, onSelectMany, onEditPermissions } = props;
+  /** The row last toggled, where a shift-click's range starts. */
+  const anchor = useRef<string | undefined>(undefined);
   const columns = useMemo<VirtualTableColumn<BoxGroupMembership>[]>(
     () => [
       selectionColumn({
@@ -32,8 +35,9 @@ export function BoxMembersTable(props: Props) {
         idOf: (row: BoxGroupMembership) => row.id,
         nameOf: (row) => row.user.name,
         selection,
+        anchor,
         onToggle,
-        onToggleLoaded,
+        onSelectMany,
       }),
       {
         id: 'name',
@@ -80,7 +84,7 @@ export function BoxMembersTable(props: Props) {
         ),
       },
     ],
-    [rows, selection, onToggle, onToggleLoaded, onEditPermissions],
+    [rows, selection, onToggle, onSelectMany, onEditPermissions],
   );
   return (
     <VirtualTable
@@ -93,7 +97,10 @@ export function BoxMembersTable(props: Props) {
       isFetchingMore={props.isFetchingMore}
       onLoadMore={props.onLoadMore}
       isRowSelected={(row) => isSelected(selection, row.id)}
-      onToggleRow={(row) => onToggle(row.id)}
+      onToggleRow={(row) => {
+        onToggle(row.id);
+        anchor.current = row.id;
+      }}
       onEscape={props.onClearSelection}
     />
   );

@@ -4,6 +4,7 @@ import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { Group } from '../../contract/group.ts';
+import { GroupMemberCount } from './group-member-count.tsx';
 
 const COLUMNS: VirtualTableColumn<Group>[] = [
   {
@@ -22,6 +23,13 @@ const COLUMNS: VirtualTableColumn<Group>[] = [
     header: 'Description',
     width: 'minmax(240px, 2fr)',
     cell: ({ row }) => <MutedText text={row.original.description} />,
+  },
+  {
+    id: 'members',
+    header: 'Members',
+    width: '96px',
+    align: 'end',
+    cell: ({ row }) => <GroupMemberCount groupId={row.original.id} />,
   },
   {
     id: 'visibility',

@@ -23,6 +23,7 @@ import {
   userOrganizationMembershipsQueryOptions,
 } from '../../api/user-memberships.ts';
 import { userQueryOptions } from '../../api/users.ts';
+import { useRowFocusRecovery } from '../../components/data-table/use-row-focus-recovery.ts';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
 import type { NamedOption } from '../../components/members/named-picker.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
@@ -153,6 +154,8 @@ function UserDetail({ userId }: { userId: number }) {
     },
   );
   const [removal, setRemoval] = useState<PersonRemoval>();
+  const groupTable = useRowFocusRecovery();
+  const organizationTable = useRowFocusRecovery();
   const addOrganization = usePersonWrite(userId, (organizationId: number) =>
     addUserToOrganization(userId, organizationId),
   );
@@ -218,7 +221,7 @@ function UserDetail({ userId }: { userId: number }) {
           </h2>
           {!groupPermission.allowed && canEdit && <p className="permission-note">{groupPermission.reason}</p>}
           <ListStates query={groupMemberships} what="their groups" isEmpty={false} empty={null}>
-            <table className="person-table" aria-label="Group memberships">
+            <table className="person-table" aria-label="Group memberships" ref={groupTable} tabIndex={-1}>
               <thead>
                 <tr>
                   <th>Group</th>
@@ -322,7 +325,12 @@ function UserDetail({ userId }: { userId: number }) {
           isEmpty={organizationMemberships.data?.length === 0}
           empty={<p className="cell-muted">Not in any organization.</p>}
         >
-          <table className="person-table" aria-label="Organization memberships">
+          <table
+            className="person-table"
+            aria-label="Organization memberships"
+            ref={organizationTable}
+            tabIndex={-1}
+          >
             <thead>
               <tr>
                 <th>Organization</th>
