@@ -72,7 +72,11 @@ describe.skipIf(!TEST_DATABASE_URL)(onPostgres('opening a PostgreSQL store'), ()
     const applied = await sql<{ name: string }>`SELECT name FROM roster_migration ORDER BY name`.execute(
       again.db,
     );
-    expect(applied.rows.map((row) => row.name)).toEqual(['001-initial-schema', '002-instance-leases']);
+    expect(applied.rows.map((row) => row.name)).toEqual([
+      '001-initial-schema',
+      '002-instance-leases',
+      '003-item-actions',
+    ]);
     await again.close();
   });
 });
