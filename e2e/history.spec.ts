@@ -49,12 +49,12 @@ test('finishes a 300-agent add after the browser that started it is closed, and 
   const csv = await readFile((await (await download).path()) ?? '', 'utf8');
   const lines = csv.trimEnd().split('\r\n');
   expect(lines[0]).toBe(
-    'item,state,user_id,user_name,user_email,target_type,target_id,target_name,membership_id,upstream_status,error,details,tries',
+    'item,state,action,user_id,user_name,user_email,target_type,target_id,target_name,membership_id,upstream_status,error,details,tries',
   );
   expect(lines).toHaveLength(301);
   const [agent] = agents;
   expect(csv).toContain(
-    `,succeeded,${agent?.id},${agent?.name},${agent?.email},group,${group.id},Customer Success NA,`,
+    `,succeeded,,${agent?.id},${agent?.name},${agent?.email},group,${group.id},Customer Success NA,`,
   );
 
   const members = new Set(
