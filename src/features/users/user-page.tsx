@@ -25,19 +25,16 @@ import {
 import { userQueryOptions } from '../../api/users.ts';
 import { useRowFocusRecovery } from '../../components/data-table/use-row-focus-recovery.ts';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
-import type { NamedOption } from '../../components/members/named-picker.tsx';
+import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
 import { isAgentRole } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import type { PersonRemoval } from './remove-person-membership-dialog.tsx';
 
 /**
- * The pickers' combobox library and the removal dialog load beside the page, not before it: the
- * person's memberships can be read (and the server's first view hydrated) while they arrive.
+ * The removal dialog loads when it is opened. The pickers do not load apart: the server renders
+ * them, and text typed into a server-rendered picker whose code was still on its way was lost.
  */
-const NamedPicker = lazy(async () => ({
-  default: (await import('../../components/members/named-picker.tsx')).NamedPicker,
-}));
 const RemovePersonMembershipDialog = lazy(async () => ({
   default: (await import('./remove-person-membership-dialog.tsx')).RemovePersonMembershipDialog,
 }));
@@ -293,21 +290,17 @@ function UserDetail({ userId }: { userId: number }) {
               }
             }}
           >
-            <Suspense fallback={null}>
-              <NamedPicker
-                label="Group to add"
-                placeholder="Add to a group: type part of its name…"
-                text={groupText}
-                onTextChange={setGroupText}
-                options={groupOptions}
-                chosen={chosenGroup}
-                onChoose={setPickedGroup}
-                status={
-                  groups.isPending ? 'Loading groups…' : `No group name contains “${groupText.trim()}”.`
-                }
-                disabled={!groupPermission.allowed}
-              />
-            </Suspense>
+            <NamedPicker
+              label="Group to add"
+              placeholder="Add to a group: type part of its name…"
+              text={groupText}
+              onTextChange={setGroupText}
+              options={groupOptions}
+              chosen={chosenGroup}
+              onChoose={setPickedGroup}
+              status={groups.isPending ? 'Loading groups…' : `No group name contains “${groupText.trim()}”.`}
+              disabled={!groupPermission.allowed}
+            />
             <button type="submit" disabled={!chosenGroup || addGroup.isPending || !groupPermission.allowed}>
               Add to group
             </button>
@@ -410,22 +403,20 @@ function UserDetail({ userId }: { userId: number }) {
               }
             }}
           >
-            <Suspense fallback={null}>
-              <NamedPicker
-                label="Organization to add"
-                placeholder="Add to an organization: type the start of its name…"
-                text={organizationText}
-                onTextChange={setOrganizationText}
-                options={organizationOptions}
-                chosen={chosenOrganization}
-                onChoose={setPickedOrganization}
-                status={
-                  organizations.isFetching || organizationName !== organizationText.trim()
-                    ? 'Searching…'
-                    : `No organization name starts with “${organizationText.trim()}”.`
-                }
-              />
-            </Suspense>
+            <NamedPicker
+              label="Organization to add"
+              placeholder="Add to an organization: type the start of its name…"
+              text={organizationText}
+              onTextChange={setOrganizationText}
+              options={organizationOptions}
+              chosen={chosenOrganization}
+              onChoose={setPickedOrganization}
+              status={
+                organizations.isFetching || organizationName !== organizationText.trim()
+                  ? 'Searching…'
+                  : `No organization name starts with “${organizationText.trim()}”.`
+              }
+            />
             <button type="submit" disabled={!chosenOrganization || addOrganization.isPending}>
               Add to organization
             </button>
