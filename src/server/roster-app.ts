@@ -2,6 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
+import { exportRoutes } from './imports/export-routes.ts';
 import { groupMemberCountRoutes } from './member-counts/group-member-count-routes.ts';
 import { forwardToUpstream } from './proxy/forward-to-upstream.ts';
 import type { Upstream } from './proxy/upstream.ts';
@@ -82,6 +83,14 @@ export function createRosterApp(options: RosterAppOptions) {
   });
   app.get('/roster/connection', (c) =>
     c.json({ connection: options.connection, box: options.box.connection }),
+  );
+  app.route(
+    '/roster/exports',
+    exportRoutes({
+      zendesk: options.upstream,
+      requireCredential: options.auth.requireCredential(),
+      log: console.error,
+    }),
   );
   app.use('/roster/*', limitBody, sameOriginWrites(options.publicUrl));
   app.route('/roster/operations', options.operationRoutes);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod/mini';
@@ -19,6 +18,7 @@ import type { OperationEvents } from './operation-events.ts';
 import type { OperationRunner } from './operation-runner.ts';
 import { OperationInputError, type PlanDraft } from './plan-draft.ts';
 import { planOperation } from './plan-operation.ts';
+import { answerPlanningErrors, planSaver, planWithCredential, rosterError } from './plan-saving.ts';
 import { planUndo } from './plan-undo.ts';
 import { type Asker, presentItem, presentOperation, SKIP_REASONS } from './present-operation.ts';
 import { providerOf } from './submit-items.ts';
@@ -40,7 +40,6 @@ export type OperationRoutesOptions = {
 
 type Who = Asker & { actor: Actor };
 
-const PLAN_TTL_MS = 30 * 60_000;
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;
 const KEEPALIVE_MS = 15_000;
@@ -50,16 +49,6 @@ const itemQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.regex(/^\d{1,9}$/))),
   limit: z.optional(z.string().check(z.regex(/^\d{1,4}$/))),
 });
-
-function rosterError(
-  c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 422 | 502 | 503,
-  error: string,
-  description: string,
-  details?: { path: string; message: string }[],
-) {
-  return c.json({ error, description, ...(details && { details }) }, status);
-}
 
 function issuesOf(error: z.core.$ZodError, body?: unknown): { path: string; message: string }[] {
   const kind = typeof body === 'object' && body !== null && 'kind' in body ? body.kind : undefined;
@@ -88,8 +77,11 @@ function decodeCursor(cursor: string): number | undefined {
 
 /** `/roster/operations*`: reviews, starts, the shared history, cancel, retry, undo and the event stream. */
 export function operationRoutes(options: OperationRoutesOptions) {
-  const { store, runner, events, credentials } = options;
+  const { store, runner, events } = options;
   const now = options.now ?? Date.now;
+  const draft = planWithCredential(options);
+  const savePlan = planSaver(store, now);
+  const withErrors = answerPlanningErrors;
   const app = new Hono<{ Variables: { asker: Who } }>();
 
   async function asker(c: Context): Promise<Who | undefined> {
@@ -99,81 +91,6 @@ export function operationRoutes(options: OperationRoutesOptions) {
 
   async function present(operation: OperationRecord, who: Asker) {
     return presentOperation(operation, await store.chunksInFlight(), who);
-  }
-
-  /** Plans with the asker's own credential for the request's provider. */
-  async function draft(
-    actor: Actor,
-    plan: (client: ReturnType<typeof createUpstreamClient>) => Promise<PlanDraft>,
-    provider: 'zendesk' | 'box',
-  ) {
-    const credential = await credentials.credential(provider, actor.id);
-    if (credential.kind === 'signedOut') {
-      throw new OperationInputError(
-        403,
-        provider === 'box' ? 'BoxNotConnected' : 'SignInRequired',
-        provider === 'box'
-          ? 'Connect your Box account to Roster to continue'
-          : 'Sign in to Roster to continue',
-      );
-    }
-    if (credential.kind === 'unavailable')
-      throw new UpstreamFailure('transient', credential.description, 503, 'UpstreamUnavailable', undefined);
-    const client =
-      provider === 'zendesk'
-        ? createUpstreamClient(options.zendesk, '/api/v2', credential.authorization)
-        : createUpstreamClient(options.box, '', credential.authorization);
-    const result = await plan(client);
-    return { result, requests: client.requests() };
-  }
-
-  async function savePlan(actor: Actor, planned: { result: PlanDraft; requests: number }): Promise<Plan> {
-    const { result } = planned;
-    const id = `plan_${randomBytes(12).toString('hex')}`;
-    const createdAt = now();
-    const counts = Object.fromEntries(SKIP_REASONS.map((reason) => [reason, 0])) as Plan['counts'];
-    for (const entry of result.skipped) counts[entry.reason]++;
-    const plan: Plan = {
-      id,
-      kind: result.operation.kind,
-      label: result.operation.label,
-      created_at: new Date(createdAt).toISOString(),
-      expires_at: new Date(createdAt + PLAN_TTL_MS).toISOString(),
-      total: result.total,
-      items: result.items,
-      items_complete: !result.operation.expanding,
-      // In the order of the pasted text, so a person can go down their list; entries without a line last.
-      skipped: [...result.skipped].sort(
-        (a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER),
-      ),
-      counts,
-      warnings: result.warnings,
-      ...(result.operation.undoOf !== null && { undo_of: result.operation.undoOf }),
-      requests: planned.requests,
-    };
-    await store.savePlan(
-      id,
-      { plan, actorId: actor.id, operation: result.operation },
-      createdAt + PLAN_TTL_MS,
-    );
-    return plan;
-  }
-
-  async function withErrors(c: Context, work: () => Promise<Response>): Promise<Response> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof OperationInputError)
-        return rosterError(c, error.status, error.code, error.message);
-      if (error instanceof UpstreamFailure) {
-        if (error.kind === 'unauthorized')
-          return rosterError(c, 401, 'SignInRequired', 'The upstream refused your credential; sign in again');
-        if (error.status === 403) return rosterError(c, 403, 'Forbidden', error.message);
-        if (error.kind === 'refused') return rosterError(c, 422, error.code ?? 'Refused', error.message);
-        return rosterError(c, 503, 'UpstreamUnavailable', `Could not review this now: ${error.message}`);
-      }
-      throw error;
-    }
   }
 
   async function operationFor(c: Context, who: Asker, action: boolean): Promise<OperationRecord | Response> {

@@ -6,7 +6,7 @@ import { type Membership, membershipsOfUser, warningsFor } from './plan-removals
 import type { UpstreamClient } from './upstream-client.ts';
 import { actorOf, mapBounded, showManyUsers, targetName, type UserBrief } from './zendesk-reads.ts';
 
-type Kind = 'group_memberships.change' | 'organization_memberships.change';
+export type MixedChangeKind = 'group_memberships.change' | 'organization_memberships.change';
 
 const LOOKUP_CONCURRENCY = 6;
 
@@ -40,7 +40,7 @@ function cellsOf(changes: readonly MembershipChange[]): Cell[] {
  */
 export async function planChanges(
   client: UpstreamClient,
-  kind: Kind,
+  kind: MixedChangeKind,
   changes: readonly MembershipChange[],
 ): Promise<PlanDraft> {
   const type = kind === 'group_memberships.change' ? 'group' : 'organization';
@@ -79,6 +79,20 @@ export async function planChanges(
       defaults,
     });
   }
+  return { ...mixedChangeDraft(kind, adds, removals, defaults), skipped };
+}
+
+/**
+ * A mixed-change operation of these adds, removals and default changes, with its label and the
+ * warnings its review shows: the grid's review and an import's both end here.
+ */
+export function mixedChangeDraft(
+  kind: MixedChangeKind,
+  adds: readonly NewItem[],
+  removals: readonly NewItem[],
+  defaults: readonly NewItem[],
+): PlanDraft {
+  const type = kind === 'group_memberships.change' ? 'group' : 'organization';
   const items = [...adds, ...removals, ...defaults];
   const touched = [...new Map(items.map((item) => [item.target.id, item.target])).values()];
   const noun = type === 'group' ? 'group' : 'organization';
@@ -101,7 +115,7 @@ export async function planChanges(
     },
     total: items.length,
     items: items.map(planItemOf),
-    skipped,
+    skipped: [],
     warnings: [
       ...warningsFor(
         type === 'group' ? 'group_memberships.destroy' : 'organization_memberships.destroy',

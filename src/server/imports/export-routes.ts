@@ -1,0 +1,99 @@
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod/mini';
+import {
+  EXPORT_COLUMNS,
+  EXPORT_TOTAL_HEADER,
+  type MembershipFileKind,
+} from '../../contract/membership-csv.ts';
+import { createUpstreamClient, UpstreamFailure } from '../operations/upstream-client.ts';
+import type { Upstream } from '../proxy/upstream.ts';
+import type { RosterEnv } from '../session/session-auth.ts';
+import { csvExportStream } from './csv-export-stream.ts';
+import { type ExportScope, zendeskExport } from './zendesk-membership-export.ts';
+
+export type ExportRoutesOptions = {
+  zendesk: Upstream;
+  requireCredential: MiddlewareHandler<RosterEnv>;
+  log: (line: string) => void;
+};
+
+const idList = z.string().check(z.regex(/^\d{1,20}(,\d{1,20}){0,99}$/));
+const scopeQuerySchema = z.object({
+  group_id: z.optional(idList),
+  organization_id: z.optional(idList),
+  user_id: z.optional(z.string().check(z.regex(/^\d{1,20}$/))),
+  search: z.optional(z.string().check(z.maxLength(200))),
+});
+
+function scopeOf(query: z.infer<typeof scopeQuerySchema>, ids: string | undefined): ExportScope {
+  if (ids !== undefined) return { of: 'targets', ids: ids.split(',').map(Number) };
+  if (query.user_id !== undefined) return { of: 'user', id: Number(query.user_id) };
+  if (query.search) return { of: 'search', text: query.search };
+  return { of: 'account' };
+}
+
+function fileName(kind: MembershipFileKind, scope: ExportScope): string {
+  const what =
+    scope.of === 'account'
+      ? 'all'
+      : scope.of === 'user'
+        ? `user-${scope.id}`
+        : scope.of === 'search'
+          ? 'search'
+          : scope.ids.length === 1
+            ? String(scope.ids[0])
+            : `${scope.ids.length}-lists`;
+  return `${kind.replaceAll('_', '-')}-${what}-${new Date().toISOString().slice(0, 10)}.csv`;
+}
+
+function refusal(c: Context, error: UpstreamFailure) {
+  const status = error.status === 401 || error.status === 403 || error.status === 404 ? error.status : 502;
+  return c.json({ error: error.code ?? 'UpstreamError', description: error.message }, status);
+}
+
+/**
+ * `GET /roster/exports/{group_memberships,organization_memberships}.csv`: streamed as the server
+ * walks Zendesk's cursor lists with the asker's own credential, the expected row count in
+ * `X-Total-Count` before the first row.
+ */
+export function exportRoutes(options: ExportRoutesOptions) {
+  const app = new Hono<RosterEnv>();
+  const zendeskCsv = (kind: 'group_memberships' | 'organization_memberships') =>
+    app.get(`/${kind}.csv`, options.requireCredential, async (c) => {
+      const parsed = scopeQuerySchema.safeParse(c.req.query());
+      if (!parsed.success) {
+        return c.json(
+          {
+            error: 'InvalidFilter',
+            description: 'group_id / organization_id are up to 100 ids, comma-separated; user_id one id',
+          },
+          400,
+        );
+      }
+      const type = kind === 'group_memberships' ? 'group' : 'organization';
+      const scope = scopeOf(
+        parsed.data,
+        type === 'group' ? parsed.data.group_id : parsed.data.organization_id,
+      );
+      const client = createUpstreamClient(options.zendesk, '/api/v2', c.get('upstreamAuthorization'));
+      let exported: Awaited<ReturnType<typeof zendeskExport>>;
+      try {
+        exported = await zendeskExport(client, type, scope);
+      } catch (error) {
+        if (error instanceof UpstreamFailure) return refusal(c, error);
+        throw error;
+      }
+      const body = csvExportStream(EXPORT_COLUMNS[kind], exported.pages, (error) =>
+        options.log(`Export ${kind} stopped: ${String(error)}`),
+      );
+      return c.body(body, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${fileName(kind, scope)}"`,
+        'Cache-Control': 'no-store',
+        [EXPORT_TOTAL_HEADER]: String(exported.total),
+      });
+    });
+  zendeskCsv('group_memberships');
+  zendeskCsv('organization_memberships');
+  return app;
+}
