@@ -1,6 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { MAX_IMPORT_BYTES } from '../contract/membership-csv.ts';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
 import { exportRoutes } from './imports/export-routes.ts';
 import { groupMemberCountRoutes } from './member-counts/group-member-count-routes.ts';
@@ -28,6 +29,8 @@ export type RosterAppOptions = {
   signInRoutes: Hono;
   /** `/roster/operations*` (see operations/operation-routes.ts). */
   operationRoutes: Hono;
+  /** `/roster/imports/*` (see imports/import-routes.ts). */
+  importRoutes: Hono;
   /** Tells `/roster/group-member-counts` that memberships may have changed (operation events). */
   membershipChanges?: { subscribe(listener: () => void): () => void };
   /** Wrap the forwarding of `/api/v2/*` and `/api/box/2.0/*` to record single membership changes in History. */
@@ -48,6 +51,8 @@ export type RosterAppOptions = {
 };
 
 const MAX_API_BODY_BYTES = 1024 * 1024;
+/** An import's file (MAX_IMPORT_BYTES) sent as base64 inside JSON, with room for the rest of the body. */
+const MAX_IMPORT_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
 
 export function createRosterApp(options: RosterAppOptions) {
   const app = new Hono<RosterEnv>();
@@ -68,19 +73,21 @@ export function createRosterApp(options: RosterAppOptions) {
     app.all('/sandbox', (c) => c.redirect('/sandbox/api/v2/users/me'));
     app.all('/sandbox/*', (c) => sandbox.fetch(c.req.raw));
   }
-  const limitBody = bodyLimit({
-    maxSize: MAX_API_BODY_BYTES,
-    // The rest of the body is never read, so the connection cannot serve another request.
-    onError: () => {
-      const body = {
-        error: 'RequestTooLarge',
-        description: `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`,
-      };
-      throw new HTTPException(413, {
-        res: Response.json(body, { status: 413, headers: { Connection: 'close' } }),
-      });
-    },
-  });
+  const limitBodyTo = (maxSize: number, description: string) =>
+    bodyLimit({
+      maxSize,
+      // The rest of the body is never read, so the connection cannot serve another request.
+      onError: () => {
+        const body = { error: 'RequestTooLarge', description };
+        throw new HTTPException(413, {
+          res: Response.json(body, { status: 413, headers: { Connection: 'close' } }),
+        });
+      },
+    });
+  const limitBody = limitBodyTo(
+    MAX_API_BODY_BYTES,
+    `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`,
+  );
   app.get('/roster/connection', (c) =>
     c.json({ connection: options.connection, box: options.box.connection }),
   );
@@ -92,6 +99,16 @@ export function createRosterApp(options: RosterAppOptions) {
       log: console.error,
     }),
   );
+  // Before the 1 MB limit of every other /roster request: an import carries its file.
+  app.use(
+    '/roster/imports/*',
+    limitBodyTo(
+      MAX_IMPORT_BODY_BYTES,
+      `An import file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB (${MAX_IMPORT_BODY_BYTES} bytes of request)`,
+    ),
+    sameOriginWrites(options.publicUrl),
+  );
+  app.route('/roster/imports', options.importRoutes);
   app.use('/roster/*', limitBody, sameOriginWrites(options.publicUrl));
   app.route('/roster/operations', options.operationRoutes);
   app.route(

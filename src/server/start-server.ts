@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { OAUTH_SCOPES } from '../contract/oauth.ts';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
 import type { ServerConfig } from './config.ts';
+import { importRoutes } from './imports/import-routes.ts';
 import type { ActorCredentials } from './operations/actor-credentials.ts';
 import { recordBoxChanges } from './operations/box-change-recorder.ts';
 import { recordSingleChanges } from './operations/change-recorder.ts';
@@ -241,6 +242,13 @@ async function startOnStore(
       store: operationStore,
       runner: runnerHandle,
       events: operationEvents,
+      credentials,
+      identify,
+      zendesk: upstream,
+      box: boxUpstream,
+    }),
+    importRoutes: importRoutes({
+      store: operationStore,
       credentials,
       identify,
       zendesk: upstream,

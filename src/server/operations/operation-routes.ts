@@ -8,7 +8,6 @@ import {
   OPERATION_EVENT,
   operationFiltersSchema,
   operationRequestSchema,
-  type Plan,
   startOperationSchema,
 } from '../../contract/roster-operations.ts';
 import type { Upstream } from '../proxy/upstream.ts';
@@ -16,13 +15,12 @@ import type { Actor, OperationRecord, OperationStore, StoredPlan } from '../stor
 import type { ActorCredentials } from './actor-credentials.ts';
 import type { OperationEvents } from './operation-events.ts';
 import type { OperationRunner } from './operation-runner.ts';
-import { OperationInputError, type PlanDraft } from './plan-draft.ts';
+import { OperationInputError } from './plan-draft.ts';
 import { planOperation } from './plan-operation.ts';
 import { answerPlanningErrors, planSaver, planWithCredential, rosterError } from './plan-saving.ts';
 import { planUndo } from './plan-undo.ts';
-import { type Asker, presentItem, presentOperation, SKIP_REASONS } from './present-operation.ts';
+import { type Asker, presentItem, presentOperation } from './present-operation.ts';
 import { providerOf } from './submit-items.ts';
-import { createUpstreamClient, UpstreamFailure } from './upstream-client.ts';
 
 /** Who is asking: the signed-in person (or the configured identity), and whether they are a Zendesk admin. */
 export type Identify = (c: Context) => Promise<{ actor: Actor; role: string } | undefined>;

@@ -52,8 +52,16 @@ async function searchEmail(client: UpstreamClient, email: string): Promise<UserB
   return body.users.find((user) => user.email?.toLowerCase() === email);
 }
 
-/** Who has these emails: one search each for a few, the account's people listed once for many. */
-async function findByEmail(client: UpstreamClient, emails: readonly string[], agentsOnly: boolean) {
+/**
+ * Who has these emails: one search each for a few, the account's people listed once for many.
+ * For a group, more than `searchUpTo` emails no agent has come back as `notAgents`, not searched.
+ */
+export async function findByEmail(
+  client: UpstreamClient,
+  emails: readonly string[],
+  agentsOnly: boolean,
+  searchUpTo = SEARCH_EACH_UP_TO,
+) {
   const found = new Map<string, UserBrief>();
   let rest = [...emails];
   if (rest.length > SEARCH_EACH_UP_TO) {
@@ -73,7 +81,7 @@ async function findByEmail(client: UpstreamClient, emails: readonly string[], ag
     }
     rest = rest.filter((email) => !found.has(email));
     // For a group, an email no agent has is either an end user's or no one's: a few are told apart.
-    if (agentsOnly && rest.length > SEARCH_EACH_UP_TO) return { found, notAgents: rest };
+    if (agentsOnly && rest.length > searchUpTo) return { found, notAgents: rest };
   }
   const searched = await mapBounded(rest, LOOKUP_CONCURRENCY, (email) => searchEmail(client, email));
   rest.forEach((email, index) => {

@@ -4,7 +4,7 @@ import type { NewItem, NewOperation } from '../store/operation-store.ts';
 /** A refusal of the request itself (not of one entry): answered as a 4xx with Roster's error body. */
 export class OperationInputError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 422,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 422,
     readonly code: string,
     message: string,
   ) {
