@@ -51,6 +51,8 @@ export type RosterAppOptions = {
 };
 
 const MAX_API_BODY_BYTES = 1024 * 1024;
+const BOX_ADMINS_ONLY =
+  'Box is open to Zendesk admins: Roster holds one Box credential and lends it to admins only.';
 /** An import's file (MAX_IMPORT_BYTES) sent as base64 inside JSON, with room for the rest of the body. */
 const MAX_IMPORT_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
 
@@ -91,11 +93,24 @@ export function createRosterApp(options: RosterAppOptions) {
   app.get('/roster/connection', (c) =>
     c.json({ connection: options.connection, box: options.box.connection }),
   );
+  const sharedBox = options.box.authorization;
   app.route(
     '/roster/exports',
     exportRoutes({
       zendesk: options.upstream,
       requireCredential: options.auth.requireCredential(),
+      box: {
+        upstream: options.box.upstream,
+        ...(sharedBox === undefined
+          ? {
+              require: options.auth.requireBoxCredential(),
+              authorization: (c) => c.get('upstreamAuthorization'),
+            }
+          : {
+              require: options.auth.requireSignedIn(['admin'], BOX_ADMINS_ONLY),
+              authorization: () => sharedBox,
+            }),
+      },
       log: console.error,
     }),
   );
@@ -130,7 +145,6 @@ export function createRosterApp(options: RosterAppOptions) {
       onUnauthorized: (c, sent) => options.auth.refused(c, sent),
     }),
   );
-  const sharedBox = options.box.authorization;
   if (sharedBox === undefined) {
     app.use('/api/box/*', options.auth.requireBoxCredential());
     if (options.recordBoxChanges)
@@ -148,13 +162,7 @@ export function createRosterApp(options: RosterAppOptions) {
     );
   } else {
     // The server's one Box credential is lent to Zendesk admins only.
-    app.use(
-      '/api/box/*',
-      options.auth.requireSignedIn(
-        ['admin'],
-        'Box is open to Zendesk admins: Roster holds one Box credential and lends it to admins only.',
-      ),
-    );
+    app.use('/api/box/*', options.auth.requireSignedIn(['admin'], BOX_ADMINS_ONLY));
     if (options.recordBoxChanges)
       app.use(
         '/api/box/2.0/*',

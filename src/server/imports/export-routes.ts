@@ -8,12 +8,19 @@ import {
 import { createUpstreamClient, UpstreamFailure } from '../operations/upstream-client.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type { RosterEnv } from '../session/session-auth.ts';
-import { csvExportStream } from './csv-export-stream.ts';
+import { type BoxExportScope, boxExport } from './box-membership-export.ts';
+import { type CsvCell, csvExportStream } from './csv-export-stream.ts';
 import { type ExportScope, zendeskExport } from './zendesk-membership-export.ts';
 
 export type ExportRoutesOptions = {
   zendesk: Upstream;
   requireCredential: MiddlewareHandler<RosterEnv>;
+  /** Box with the asker's Box credential (their own, or the server's one lent to admins). */
+  box: {
+    upstream: Upstream;
+    require: MiddlewareHandler<RosterEnv>;
+    authorization: (c: Context<RosterEnv>) => string;
+  };
   log: (line: string) => void;
 };
 
@@ -32,7 +39,12 @@ function scopeOf(query: z.infer<typeof scopeQuerySchema>, ids: string | undefine
   return { of: 'account' };
 }
 
-function fileName(kind: MembershipFileKind, scope: ExportScope): string {
+const boxScopeSchema = z.object({
+  box_group_id: z.optional(z.string().check(z.regex(/^\d{1,20}$/))),
+  box_user_id: z.optional(z.string().check(z.regex(/^\d{1,20}$/))),
+});
+
+function fileName(kind: MembershipFileKind, scope: ExportScope | BoxExportScope): string {
   const what =
     scope.of === 'account'
       ? 'all'
@@ -40,9 +52,11 @@ function fileName(kind: MembershipFileKind, scope: ExportScope): string {
         ? `user-${scope.id}`
         : scope.of === 'search'
           ? 'search'
-          : scope.ids.length === 1
-            ? String(scope.ids[0])
-            : `${scope.ids.length}-lists`;
+          : scope.of === 'group'
+            ? scope.id
+            : scope.ids.length === 1
+              ? String(scope.ids[0])
+              : `${scope.ids.length}-lists`;
   return `${kind.replaceAll('_', '-')}-${what}-${new Date().toISOString().slice(0, 10)}.csv`;
 }
 
@@ -83,17 +97,44 @@ export function exportRoutes(options: ExportRoutesOptions) {
         if (error instanceof UpstreamFailure) return refusal(c, error);
         throw error;
       }
-      const body = csvExportStream(EXPORT_COLUMNS[kind], exported.pages, (error) =>
-        options.log(`Export ${kind} stopped: ${String(error)}`),
-      );
-      return c.body(body, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${fileName(kind, scope)}"`,
-        'Cache-Control': 'no-store',
-        [EXPORT_TOTAL_HEADER]: String(exported.total),
-      });
+      return csvResponse(c, kind, fileName(kind, scope), exported);
     });
   zendeskCsv('group_memberships');
   zendeskCsv('organization_memberships');
+  app.get('/box_group_memberships.csv', options.box.require, async (c) => {
+    const parsed = boxScopeSchema.safeParse(c.req.query());
+    if (!parsed.success)
+      return c.json({ error: 'InvalidFilter', description: 'box_group_id and box_user_id are ids' }, 400);
+    const scope: BoxExportScope = parsed.data.box_group_id
+      ? { of: 'group', id: parsed.data.box_group_id }
+      : parsed.data.box_user_id
+        ? { of: 'user', id: parsed.data.box_user_id }
+        : { of: 'account' };
+    const client = createUpstreamClient(options.box.upstream, '', options.box.authorization(c));
+    try {
+      const exported = await boxExport(client, scope);
+      return csvResponse(c, 'box_group_memberships', fileName('box_group_memberships', scope), exported);
+    } catch (error) {
+      if (error instanceof UpstreamFailure) return refusal(c, error);
+      throw error;
+    }
+  });
+
+  function csvResponse(
+    c: Context,
+    kind: MembershipFileKind,
+    name: string,
+    exported: { total: number; pages: AsyncGenerator<CsvCell[][]> },
+  ) {
+    const body = csvExportStream(EXPORT_COLUMNS[kind], exported.pages, (error) =>
+      options.log(`Export ${kind} stopped: ${String(error)}`),
+    );
+    return c.body(body, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+      [EXPORT_TOTAL_HEADER]: String(exported.total),
+    });
+  }
   return app;
 }

@@ -6,6 +6,7 @@ import { EXPORT_COLUMNS, type ImportReview } from '../../contract/membership-csv
 import type { Organization } from '../../contract/organization.ts';
 import type { User } from '../../contract/user.ts';
 import { getJson, send, walkForward } from '../testing/api-helpers.ts';
+import { boxCaller, expectBoxJson } from '../testing/box-api-helpers.ts';
 import {
   allItems,
   type RosterCall,
@@ -288,5 +289,57 @@ describe('import files that cannot be read', () => {
     expect(result.rows).toBe(1);
     expect(result.bad_rows).toEqual([]);
     expect(result.counts.add + result.counts.already).toBe(1);
+  });
+});
+
+describe('Box group memberships', () => {
+  type BoxList<T> = { total_count: number; entries: T[] };
+  type BoxMember = { id: string; user: { id: string; login: string }; role: string };
+
+  it('exports a Box group, plans no change importing it again exactly, and adds and removes by login', async () => {
+    const box = boxCaller(server.url);
+    const groupList = await expectBoxJson<BoxList<{ id: string; name: string }>>(
+      await box('GET', '/groups?limit=100'),
+      200,
+    );
+    const memberLists = await Promise.all(
+      groupList.entries.map(async (g) => ({
+        group: g,
+        members: (
+          await expectBoxJson<BoxList<BoxMember>>(
+            await box('GET', `/groups/${g.id}/memberships?limit=1000`),
+            200,
+          )
+        ).entries,
+      })),
+    );
+    const target = memberLists.find((entry) => entry.members.length >= 3);
+    if (!target) throw new Error('the Box seed has a group of three');
+    const { text, total } = await exportCsv(`box_group_memberships.csv?box_group_id=${target.group.id}`);
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0] ?? {})).toEqual(EXPORT_COLUMNS.box_group_memberships);
+    expect(rows).toHaveLength(target.members.length);
+    expect(total).toBe(target.members.length);
+    const same = await reviewed({ kind: 'box_group_memberships', mode: 'exactly', csv: text });
+    expect(same.counts).toMatchObject({ add: 0, remove: 0, set_role: 0, bad: 0, already: rows.length });
+
+    const users = await expectBoxJson<BoxList<{ id: string; login: string }>>(
+      await box('GET', '/users?limit=1000'),
+      200,
+    );
+    const outsider = users.entries.find((u) => !target.members.some((m) => m.user.id === u.id));
+    const kept = target.members.slice(1);
+    const csv = [
+      'Login,Box Group,Role',
+      ...kept.map((m) => `${m.user.login},${target.group.name},${m.role}`),
+      `${outsider?.login},${target.group.name},admin`,
+      `nobody@nowhere.example,${target.group.name},member`,
+    ].join('\n');
+    const result = await reviewed({ kind: 'box_group_memberships', mode: 'exactly', csv });
+    expect(result.counts).toMatchObject({ add: 1, remove: 1, set_role: 0, bad: 1, already: kept.length });
+    expect(result.bad_rows).toEqual([
+      expect.objectContaining({ line: kept.length + 3, reason: 'unknown_person' }),
+    ]);
+    expect(result.plan?.kind).toBe('box_group_memberships.change');
   });
 });
