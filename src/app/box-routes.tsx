@@ -28,6 +28,13 @@ export const boxRoutes: RouteObject[] = [
         ),
       },
       {
+        path: 'box/import',
+        ...lazyPage(
+          'src/features/import/import-page.tsx',
+          async () => (await import('../features/import/import-page.tsx')).BoxImportPage,
+        ),
+      },
+      {
         path: 'box/users',
         ...lazyPage(
           'src/features/box/box-users-page.tsx',

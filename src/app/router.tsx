@@ -113,6 +113,13 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                   (await import('../features/history/operation-detail-page.tsx')).OperationDetailPage,
               ),
             },
+            {
+              path: 'import',
+              ...lazyPage(
+                'src/features/import/import-page.tsx',
+                async () => (await import('../features/import/import-page.tsx')).ZendeskImportPage,
+              ),
+            },
             { path: 'jobs', element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
             { path: 'jobs/:jobId', element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
             ...boxRoutes,

@@ -8,11 +8,13 @@ const SECTIONS: Record<Workspace, readonly { to: string; label: string }[]> = {
     { to: '/organizations', label: 'Organizations' },
     { to: '/users', label: 'Users' },
     { to: '/history', label: 'History' },
+    { to: '/import', label: 'Import' },
   ],
   box: [
     { to: '/box/groups', label: 'Groups' },
     { to: '/box/users', label: 'Users' },
     { to: '/history', label: 'History' },
+    { to: '/box/import', label: 'Import' },
   ],
 };
 

@@ -6,7 +6,7 @@ import {
   useInfiniteQuery,
   useQuery,
 } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CursorPageParam } from '../api/cursor-pagination.ts';
 import type { NamedListPage as Page } from '../api/named-list.ts';
@@ -32,6 +32,8 @@ export type NamedListPageProps<
   countQuery: () => UseQueryOptions<number, Error, number, CountKey>;
   /** How the search matches names: anywhere in them, or (the upstream's autocomplete) at their start. */
   nameMatch?: 'anywhere' | 'start';
+  /** Beside the title, for what the page shows now (the search as typed into the URL): an export. */
+  actions?: (search: string) => ReactNode;
 };
 
 /**
@@ -72,6 +74,7 @@ export function NamedListPage<
           <h1>{title}</h1>
           <p className="lede">{props.lede}</p>
         </div>
+        {props.actions?.(name)}
       </header>
       <div className="page-tools">
         <label className="search">

@@ -6,6 +6,7 @@ import { boxGroupQueryOptions } from '../../api/box/box-groups.ts';
 import { boxGroupMembersQueryOptions } from '../../api/box/box-memberships.ts';
 import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
 import { selectedCount, useRowSelection } from '../../components/data-table/row-selection.ts';
+import { ExportButton } from '../../components/exports/export-button.tsx';
 import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
 import { ScopedOperations } from '../../components/operations/scoped-operations.tsx';
 import { BOX_MAX_OFFSET } from '../../contract/box/box-collection.ts';
@@ -93,14 +94,22 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
             )}
           </p>
         </div>
-        <button
-          type="button"
-          className="button-primary"
-          onClick={() => setDialog('add')}
-          disabled={!group.data}
-        >
-          Add users
-        </button>
+        <div className="page-actions">
+          <ExportButton
+            kind="box_group_memberships"
+            scope={{ box_group_id: groupId }}
+            label="Export members"
+            description={group.data?.name}
+          />
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => setDialog('add')}
+            disabled={!group.data}
+          >
+            Add users
+          </button>
+        </div>
       </header>
 
       <ScopedOperations scope={{ box_group_id: groupId }} />

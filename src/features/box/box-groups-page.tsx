@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { boxGroupCountQueryOptions, boxGroupsQueryOptions } from '../../api/box/box-groups.ts';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { ExportButton } from '../../components/exports/export-button.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
 import { BOX_LEVEL_LABELS } from './box-labels.ts';
@@ -41,6 +42,7 @@ export function BoxGroupsPage() {
       columns={COLUMNS}
       listQuery={boxGroupsQueryOptions}
       countQuery={boxGroupCountQueryOptions}
+      actions={() => <ExportButton kind="box_group_memberships" scope={{}} label="Export all memberships" />}
     />
   );
 }

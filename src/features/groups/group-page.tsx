@@ -10,6 +10,7 @@ import {
 } from '../../api/group-memberships.ts';
 import { groupMemberCountQueryOptions, groupQueryOptions } from '../../api/groups.ts';
 import { useMembershipPermissions } from '../../api/membership-permissions.ts';
+import { ExportButton } from '../../components/exports/export-button.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
@@ -85,14 +86,22 @@ function GroupDetail({ groupId }: { groupId: number }) {
             )}
           </p>
         </div>
-        <GuardedButton
-          permission={permissions.groups}
-          className="button-primary"
-          onClick={() => setAdding(true)}
-          disabled={!group.data}
-        >
-          Add agents
-        </GuardedButton>
+        <div className="page-actions">
+          <ExportButton
+            kind="group_memberships"
+            scope={{ group_id: String(groupId) }}
+            label="Export members"
+            description={group.data?.name}
+          />
+          <GuardedButton
+            permission={permissions.groups}
+            className="button-primary"
+            onClick={() => setAdding(true)}
+            disabled={!group.data}
+          >
+            Add agents
+          </GuardedButton>
+        </div>
       </header>
 
       <MembersSection

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { groupCountQueryOptions, groupsQueryOptions } from '../../api/groups.ts';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { ExportButton } from '../../components/exports/export-button.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { Group } from '../../contract/group.ts';
 import { GroupMemberCount } from './group-member-count.tsx';
@@ -50,6 +51,13 @@ export function GroupsPage() {
       listQuery={groupsQueryOptions}
       countQuery={groupCountQueryOptions}
       nameMatch="anywhere"
+      actions={(search) => (
+        <ExportButton
+          kind="group_memberships"
+          scope={{ search }}
+          label={search ? 'Export these groups’ members' : 'Export all memberships'}
+        />
+      )}
     />
   );
 }

@@ -1,3 +1,5 @@
+import { saveFile } from '../../lib/save-file.ts';
+
 /**
  * RFC 4180 fields, plus a leading quote on anything a spreadsheet would run as a formula, since
  * names and the upstream's details are text that other people typed.
@@ -16,12 +18,7 @@ export function toCsv(
   return `${[header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Saves text as a file through a temporary object URL; nothing leaves the browser. */
+/** Saves text as a file; nothing leaves the browser. */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(filename, new Blob([text], { type }));
 }

@@ -11,6 +11,7 @@ import {
 } from '../../api/organization-memberships.ts';
 import { organizationMemberCountQueryOptions, organizationQueryOptions } from '../../api/organizations.ts';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { ExportButton } from '../../components/exports/export-button.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
@@ -97,14 +98,22 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
             )}
           </p>
         </div>
-        <GuardedButton
-          permission={permissions.organizations}
-          className="button-primary"
-          onClick={() => setAdding(true)}
-          disabled={!data}
-        >
-          Add users
-        </GuardedButton>
+        <div className="page-actions">
+          <ExportButton
+            kind="organization_memberships"
+            scope={{ organization_id: String(organizationId) }}
+            label="Export members"
+            description={data?.name}
+          />
+          <GuardedButton
+            permission={permissions.organizations}
+            className="button-primary"
+            onClick={() => setAdding(true)}
+            disabled={!data}
+          >
+            Add users
+          </GuardedButton>
+        </div>
       </header>
 
       <MembersSection

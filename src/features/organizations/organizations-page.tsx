@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { organizationCountQueryOptions, organizationsQueryOptions } from '../../api/organizations.ts';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { ExportButton } from '../../components/exports/export-button.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { Organization } from '../../contract/organization.ts';
 
@@ -39,6 +40,13 @@ export function OrganizationsPage() {
       columns={COLUMNS}
       listQuery={organizationsQueryOptions}
       countQuery={organizationCountQueryOptions}
+      actions={(search) => (
+        <ExportButton
+          kind="organization_memberships"
+          scope={{ name_start: search }}
+          label={search ? 'Export these organizations’ members' : 'Export all memberships'}
+        />
+      )}
     />
   );
 }

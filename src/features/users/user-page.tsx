@@ -24,6 +24,7 @@ import {
 } from '../../api/user-memberships.ts';
 import { userQueryOptions } from '../../api/users.ts';
 import { useRowFocusRecovery } from '../../components/data-table/use-row-focus-recovery.ts';
+import { ExportButton } from '../../components/exports/export-button.tsx';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
 import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
@@ -202,6 +203,22 @@ function UserDetail({ userId }: { userId: number }) {
           <p className="lede">
             {person?.email} · {person ? ROLE_WORDS[person.role] : ''}
           </p>
+        </div>
+        <div className="page-actions">
+          {agent && (
+            <ExportButton
+              kind="group_memberships"
+              scope={{ user_id: String(userId) }}
+              label="Export groups"
+              description={person?.name}
+            />
+          )}
+          <ExportButton
+            kind="organization_memberships"
+            scope={{ user_id: String(userId) }}
+            label="Export organizations"
+            description={person?.name}
+          />
         </div>
       </header>
 

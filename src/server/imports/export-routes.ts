@@ -29,13 +29,17 @@ const scopeQuerySchema = z.object({
   group_id: z.optional(idList),
   organization_id: z.optional(idList),
   user_id: z.optional(z.string().check(z.regex(/^\d{1,20}$/))),
+  /** Groups or organizations whose name holds this (the Groups list's search)… */
   search: z.optional(z.string().check(z.maxLength(200))),
+  /** …or starts with it (the Organizations list's, Zendesk's autocomplete). */
+  name_start: z.optional(z.string().check(z.maxLength(200))),
 });
 
 function scopeOf(query: z.infer<typeof scopeQuerySchema>, ids: string | undefined): ExportScope {
   if (ids !== undefined) return { of: 'targets', ids: ids.split(',').map(Number) };
   if (query.user_id !== undefined) return { of: 'user', id: Number(query.user_id) };
-  if (query.search) return { of: 'search', text: query.search };
+  if (query.search) return { of: 'search', text: query.search, match: 'anywhere' };
+  if (query.name_start) return { of: 'search', text: query.name_start, match: 'start' };
   return { of: 'account' };
 }
 

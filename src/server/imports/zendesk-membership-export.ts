@@ -10,7 +10,7 @@ import {
 } from './zendesk-membership-lists.ts';
 
 /** What an export covers: the account, some groups or organizations, one person, or a name search. */
-export type ExportScope = MembershipScope | { of: 'search'; text: string };
+export type ExportScope = MembershipScope | { of: 'search'; text: string; match: 'anywhere' | 'start' };
 
 export type ZendeskExport = {
   /** The rows expected, sent before the first row so the browser can show progress. */
@@ -34,7 +34,13 @@ export async function zendeskExport(
     const wanted = scope.text.toLowerCase();
     walk = {
       of: 'targets',
-      ids: [...targets].filter(([, name]) => name.toLowerCase().includes(wanted)).map(([id]) => id),
+      ids: [...targets]
+        .filter(([, name]) =>
+          scope.match === 'start'
+            ? name.toLowerCase().startsWith(wanted)
+            : name.toLowerCase().includes(wanted),
+        )
+        .map(([id]) => id),
     };
   }
   let total = 0;
