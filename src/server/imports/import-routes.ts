@@ -76,6 +76,16 @@ export function importRoutes(options: ImportRoutesOptions) {
       );
       const { draft: difference, bad, already } = planned.result;
       const allBad = [...file.bad, ...bad].sort((a, b) => a.line - b.line);
+      const unread = allBad.some((row) => row.reason === 'malformed_line' || row.reason === 'missing_value');
+      if (
+        unread &&
+        request.mode === 'exactly' &&
+        difference.operation.items.some((item) => item.action === 'remove')
+      ) {
+        difference.warnings.push(
+          'Some lines could not be read: in "exactly this" mode the people on them count as not listed, so they may be among those removed. Fix those lines and review again before applying.',
+        );
+      }
       const count = (action: string) =>
         difference.operation.items.filter((item) => item.action === action).length;
       const plan =

@@ -105,14 +105,6 @@ export async function reviewZendeskImport(
   const filePeople = [...new Map(usable.map((row) => [row.user.id, row.user])).values()];
   const today = await membershipsToday(client, type, namedTargets, filePeople, mode === 'exactly');
   const difference = await differenceOf(client, type, mode, usable, namedTargets, targets, today);
-  if (
-    bad.some((row) => row.reason === 'malformed_line' || row.reason === 'missing_value') &&
-    mode === 'exactly'
-  ) {
-    difference.draft.warnings.push(
-      'Some lines could not be read: in "exactly this" mode, people on those lines count as not listed. Fix the lines and review again before applying removals.',
-    );
-  }
   return { ...difference, bad };
 }
 
