@@ -15,6 +15,7 @@ import { measureRouteWeights } from './bundle-weight.ts';
 import { organizationMembershipIdAt, readDataset } from './dataset.ts';
 import { measureFirstRows } from './first-rows.ts';
 import { measureGroupScroll } from './group-scroll.ts';
+import { measureImportExport } from './import-export.ts';
 import { LIST_PATH, measureCursorLatency, measureOffsetLatency, sandboxCursorFor } from './list-latency.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import { readOptions, repetitionsFor, USAGE } from './options.ts';
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   log(`Roster bench at ${options.scale} scale${options.quick ? ' (quick)' : ''} on ${machineLine(machine)}`);
 
+  if (options.only === 'import-export') {
+    await benchImportExport(options.scale, options.quick ? 2 : 5, options.port);
+    return;
+  }
   log('Building the SPA and weighing each route…');
   const routes = await measureRouteWeights();
 
@@ -160,6 +165,39 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
+    await server.close();
+    data.remove();
+  }
+}
+
+/** `--only import-export`: the exports and import reviews on their own server and copy of the seed, printed. */
+async function benchImportExport(
+  scale: Parameters<typeof cachedSeed>[0],
+  repetitions: number,
+): Promise<void> {
+  const data = copyIntoDataDir(cachedSeed(scale, log));
+  const dataset = readDataset(data.databaseFile, 1);
+  const server = await spawnServer(
+    {
+      DATA_DIR: data.dataDir,
+      ...(port && { PORT: port }),
+      SANDBOX_RATE_LIMIT: '1000000000',
+      SANDBOX_IDENTITY: 'admin',
+      LOG_REQUESTS: 'false',
+    },
+    120_000,
+  );
+  try {
+    log(`Server on ${server.url}; exporting and reviewing imports, ${repetitions} runs each…`);
+    const results = await measureImportExport(
+      server.url,
+      server.child.pid ?? 0,
+      dataset.bigGroup,
+      repetitions,
+      log,
+    );
+    log(`\n${markdownTable(results)}\n`);
+  } finally {
     await server.close();
     data.remove();
   }

@@ -14,6 +14,7 @@ const DECIMALS: Record<Unit, number> = {
   frames: 0,
   '×': 2,
   'req/s': 2,
+  'rows/s': 0,
 };
 
 function formatNumber(value: number, unit: Unit): string {

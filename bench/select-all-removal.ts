@@ -25,7 +25,7 @@ export type SelectAllRemoval = {
 const MEMBERS_PER_PAGE = 100;
 const DESTROY_MANY = 'DELETE /organization_memberships/destroy_many';
 
-function rssMB(pid: number): number {
+export function rssMB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
     .find((entry) => entry.startsWith('VmRSS:'));
