@@ -174,6 +174,7 @@ async function main(): Promise<void> {
 async function benchImportExport(
   scale: Parameters<typeof cachedSeed>[0],
   repetitions: number,
+  port: string | undefined,
 ): Promise<void> {
   const data = copyIntoDataDir(cachedSeed(scale, log));
   const dataset = readDataset(data.databaseFile, 1);
