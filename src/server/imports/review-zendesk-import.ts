@@ -129,15 +129,20 @@ async function differenceOf(
   const defaultsAsked = rows.filter(
     (row) => row.makeDefault === true && !today.byPair.get(`${row.user.id}:${row.targetId}`)?.default,
   );
+  const leftCount = new Map<number, number>();
+  for (const m of removalsFound) leftCount.set(m.user_id, (leftCount.get(m.user_id) ?? 0) - 1);
+  for (const row of rows) {
+    if (!today.byPair.has(`${row.user.id}:${row.targetId}`))
+      leftCount.set(row.user.id, (leftCount.get(row.user.id) ?? 0) + 1);
+  }
+  // Only an agent the file takes out of every group read so far may be left in none.
+  const atRisk = [...new Set(removalsFound.map((m) => m.user_id))].filter(
+    (id) => (today.ofUser.get(id)?.length ?? 0) + (leftCount.get(id) ?? 0) <= 0,
+  );
   await completePeople(
     client,
     type,
-    [
-      ...new Set([
-        ...defaultsAsked.map((row) => row.user.id),
-        ...(type === 'group' ? removalsFound.map((m) => m.user_id) : []),
-      ]),
-    ],
+    [...new Set([...defaultsAsked.map((row) => row.user.id), ...(type === 'group' ? atRisk : [])])],
     today,
   );
   const previousDefaultOf = (userId: number) => {

@@ -26,6 +26,8 @@ export type MembershipsToday = {
   complete: Set<number>;
   /** Each person's memberships the read met. */
   ofUser: Map<number, FullMembership[]>;
+  /** Requests a walk of the account's whole membership list takes (0 when not counted). */
+  accountPages: number;
 };
 
 function emptyToday(): MembershipsToday {
@@ -35,6 +37,7 @@ function emptyToday(): MembershipsToday {
     people: new Map(),
     complete: new Set(),
     ofUser: new Map(),
+    accountPages: 0,
   };
 }
 
@@ -62,6 +65,7 @@ export async function membershipsToday(
   for (const person of people) today.people.set(person.id, person);
   if (targetIds.length === 0 || (people.length === 0 && !needsMembers)) return today;
   const accountPages = Math.ceil((await accountMembershipTotal(client, type)) / 100);
+  today.accountPages = accountPages;
   let targetPages = Number.POSITIVE_INFINITY;
   if (targetIds.length <= COUNT_TARGETS_UP_TO) {
     const totals = await mapBounded(targetIds, LOOKUP_CONCURRENCY, (id) =>
@@ -108,6 +112,12 @@ export async function completePeople(
   today: MembershipsToday,
 ): Promise<void> {
   const missing = userIds.filter((id) => !today.complete.has(id));
+  if (missing.length === 0) return;
+  // The account's whole list once costs fewer requests than each person's own.
+  if (missing.length > today.accountPages && today.accountPages > 0) {
+    await completeFromAccount(client, type, today);
+    return;
+  }
   const lists = await mapBounded(missing, LOOKUP_CONCURRENCY, (id) => membershipsOfUser(client, type, id));
   missing.forEach((id, index) => {
     today.complete.add(id);
@@ -119,4 +129,17 @@ export async function completePeople(
       today.ofUser.set(id, [...(today.ofUser.get(id) ?? []), full]);
     }
   });
+}
+
+async function completeFromAccount(client: UpstreamClient, type: ZendeskTargetType, today: MembershipsToday) {
+  const known = new Set([...today.byPair.values()].map((m) => m.id));
+  for await (const page of walkMemberships(client, type, { of: 'account' })) {
+    for (const [id, user] of page.users) if (!today.people.has(id)) today.people.set(id, user);
+    for (const m of page.memberships) {
+      if (known.has(m.id)) continue;
+      today.byPair.set(`${m.user_id}:${m.target_id}`, m);
+      today.ofUser.set(m.user_id, [...(today.ofUser.get(m.user_id) ?? []), m]);
+    }
+  }
+  for (const id of today.people.keys()) today.complete.add(id);
 }
