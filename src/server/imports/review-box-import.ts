@@ -1,9 +1,9 @@
 import { z } from 'zod/mini';
 import type { BadRow, ImportMode } from '../../contract/membership-csv.ts';
 import { MAX_CHANGES, type Target } from '../../contract/roster-operations.ts';
-import { changeLabel } from '../operations/change-label.ts';
 import { type BoxMembership, boxActorOf, membershipsPage } from '../operations/plan-box.ts';
-import { newItem, OperationInputError, planItemOf, plural } from '../operations/plan-draft.ts';
+import { boxChangeDraft } from '../operations/plan-box-changes.ts';
+import { newItem, OperationInputError, plural } from '../operations/plan-draft.ts';
 import type { UpstreamClient } from '../operations/upstream-client.ts';
 import type { NewItem } from '../store/operation-store.ts';
 import type { ImportRow } from './read-import-file.ts';
@@ -138,34 +138,8 @@ export async function reviewBoxImport(
       `This file makes ${plural(items.length, 'change', 'changes')}; one import applies at most ${MAX_CHANGES.toLocaleString('en-US')}: split it by Box group and import the parts one after another`,
     );
   }
-  const count = (action: string) => items.filter((item) => item.action === action).length;
-  const touched = [...new Map(items.map((item) => [item.target.id, item.target])).values()];
   return {
-    draft: {
-      operation: {
-        kind: 'box_group_memberships.change',
-        source: 'bulk',
-        label: changeLabel(
-          { add: count('add'), remove: count('remove'), makeDefault: 0, setRole: count('set_role') },
-          touched,
-          'Box group',
-        ),
-        targets: touched,
-        params: {},
-        items,
-        expanding: false,
-        undoOf: null,
-      },
-      total: items.length,
-      items: items.map(planItemOf),
-      skipped: [],
-      warnings:
-        count('remove') > 0
-          ? [
-              'The removed users lose access to what is shared with the group. Undo adds them back with their role.',
-            ]
-          : [],
-    },
+    draft: boxChangeDraft(items),
     bad,
     already,
   };

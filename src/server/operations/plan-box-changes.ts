@@ -77,6 +77,11 @@ export async function planBoxChanges(
       items.push(newItem({ ...fields, action: 'set_role', membershipId: existing.id, role: change.role }));
     }
   }
+  return { ...boxChangeDraft(items), skipped };
+}
+
+/** A mixed Box change of these items, with its label and warnings: the Box grid's review and a Box import's both end here. */
+export function boxChangeDraft(items: NewItem[]): PlanDraft {
   const count = (action: string) => items.filter((item) => item.action === action).length;
   const touched = [...new Map(items.map((item) => [item.target.id, item.target])).values()];
   return {
@@ -96,7 +101,7 @@ export async function planBoxChanges(
     },
     total: items.length,
     items: items.map(planItemOf),
-    skipped,
+    skipped: [],
     warnings:
       count('remove') > 0
         ? [
