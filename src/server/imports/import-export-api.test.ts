@@ -208,6 +208,39 @@ describe('import review', () => {
     expect(added.counts).toMatchObject({ add: 0, remove: 0, already: kept.length });
   });
 
+  it('does not remove, in "exactly this" mode, an agent whom that would leave in no group', async () => {
+    let lonely: { agent: User; membership: GroupMembership } | undefined;
+    for (const agent of agents.slice(200)) {
+      const theirs = (
+        await getJson<{ group_memberships: GroupMembership[] }>(
+          server,
+          `/users/${agent.id}/group_memberships`,
+        )
+      ).group_memberships;
+      const only = theirs[0];
+      if (theirs.length === 1 && only) {
+        lonely = { agent, membership: only };
+        break;
+      }
+    }
+    if (!lonely) throw new Error('the demo seed has an agent in one group');
+    const groupId = lonely.membership.group_id;
+    const others = (await membersOf(groupId)).filter((m) => m.user_id !== lonely.agent.id);
+    const csv = ['user_id,group_id', ...others.map((m) => `${m.user_id},${groupId}`)].join('\n');
+    const result = await reviewed({ kind: 'group_memberships', mode: 'exactly', csv });
+    expect(result.counts.remove).toBe(0);
+    expect(result.plan).toBeNull();
+    const again = await reviewed({
+      kind: 'group_memberships',
+      mode: 'exactly',
+      csv: `${csv}\n${agents[0]?.id},${groupId}`,
+    });
+    expect(again.plan?.skipped).toEqual([
+      expect.objectContaining({ reason: 'refused', description: expect.stringMatching(/left in no group/) }),
+    ]);
+    expect(again.plan?.items.some((item) => item.user.id === String(lonely.agent.id))).toBe(false);
+  });
+
   it('applies the difference as one operation with the counts the review showed', async () => {
     const [a, b, c] = ['Privacy & GDPR Requests', 'Onboarding', 'VIP Accounts'].map(groupNamed);
     if (!a || !b || !c) throw new Error('groups');
@@ -341,5 +374,16 @@ describe('Box group memberships', () => {
       expect.objectContaining({ line: kept.length + 3, reason: 'unknown_person' }),
     ]);
     expect(result.plan?.kind).toBe('box_group_memberships.change');
+    if (!result.plan) throw new Error('a plan');
+    const finished = await waitForOperation(roster, (await startPlan(roster, result.plan)).id);
+    expect(finished.counts).toMatchObject({ total: 2, succeeded: 2, failed: 0 });
+    const after = await expectBoxJson<BoxList<BoxMember>>(
+      await box('GET', `/groups/${target.group.id}/memberships?limit=1000`),
+      200,
+    );
+    expect(after.entries.map((m) => m.user.id).sort()).toEqual(
+      [...kept.map((m) => m.user.id), outsider?.id].sort(),
+    );
+    expect(after.entries.find((m) => m.user.id === outsider?.id)?.role).toBe('admin');
   });
 });
