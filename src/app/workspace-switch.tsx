@@ -7,11 +7,13 @@ const SECTIONS: Record<Workspace, readonly { to: string; label: string }[]> = {
     { to: '/groups', label: 'Groups' },
     { to: '/organizations', label: 'Organizations' },
     { to: '/users', label: 'Users' },
+    { to: '/matrix', label: 'Grid' },
     { to: '/history', label: 'History' },
   ],
   box: [
     { to: '/box/groups', label: 'Groups' },
     { to: '/box/users', label: 'Users' },
+    { to: '/box/matrix', label: 'Grid' },
     { to: '/history', label: 'History' },
   ],
 };
