@@ -37,6 +37,20 @@ export type GridChunk<Person = User> = {
   complete?: true;
 };
 
+/** One chunk of what arrived together, so the cache (and the grid) is updated once for them. */
+export function joinChunks<Person>(batch: readonly GridChunk<Person>[]): GridChunk<Person> {
+  const joined: GridChunk<Person> = {
+    memberships: batch.flatMap((chunk) => chunk.memberships),
+    users: batch.flatMap((chunk) => chunk.users ?? []),
+    finished: batch.flatMap((chunk) => chunk.finished ?? []),
+  };
+  if (batch.some((chunk) => chunk.complete)) joined.complete = true;
+  return joined;
+}
+
+/** The grid re-renders at most this often while memberships stream in. */
+export const GRID_BATCH_MS = 120;
+
 export const NO_GRID_MEMBERSHIPS: GridMemberships<never> = {
   pages: [],
   users: [],
@@ -97,7 +111,8 @@ async function* accountGroupMemberships(signal: AbortSignal): AsyncGenerator<Gri
         if (!after || highestUp >= lowestDown) ended = true;
       }
     };
-  yield* mergeStreams([walk('id'), walk('-id')], 2);
+  for await (const batch of mergeStreams([walk('id'), walk('-id')], 2, GRID_BATCH_MS))
+    yield joinChunks(batch);
   yield { memberships: [], complete: true };
 }
 
@@ -129,7 +144,7 @@ async function* perGroupMemberships(groupIds: readonly number[], signal: AbortSi
         String(groupId),
       ),
   );
-  yield* mergeStreams(lists, PARALLEL_LISTS);
+  for await (const batch of mergeStreams(lists, PARALLEL_LISTS, GRID_BATCH_MS)) yield joinChunks(batch);
   yield { memberships: [], complete: true } satisfies GridChunk;
 }
 
@@ -182,7 +197,7 @@ export const gridOrganizationMembershipsQueryOptions = (organizationIds: readonl
               String(organizationId),
             ),
         );
-        yield* mergeStreams(lists, PARALLEL_LISTS);
+        for await (const batch of mergeStreams(lists, PARALLEL_LISTS, GRID_BATCH_MS)) yield joinChunks(batch);
         yield { memberships: [], complete: true };
       },
       reducer: addGridChunk,

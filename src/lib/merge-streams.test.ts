@@ -10,9 +10,9 @@ async function* slow(values: number[], ms: number) {
   }
 }
 
-async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
+async function collect<T>(stream: AsyncIterable<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for await (const chunk of stream) out.push(chunk);
+  for await (const batch of stream) out.push(...batch);
   return out;
 }
 
@@ -41,6 +41,15 @@ describe('merging streams', () => {
     );
     expect(merged).toHaveLength(5);
     expect(most).toBe(2);
+  });
+
+  it('hands over what arrived together in one batch, at most one batch per interval', async () => {
+    const quick = () => slow([1, 2, 3, 4, 5, 6], 2);
+    const batches: number[][] = [];
+    for await (const batch of mergeStreams([quick], 1, 1000)) batches.push(batch);
+    expect(batches.flat()).toEqual([1, 2, 3, 4, 5, 6]);
+    // The first chunk goes at once; the rest arrive within the second's wait and go together.
+    expect(batches).toEqual([[1], [2, 3, 4, 5, 6]]);
   });
 
   it('ends with the error of a stream that fails', async () => {

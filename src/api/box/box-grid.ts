@@ -5,8 +5,10 @@ import { type BoxUser, boxUserSchema } from '../../contract/box/box-user.ts';
 import { mergeStreams } from '../../lib/merge-streams.ts';
 import {
   addGridChunk,
+  GRID_BATCH_MS,
   type GridChunk,
   type GridMemberships,
+  joinChunks,
   NO_GRID_MEMBERSHIPS,
   PARALLEL_LISTS,
 } from '../grid-memberships.ts';
@@ -36,7 +38,7 @@ async function* boxPages<Entry extends z.ZodMiniType>(
         yield (await fetchBoxPage(path, entry, { offset, signal })).items;
       },
   );
-  yield* mergeStreams(rest, PARALLEL_LISTS);
+  for await (const batch of mergeStreams(rest, PARALLEL_LISTS, GRID_BATCH_MS)) yield batch.flat();
 }
 
 /** Every Box user, for the grid's rows. */
@@ -77,7 +79,7 @@ export const gridBoxMembershipsQueryOptions = (groupIds: readonly string[]) =>
               yield { memberships: [], finished: [groupId] };
             },
         );
-        yield* mergeStreams(lists, PARALLEL_LISTS);
+        for await (const batch of mergeStreams(lists, PARALLEL_LISTS, GRID_BATCH_MS)) yield joinChunks(batch);
         yield { memberships: [], complete: true };
       },
       reducer: addGridChunk,

@@ -59,7 +59,10 @@ export function BoxMatrixPage() {
         .sort((a, b) => (view.columns ? 0 : a.name.localeCompare(b.name))),
     [chosenIds, byId, view.columns],
   );
-  const allUsers = useMemo(() => users.data?.flat() ?? [], [users.data]);
+  const allUsers = useMemo(
+    () => (users.data?.flat() ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    [users.data],
+  );
   const rows = useMemo(() => {
     const wanted = view.text.toLowerCase();
     const memberOf = view.memberOf === undefined ? undefined : String(view.memberOf);

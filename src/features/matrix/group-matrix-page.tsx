@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useBoxAvailable } from '../../api/box/box-availability.ts';
@@ -7,7 +7,7 @@ import { gridGroupMembershipsQueryOptions } from '../../api/grid-memberships.ts'
 import { groupMemberCountsQueryOptions } from '../../api/groups.ts';
 import { membershipPermissionsOf } from '../../api/membership-permissions.ts';
 import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
-import { type UserRoleFilter, usersCountQueryOptions, usersQueryOptions } from '../../api/users.ts';
+import { everyoneQueryOptions, type UserRoleFilter, usersCountQueryOptions } from '../../api/users.ts';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
 import { ColumnPicker } from './column-picker.tsx';
@@ -18,7 +18,6 @@ import { parseMatrixParams, withParam } from './matrix-params.ts';
 import { MatrixTabs } from './matrix-tabs.tsx';
 import { MatrixView } from './matrix-view.tsx';
 import { planMembershipReads } from './membership-read-plan.ts';
-import { useEveryPage } from './use-every-page.ts';
 
 /** The grid holds at most this many people: beyond, a filter has to narrow them first. */
 export const MAX_GRID_PEOPLE = 5000;
@@ -54,11 +53,8 @@ export function GroupMatrixPage() {
   });
   const peopleCount = useQuery(usersCountQueryOptions(view.role));
   const tooMany = (peopleCount.data ?? 0) > MAX_GRID_PEOPLE;
-  const people = useInfiniteQuery({
-    ...usersQueryOptions({ role: view.role, text: '' }),
-    enabled: !tooMany && peopleCount.isSuccess,
-  });
-  useEveryPage(people, !tooMany);
+  // Read at once, beside the count: waiting for it first would delay every grid for the rare one too large.
+  const people = useQuery({ ...everyoneQueryOptions(view.role), enabled: !tooMany });
   const memberships = useQuery({
     ...gridGroupMembershipsQueryOptions(plan?.kind === 'groups' ? plan : { kind: 'account' }),
     enabled: plan !== undefined && !tooMany,
@@ -85,7 +81,11 @@ export function GroupMatrixPage() {
     }));
   }, [chosenIds, byId, counts.data, view.order, allGroups]);
 
-  const allPeople = useMemo(() => people.data?.pages.flatMap((page) => page.items) ?? [], [people.data]);
+  // By name, as a person looks for someone; Zendesk lists them by id.
+  const allPeople = useMemo(
+    () => (people.data?.flat() ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    [people.data],
+  );
   const rows = useMemo(() => {
     const wanted = view.text.toLowerCase();
     const memberOf = view.memberOf === undefined ? undefined : String(view.memberOf);
@@ -168,7 +168,7 @@ export function GroupMatrixPage() {
   const setView = (name: string, value: string | undefined) =>
     setParams((current) => withParam(current, name, value), { replace: true });
   const filtering = view.text !== '' || view.memberOf !== undefined || view.outside;
-  const peopleLoaded = people.isSuccess && !people.hasNextPage;
+  const peopleLoaded = people.isSuccess && !people.isFetching;
   const filtersNeedMemberships = (view.memberOf !== undefined || view.outside) && !complete;
 
   return (
