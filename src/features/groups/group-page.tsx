@@ -85,6 +85,9 @@ function GroupDetail({ groupId }: { groupId: number }) {
             )}
           </p>
         </div>
+        <Link to={`/matrix?in=${groupId}`} className="page-header-link">
+          Open in the grid
+        </Link>
         <GuardedButton
           permission={permissions.groups}
           className="button-primary"

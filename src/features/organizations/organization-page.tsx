@@ -97,6 +97,9 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
             )}
           </p>
         </div>
+        <Link to={`/matrix/organizations?columns=${organizationId}`} className="page-header-link">
+          Open in the grid
+        </Link>
         <GuardedButton
           permission={permissions.organizations}
           className="button-primary"
