@@ -1,6 +1,17 @@
 import type { Summary } from './stats.ts';
 
-export type Unit = 'kB' | 'ms' | 'MB' | 'requests' | 'rows' | 'tasks' | 'frames' | '×' | 'req/s' | 'jobs';
+export type Unit =
+  | 'kB'
+  | 'ms'
+  | 'MB'
+  | 'requests'
+  | 'rows'
+  | 'cells'
+  | 'tasks'
+  | 'frames'
+  | '×'
+  | 'req/s'
+  | 'jobs';
 
 /** A budget from DESIGN.md "Budgets": at most, or exactly, this much. */
 export type Budget = { max: number } | { equals: number };
