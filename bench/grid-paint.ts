@@ -35,7 +35,9 @@ async function paintOnce(page: Page, url: string): Promise<Paint> {
 type Scroll = { longTasks: number[]; maxCells: number; frames: number; seconds: number };
 
 /** Scrolls the grid to its last column, then to its last row, one step a frame, watching long tasks and cells. */
-function scrollGrid(page: Page): Promise<Scroll> {
+async function scrollGrid(page: Page): Promise<Scroll> {
+  // tsx's keepNames wraps the named functions below in a `__name()` the page lacks (see page-probe.ts).
+  await page.evaluate('var __name = (fn) => fn;');
   return page.evaluate(
     ({ across, down }) =>
       new Promise<Scroll>((resolve) => {

@@ -111,9 +111,11 @@ async function* accountGroupMemberships(signal: AbortSignal): AsyncGenerator<Gri
         if (!after || highestUp >= lowestDown) ended = true;
       }
     };
-  for await (const batch of mergeStreams([walk('id'), walk('-id')], 2, GRID_BATCH_MS))
-    yield joinChunks(batch);
-  yield { memberships: [], complete: true };
+  // No cell is known until the walks meet (a person's next membership may be on the last page), so
+  // the grid gets the memberships once, complete, rather than a re-render for every page.
+  const pages: GridChunk[] = [];
+  for await (const batch of mergeStreams([walk('id'), walk('-id')], 2)) pages.push(...batch);
+  yield { ...joinChunks(pages), complete: true };
 }
 
 /** Every page of one cursor list, then word that its column is complete. */

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, LoadingRows } from '../../components/list-state
 import type { BoxMembershipChange } from '../../contract/roster-operations.ts';
 import { ColumnPicker } from './column-picker.tsx';
 import { MatrixFilters } from './matrix-filters.tsx';
-import { indexMemberships, type MatrixModel } from './matrix-model.ts';
+import { BY_NAME, indexMemberships, type MatrixModel } from './matrix-model.ts';
 import { parseMatrixParams, withParam } from './matrix-params.ts';
 import { MatrixTabs } from './matrix-tabs.tsx';
 import { MatrixView } from './matrix-view.tsx';
@@ -56,11 +56,11 @@ export function BoxMatrixPage() {
           const group = byId.get(id);
           return group ? [{ id: group.id, name: group.name, href: `/box/groups/${group.id}` }] : [];
         })
-        .sort((a, b) => (view.columns ? 0 : a.name.localeCompare(b.name))),
+        .sort((a, b) => (view.columns ? 0 : BY_NAME(a.name, b.name))),
     [chosenIds, byId, view.columns],
   );
   const allUsers = useMemo(
-    () => (users.data?.flat() ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    () => (users.data?.flat() ?? []).sort((a, b) => BY_NAME(a.name, b.name)),
     [users.data],
   );
   const rows = useMemo(() => {

@@ -13,7 +13,7 @@ import { ROLE_WORDS } from '../../components/role-words.ts';
 import { ColumnPicker } from './column-picker.tsx';
 import { type GroupRulePerson, groupCellJudge } from './group-cell-rules.ts';
 import { MatrixFilters } from './matrix-filters.tsx';
-import { indexMemberships, type MatrixModel, type MatrixPerson } from './matrix-model.ts';
+import { BY_NAME, indexMemberships, type MatrixModel, type MatrixPerson } from './matrix-model.ts';
 import { parseMatrixParams, withParam } from './matrix-params.ts';
 import { MatrixTabs } from './matrix-tabs.tsx';
 import { MatrixView } from './matrix-view.tsx';
@@ -71,8 +71,8 @@ export function GroupMatrixPage() {
     });
     const countOf = (id: number) => counts.data?.[String(id)] ?? 0;
     if (view.order === 'members')
-      chosen.sort((a, b) => countOf(b.id) - countOf(a.id) || a.name.localeCompare(b.name));
-    else if (allGroups) chosen.sort((a, b) => a.name.localeCompare(b.name));
+      chosen.sort((a, b) => countOf(b.id) - countOf(a.id) || BY_NAME(a.name, b.name));
+    else if (allGroups) chosen.sort((a, b) => BY_NAME(a.name, b.name));
     return chosen.map((group) => ({
       id: String(group.id),
       name: group.name,
@@ -83,7 +83,7 @@ export function GroupMatrixPage() {
 
   // By name, as a person looks for someone; Zendesk lists them by id.
   const allPeople = useMemo(
-    () => (people.data?.flat() ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    () => (people.data?.flat() ?? []).sort((a, b) => BY_NAME(a.name, b.name)),
     [people.data],
   );
   const rows = useMemo(() => {

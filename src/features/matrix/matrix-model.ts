@@ -50,3 +50,6 @@ export function willBeMember(model: MatrixModel, pending: PendingChanges, person
   const member = model.memberships.get(personId)?.has(placeId) === true;
   return member ? change?.membership !== 'remove' : change?.membership === 'add';
 }
+
+/** By name, as a person reads a list; one collator, since sorting 1,200 names calls it often. */
+export const BY_NAME = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;

@@ -15,7 +15,7 @@ import { ROLE_WORDS } from '../../components/role-words.ts';
 import type { User } from '../../contract/user.ts';
 import { ColumnPicker } from './column-picker.tsx';
 import { MatrixFilters } from './matrix-filters.tsx';
-import { indexMemberships, type MatrixModel } from './matrix-model.ts';
+import { BY_NAME, indexMemberships, type MatrixModel } from './matrix-model.ts';
 import { parseMatrixParams, withParam } from './matrix-params.ts';
 import { MatrixTabs } from './matrix-tabs.tsx';
 import { MatrixView } from './matrix-view.tsx';
@@ -77,7 +77,7 @@ export function OrganizationMatrixPage() {
   const people = useMemo(() => {
     const seen = new Map<number, User>();
     for (const page of data?.users ?? []) for (const user of page) seen.set(user.id, user);
-    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return [...seen.values()].sort((a, b) => BY_NAME(a.name, b.name));
   }, [data]);
   const columns = useMemo(
     () =>
