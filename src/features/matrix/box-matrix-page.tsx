@@ -13,6 +13,7 @@ import { parseMatrixParams, withParam } from './matrix-params.ts';
 import { MatrixTabs } from './matrix-tabs.tsx';
 import { MatrixView } from './matrix-view.tsx';
 import type { Judge, PendingCell } from './pending-changes.ts';
+import { UnknownColumnsNotice } from './unknown-columns-notice.tsx';
 import { useEveryPage } from './use-every-page.ts';
 
 function boxChanges(change: PendingCell): BoxMembershipChange[] {
@@ -139,18 +140,11 @@ export function BoxMatrixPage() {
           onChange={(chosen) => setView('columns', chosen === undefined ? undefined : chosen.join(','))}
         />
       </MatrixFilters>
-      {unknown.length > 0 && (
-        <p className="notice notice-error" role="alert">
-          No Box group has the id {unknown.join(', ')} in this address; the grid shows the others.{' '}
-          <button
-            type="button"
-            className="button-quiet"
-            onClick={() => setView('columns', chosenIds.join(','))}
-          >
-            Drop them from the address
-          </button>
-        </p>
-      )}
+      <UnknownColumnsNotice
+        noun="Box group"
+        ids={unknown}
+        onDrop={() => setView('columns', chosenIds.join(','))}
+      />
       {groups.isError ? (
         <ErrorState what="the Box groups" error={groups.error} onRetry={() => groups.refetch()} />
       ) : users.isError ? (

@@ -9,15 +9,16 @@ import { membershipPermissionsOf } from '../../api/membership-permissions.ts';
 import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
 import { everyoneQueryOptions, type UserRoleFilter, usersCountQueryOptions } from '../../api/users.ts';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
-import { ROLE_WORDS } from '../../components/role-words.ts';
 import { ColumnPicker } from './column-picker.tsx';
 import { type GroupRulePerson, groupCellJudge } from './group-cell-rules.ts';
 import { MatrixFilters } from './matrix-filters.tsx';
-import { BY_NAME, indexMemberships, type MatrixModel, type MatrixPerson } from './matrix-model.ts';
+import { BY_NAME, indexMemberships, type MatrixModel } from './matrix-model.ts';
 import { parseMatrixParams, withParam } from './matrix-params.ts';
 import { MatrixTabs } from './matrix-tabs.tsx';
 import { MatrixView } from './matrix-view.tsx';
 import { planMembershipReads } from './membership-read-plan.ts';
+import { UnknownColumnsNotice } from './unknown-columns-notice.tsx';
+import { zendeskChanges, zendeskPerson } from './zendesk-changes.ts';
 
 /** The grid holds at most this many people: beyond, a filter has to narrow them first. */
 export const MAX_GRID_PEOPLE = 5000;
@@ -118,14 +119,7 @@ export function GroupMatrixPage() {
     const permission = membershipPermissionsOf(viewer.data).groups;
     return {
       placesNoun: 'Groups',
-      people: rows.map(
-        (person): MatrixPerson => ({
-          id: String(person.id),
-          name: person.name,
-          detail: `${ROLE_WORDS[person.role]} · ${person.email ?? 'no email'}`,
-          href: `/users/${person.id}`,
-        }),
-      ),
+      people: rows.map(zendeskPerson),
       places: columns,
       memberships: index,
       isLoaded: (placeId) => complete || finished.has(placeId),
@@ -137,29 +131,7 @@ export function GroupMatrixPage() {
         memberships: index,
         readGroups: plan?.kind === 'groups' ? new Set(plan.groupIds.map(String)) : 'all',
       }),
-      toRequest: (changes) => ({
-        kind: 'group_memberships.change',
-        changes: changes.flatMap((change) => [
-          ...(change.membership
-            ? [
-                {
-                  action: change.membership,
-                  user_id: Number(change.rowId),
-                  target_id: Number(change.columnId),
-                },
-              ]
-            : []),
-          ...(change.makeDefault
-            ? [
-                {
-                  action: 'make_default' as const,
-                  user_id: Number(change.rowId),
-                  target_id: Number(change.columnId),
-                },
-              ]
-            : []),
-        ]),
-      }),
+      toRequest: (changes) => ({ kind: 'group_memberships.change', changes: zendeskChanges(changes) }),
       defaults: true,
       roles: false,
     };
@@ -219,30 +191,23 @@ export function GroupMatrixPage() {
           </select>
         </label>
       </MatrixFilters>
-      {(unknownColumns.length > 0 || view.badColumns.length > 0 || unknownMemberOf) && (
-        <p className="notice notice-error" role="alert">
-          {unknownColumns.length + view.badColumns.length > 0 &&
-            `No group has the id ${[...view.badColumns, ...unknownColumns.map(String)].join(', ')} in this address (it may have been deleted); the grid shows the other groups. `}
-          {unknownMemberOf &&
-            `The “member of” filter names group ${view.memberOf}, which does not exist; it is ignored. `}
-          <button
-            type="button"
-            className="button-quiet"
-            onClick={() =>
-              setParams(
-                (current) => {
-                  let next = withParam(current, 'columns', view.columns ? chosenIds.join(',') : undefined);
-                  if (unknownMemberOf) next = withParam(next, 'in', undefined);
-                  return next;
-                },
-                { replace: true },
-              )
-            }
-          >
-            Drop them from the address
-          </button>
-        </p>
-      )}
+      <UnknownColumnsNotice
+        noun="group"
+        ids={[...view.badColumns, ...unknownColumns.map(String)]}
+        extra={
+          unknownMemberOf &&
+          `The “member of” filter names group ${view.memberOf}, which does not exist; it is ignored.`
+        }
+        onDrop={() =>
+          setParams(
+            (current) => {
+              const next = withParam(current, 'columns', view.columns ? chosenIds.join(',') : undefined);
+              return unknownMemberOf ? withParam(next, 'in', undefined) : next;
+            },
+            { replace: true },
+          )
+        }
+      />
       {groups.isError ? (
         <ErrorState what="the groups" error={groups.error} onRetry={() => groups.refetch()} />
       ) : peopleCount.isError ? (

@@ -11,7 +11,6 @@ import {
 } from '../../api/organizations.ts';
 import type { UserRoleFilter } from '../../api/users.ts';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
-import { ROLE_WORDS } from '../../components/role-words.ts';
 import type { User } from '../../contract/user.ts';
 import { ColumnPicker } from './column-picker.tsx';
 import { MatrixFilters } from './matrix-filters.tsx';
@@ -20,6 +19,8 @@ import { parseMatrixParams, withParam } from './matrix-params.ts';
 import { MatrixTabs } from './matrix-tabs.tsx';
 import { MatrixView } from './matrix-view.tsx';
 import type { Judge } from './pending-changes.ts';
+import { UnknownColumnsNotice } from './unknown-columns-notice.tsx';
+import { zendeskChanges, zendeskPerson } from './zendesk-changes.ts';
 
 /** The members of the chosen organizations together: past this, fewer organizations have to be chosen. */
 export const MAX_ORGANIZATION_GRID_MEMBERS = 5000;
@@ -123,39 +124,12 @@ export function OrganizationMatrixPage() {
     };
     return {
       placesNoun: 'Organizations',
-      people: rows.map((person) => ({
-        id: String(person.id),
-        name: person.name,
-        detail: `${ROLE_WORDS[person.role]} · ${person.email ?? 'no email'}`,
-        href: `/users/${person.id}`,
-      })),
+      people: rows.map(zendeskPerson),
       places: columns,
       memberships: index,
       isLoaded: (placeId) => complete || finished.has(placeId),
       judge,
-      toRequest: (changes) => ({
-        kind: 'organization_memberships.change',
-        changes: changes.flatMap((change) => [
-          ...(change.membership
-            ? [
-                {
-                  action: change.membership,
-                  user_id: Number(change.rowId),
-                  target_id: Number(change.columnId),
-                },
-              ]
-            : []),
-          ...(change.makeDefault
-            ? [
-                {
-                  action: 'make_default' as const,
-                  user_id: Number(change.rowId),
-                  target_id: Number(change.columnId),
-                },
-              ]
-            : []),
-        ]),
-      }),
+      toRequest: (changes) => ({ kind: 'organization_memberships.change', changes: zendeskChanges(changes) }),
       defaults: true,
       roles: false,
     };
@@ -196,19 +170,11 @@ export function OrganizationMatrixPage() {
           }
         />
       </MatrixFilters>
-      {unknown.length > 0 && (
-        <p className="notice notice-error" role="alert">
-          No organization has the id {unknown.join(', ')} in this address (it may have been deleted); the grid
-          shows the others.{' '}
-          <button
-            type="button"
-            className="button-quiet"
-            onClick={() => setView('columns', chosenIds.join(','))}
-          >
-            Drop them from the address
-          </button>
-        </p>
-      )}
+      <UnknownColumnsNotice
+        noun="organization"
+        ids={unknown}
+        onDrop={() => setView('columns', chosenIds.join(','))}
+      />
       {organizations.isError ? (
         <ErrorState
           what="the organizations"
