@@ -312,3 +312,20 @@ test('adds and removes a Box group membership in the Box grid', async ({ page, r
   await expect(cell(page, mover.user.name, 1)).toHaveText('✓ Member', { timeout: 30_000 });
   await expect(cell(page, mover.user.name, 0)).toHaveText('');
 });
+
+test("shows a person's Box groups beside their Zendesk ones, and says when Box has no such person", async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const { users } = await api.get<{ users: Person[] }>('/users/search?query=Ada%20Admin');
+  const ada = users.find((user) => user.email === 'admin@roster.example');
+  if (!ada) throw new Error('Ada Admin expected');
+  await page.goto(`/users/${ada.id}`);
+  await expect(page.getByRole('table', { name: 'Their Box groups' }).getByRole('link').first()).toBeVisible();
+  const staff = await api.get<{ users: Person[] }>('/users?role=agent&page[size]=100');
+  const agent = staff.users.find((user) => !user.email.endsWith('@roster.example'));
+  if (!agent) throw new Error('an agent expected');
+  await page.goto(`/users/${agent.id}`);
+  await expect(page.getByText(`No Box user has the login ${agent.email}`)).toBeVisible();
+});

@@ -45,7 +45,7 @@ function BoxGroupsOf({ email }: { email: string }) {
           Box user <Link to={`/box/users/${boxUser.data.id}`}>{boxUser.data.name}</Link> is in no Box group.
         </p>
       ) : (
-        <table className="person-table" aria-label="Box group memberships">
+        <table className="person-table" aria-label="Their Box groups">
           <thead>
             <tr>
               <th>Box group</th>
