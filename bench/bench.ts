@@ -2,7 +2,9 @@
  * Measures every budget in DESIGN.md "Budgets" against the real server and headless Chromium:
  *   npm run bench -- [--scale large|tiny] [--quick] [--port 4805] [--out bench/results.json]
  * `--only first-view` measures the route weights, the cold loads and the group scroll alone and
- * prints them without writing results.json (about a minute, for work on the first view).
+ * prints them without writing results.json (about a minute, for work on the first view);
+ * `--only grid` measures the membership grid alone on the demo seed the same way, and
+ * `--only import-export` the exports and import reviews.
  */
 
 import { spawnServer } from '../src/server/testing/spawned-server.ts';
@@ -14,6 +16,7 @@ import { measureBulkAddOnPostgres, POSTGRES_SKIPPED } from './bulk-add-on-postgr
 import { measureRouteWeights } from './bundle-weight.ts';
 import { organizationMembershipIdAt, readDataset } from './dataset.ts';
 import { measureFirstRows } from './first-rows.ts';
+import { measureGrid } from './grid-paint.ts';
 import { measureGroupScroll } from './group-scroll.ts';
 import { measureImportExport } from './import-export.ts';
 import { LIST_PATH, measureCursorLatency, measureOffsetLatency, sandboxCursorFor } from './list-latency.ts';
@@ -52,6 +55,16 @@ async function main(): Promise<void> {
   }
   log('Building the SPA and weighing each route…');
   const routes = await measureRouteWeights();
+  if (options.only === 'grid') {
+    const browser = await launchBrowser();
+    try {
+      log('The membership grid on the demo seed…');
+      log(`\n${markdownTable(await measureGrid(browser, reps.coldLoads, log))}\n`);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
 
   const data = copyIntoDataDir(cachedSeed(options.scale, log));
   const dataset = readDataset(data.databaseFile, reps.agentsToAdd);
@@ -148,7 +161,9 @@ async function main(): Promise<void> {
       throughput,
       removal,
     };
-    const results = judge(measurements);
+    log('  the membership grid on the demo seed, on a server of its own');
+    const grid = await measureGrid(browser, reps.coldLoads, log);
+    const results = [...judge(measurements), ...grid];
     const seconds = (Date.now() - startedAt.getTime()) / 1000;
     writeReport(options.out, {
       machine,

@@ -12,13 +12,14 @@ export type BenchOptions = {
   out: string;
   /**
    * `first-view`: only the route weights, the cold loads and the group scroll; `import-export`: only
-   * the exports and import reviews. Printed, not written.
+   * the exports and import reviews; `grid`: only the membership grid on the demo seed. Printed, not
+   * written.
    */
-  only: 'first-view' | 'import-export' | undefined;
+  only: 'first-view' | 'import-export' | 'grid' | undefined;
 };
 
 export const USAGE =
-  'Usage: npm run bench -- [--scale large|tiny] [--quick] [--port 4805] [--out bench/results.json] [--only first-view|import-export]';
+  'Usage: npm run bench -- [--scale large|tiny] [--quick] [--port 4805] [--out bench/results.json] [--only first-view|import-export|grid]';
 
 /** Reads the command line; throws with the usage on anything it does not know. */
 export function readOptions(args: string[]): BenchOptions {
@@ -40,8 +41,13 @@ export function readOptions(args: string[]): BenchOptions {
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) {
     throw new Error(`--port must be a port number, not "${values.port}"`);
   }
-  if (values.only !== undefined && values.only !== 'first-view' && values.only !== 'import-export') {
-    throw new Error(`--only takes first-view or import-export, not "${values.only}"`);
+  if (
+    values.only !== undefined &&
+    values.only !== 'first-view' &&
+    values.only !== 'import-export' &&
+    values.only !== 'grid'
+  ) {
+    throw new Error(`--only takes first-view, import-export or grid, not "${values.only}"`);
   }
   return { scale: values.scale, quick: values.quick, port: values.port, out: values.out, only: values.only };
 }

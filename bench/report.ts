@@ -9,6 +9,7 @@ const DECIMALS: Record<Unit, number> = {
   MB: 1,
   requests: 0,
   rows: 0,
+  cells: 0,
   tasks: 0,
   jobs: 0,
   frames: 0,

@@ -6,6 +6,7 @@ export type Unit =
   | 'MB'
   | 'requests'
   | 'rows'
+  | 'cells'
   | 'tasks'
   | 'frames'
   | '×'

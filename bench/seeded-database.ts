@@ -34,7 +34,7 @@ function seedFingerprint(): string {
  * The seeded database for `scale`, made once with `npm run seed` and kept in bench/.cache (git
  * ignores it); an older file left by a previous seed is removed.
  */
-export function cachedSeed(scale: BenchScale, log: (line: string) => void): string {
+export function cachedSeed(scale: BenchScale | 'demo', log: (line: string) => void): string {
   const file = join(CACHE_DIR, `${scale}-${seedFingerprint()}.sqlite`);
   if (existsSync(file)) return file;
   mkdirSync(CACHE_DIR, { recursive: true });

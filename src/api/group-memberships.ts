@@ -11,6 +11,8 @@ export const groupMembershipKeys = {
   all: ['group-memberships'] as const,
   lists: () => [...groupMembershipKeys.all, 'list'] as const,
   ofGroup: (groupId: number) => [...groupMembershipKeys.lists(), { groupId }] as const,
+  /** The membership grid's reading: the account's whole list, or these groups' lists. */
+  grid: (scope: 'account' | number[]) => [...groupMembershipKeys.all, 'grid', scope] as const,
 };
 
 /** A page of a group's members with the users sideloaded, so names never cost a request per row. */

@@ -15,6 +15,8 @@ export const organizationMembershipKeys = {
   lists: () => [...organizationMembershipKeys.all, 'list'] as const,
   ofOrganization: (organizationId: number) =>
     [...organizationMembershipKeys.lists(), { organizationId }] as const,
+  /** The membership grid's reading of these organizations' lists. */
+  grid: (organizationIds: number[]) => [...organizationMembershipKeys.all, 'grid', organizationIds] as const,
 };
 
 /** A page of an organization's members with the users sideloaded. */

@@ -49,6 +49,14 @@ export const boxRoutes: RouteObject[] = [
         ),
       },
       {
+        path: 'box/matrix',
+        ...lazyPage(
+          'src/features/matrix/box-matrix-page.tsx',
+          async () => (await import('../features/matrix/box-matrix-page.tsx')).BoxMatrixPage,
+          { clientOnly: true },
+        ),
+      },
+      {
         path: 'box',
         handle: CLIENT_ONLY_ROUTE,
         lazy: async () => ({ Component: (await import('./box-home-redirect.tsx')).BoxHomeRedirect }),

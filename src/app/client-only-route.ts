@@ -1,6 +1,7 @@
 /**
- * A route `handle` for a route whose first view only redirects: the server sends it the page shell
- * and leaves the redirect to the browser, which knows the destination without rendering anything.
+ * A route `handle` for a route the server does not render: one whose first view only redirects
+ * (the browser knows the destination without rendering anything), and the membership grid, which
+ * streams its cells in and places them with inline styles the CSP refuses in the server's HTML.
  */
 export const CLIENT_ONLY_ROUTE = { clientOnly: true } as const;
 

@@ -92,6 +92,23 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
+              path: 'matrix',
+              ...lazyPage(
+                'src/features/matrix/group-matrix-page.tsx',
+                async () => (await import('../features/matrix/group-matrix-page.tsx')).GroupMatrixPage,
+                { clientOnly: true },
+              ),
+            },
+            {
+              path: 'matrix/organizations',
+              ...lazyPage(
+                'src/features/matrix/organization-matrix-page.tsx',
+                async () =>
+                  (await import('../features/matrix/organization-matrix-page.tsx')).OrganizationMatrixPage,
+                { clientOnly: true },
+              ),
+            },
+            {
               path: 'history',
               ...lazyPage(
                 'src/features/history/history-page.tsx',

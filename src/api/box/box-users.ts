@@ -51,3 +51,11 @@ export async function findBoxUserByLogin(login: string, signal?: AbortSignal): P
   });
   return body.entries.find((user) => user.login.toLowerCase() === login.toLowerCase());
 }
+
+/** The Box user whose login is this email, or null when Box has none: the same person in both places. */
+export const boxUserByLoginQueryOptions = (login: string) =>
+  queryOptions({
+    queryKey: [...boxUserKeys.all, 'by-login', login.toLowerCase()] as const,
+    queryFn: async ({ signal }) => (await findBoxUserByLogin(login, signal)) ?? null,
+    staleTime: 60_000,
+  });

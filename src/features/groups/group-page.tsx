@@ -87,6 +87,9 @@ function GroupDetail({ groupId }: { groupId: number }) {
           </p>
         </div>
         <div className="page-actions">
+          <Link to={`/matrix?in=${groupId}`} className="page-header-link">
+            Open in the grid
+          </Link>
           <ExportButton
             kind="group_memberships"
             scope={{ group_id: String(groupId) }}

@@ -99,6 +99,9 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
           </p>
         </div>
         <div className="page-actions">
+          <Link to={`/matrix/organizations?columns=${organizationId}`} className="page-header-link">
+            Open in the grid
+          </Link>
           <ExportButton
             kind="organization_memberships"
             scope={{ organization_id: String(organizationId) }}

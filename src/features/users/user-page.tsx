@@ -28,8 +28,9 @@ import { ExportButton } from '../../components/exports/export-button.tsx';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
 import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
-import { isAgentRole } from '../../contract/user.ts';
+import { isAgentRole, type User } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
+import { PersonBoxGroups } from './person-box-groups.tsx';
 import type { PersonRemoval } from './remove-person-membership-dialog.tsx';
 
 /**
@@ -63,6 +64,17 @@ function exactMatch(options: readonly NamedOption[], text: string): NamedOption 
   return (
     options.find((option) => option.refusal === undefined && option.name.toLowerCase() === wanted) ?? null
   );
+}
+
+/** The membership grid narrowed to this person: their groups, or for an end user their organizations. */
+function gridPathOf(
+  person: Pick<User, 'email' | 'name' | 'role'>,
+  organizations: readonly { organization_id: number }[] | undefined,
+): string {
+  const q = person.email ?? person.name;
+  if (isAgentRole(person.role)) return `/matrix?${new URLSearchParams({ q })}`;
+  const columns = (organizations ?? []).map((m) => m.organization_id).join(',');
+  return `/matrix/organizations?${new URLSearchParams({ q, ...(columns && { columns }) })}`;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
@@ -205,6 +217,11 @@ function UserDetail({ userId }: { userId: number }) {
           </p>
         </div>
         <div className="page-actions">
+          {canEdit && person && (
+            <Link to={gridPathOf(person, organizationMemberships.data)} className="page-header-link">
+              Open in the grid
+            </Link>
+          )}
           {agent && (
             <ExportButton
               kind="group_memberships"
@@ -440,6 +457,7 @@ function UserDetail({ userId }: { userId: number }) {
           </form>
         )}
       </section>
+      {canEdit && <PersonBoxGroups email={person?.email ?? null} />}
       {removal && (
         <Suspense fallback={null}>
           <RemovePersonMembershipDialog removal={removal} onClose={() => setRemoval(undefined)} />

@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { currentUserQueryOptions } from '../current-user.ts';
+import { sessionQueryOptions } from '../session.ts';
+
+/**
+ * Whether this person can read Box now, so pages offer Box only then: with per-person Box accounts,
+ * once theirs is connected; with the server's one Box credential, for Zendesk admins (and for
+ * everyone when the server acts as one configured identity), as the header's workspace switch does.
+ */
+export function useBoxAvailable(): boolean {
+  const session = useQuery(sessionQueryOptions());
+  const user = useQuery(currentUserQueryOptions());
+  const box = session.data?.box;
+  if (!box) return false;
+  if (box.connect) return box.account !== null;
+  return session.data?.mode === 'environment' || user.data?.role === 'admin';
+}
