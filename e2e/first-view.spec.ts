@@ -184,6 +184,28 @@ test('styles the first view from a style element in the page that its CSP allows
   await context.close();
 });
 
+test('sends the page gzipped and its scripts as the build’s brotli copies, which decode to the same text', async ({
+  browser,
+  request,
+}) => {
+  const group = await groupNamed(sandboxApi(request), 'Tier 1 Support');
+  const context = await signedInContext(browser, false);
+  const page = await context.request.get(`/groups/${group.id}`, {
+    headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+  });
+  expect(page.headers()['content-encoding']).toBe('gzip');
+  const html = await page.text();
+  expect(html).toMatch(/<tr[^>]* data-row-id=/);
+  const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+  expect(entry).toBeDefined();
+  const brotli = await context.request.get(entry ?? '', { headers: { 'accept-encoding': 'gzip, br' } });
+  expect(brotli.headers()['content-encoding']).toBe('br');
+  const plain = await context.request.get(entry ?? '', { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  expect(await brotli.text()).toBe(await plain.text());
+  await context.close();
+});
+
 test('sends a signed-out visitor to sign in, not a page', async ({ browser }) => {
   const context = await browser.newContext({ baseURL: SANDBOX_SERVER.url, javaScriptEnabled: false });
   const page = await context.newPage();
