@@ -206,6 +206,22 @@ test('sends the page gzipped and its scripts as the build’s brotli copies, whi
   await context.close();
 });
 
+test('renders the Groups and Organizations lists in one pass: their loaders start every query the first view reads', async ({
+  browser,
+}) => {
+  const context = await signedInContext(browser, false);
+  for (const path of ['/groups', '/groups?q=tier', '/organizations']) {
+    const response = await context.request.get(path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['server-timing']).toContain('render;');
+    expect({ path, timing: response.headers()['server-timing'] }).toEqual({
+      path,
+      timing: expect.stringContaining('desc="1 pass"'),
+    });
+  }
+  await context.close();
+});
+
 test('sends a signed-out visitor to sign in, not a page', async ({ browser }) => {
   const context = await browser.newContext({ baseURL: SANDBOX_SERVER.url, javaScriptEnabled: false });
   const page = await context.newPage();
