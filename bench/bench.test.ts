@@ -26,6 +26,9 @@ describe('npm run bench', () => {
     const ids = report.results.map((r) => r.id);
     for (const id of [
       'js/groups',
+      'js/history/zendesk-jobs/:id',
+      'js/box/groups/:id',
+      'js/sign-in',
       'first-rows',
       'scroll.requests',
       'scroll.rows',

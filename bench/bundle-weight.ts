@@ -4,16 +4,27 @@ import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 import { PROJECT_ROOT } from './project-root.ts';
 
-/** The page module behind each lazy route of src/app/router.tsx. */
-const ROUTE_PAGES: Record<string, string> = {
-  'src/features/groups/groups-page.tsx': '/groups',
-  'src/features/groups/group-page.tsx': '/groups/:id',
-  'src/features/organizations/organizations-page.tsx': '/organizations',
-  'src/features/organizations/organization-page.tsx': '/organizations/:id',
-  'src/features/users/users-page.tsx': '/users',
-  'src/features/users/user-page.tsx': '/users/:id',
-  'src/features/history/history-page.tsx': '/history',
-  'src/features/history/operation-detail-page.tsx': '/history/:id',
+const BOX_GATE = 'src/features/box/box-account-gate.tsx';
+
+/**
+ * Every route of src/app/router.tsx that renders a page, with the lazy modules it loads before it
+ * can show it (outermost first): the Box pages sit inside the Box workspace's account gate.
+ */
+const ROUTE_MODULES: Record<string, readonly string[]> = {
+  '/groups': ['src/features/groups/groups-page.tsx'],
+  '/groups/:id': ['src/features/groups/group-page.tsx'],
+  '/organizations': ['src/features/organizations/organizations-page.tsx'],
+  '/organizations/:id': ['src/features/organizations/organization-page.tsx'],
+  '/users': ['src/features/users/users-page.tsx'],
+  '/users/:id': ['src/features/users/user-page.tsx'],
+  '/history': ['src/features/history/history-page.tsx'],
+  '/history/:id': ['src/features/history/operation-detail-page.tsx'],
+  '/history/zendesk-jobs/:id': ['src/features/history/zendesk-job-page.tsx'],
+  '/box/groups': [BOX_GATE, 'src/features/box/box-groups-page.tsx'],
+  '/box/groups/:id': [BOX_GATE, 'src/features/box/box-group-page.tsx'],
+  '/box/users': [BOX_GATE, 'src/features/box/box-users-page.tsx'],
+  '/box/users/:id': [BOX_GATE, 'src/features/box/box-user-page.tsx'],
+  '/sign-in': ['src/features/sign-in/sign-in-page.tsx'],
 };
 
 /** Where `/` sends a person: the route a first visit loads. */
@@ -34,7 +45,7 @@ function chunksOf(output: Awaited<ReturnType<typeof build>>): Rolldown.OutputChu
 /**
  * Builds the SPA into dist/ and its server entry into dist-ssr/ (the server serves exactly these) and answers, per route, the
  * gzip-9 bytes of JavaScript it needs before it can render: the entry with its static imports plus
- * the route's lazy chunk with its static imports. Chunks loaded later (dialogs, the job tray) do not count.
+ * the route's lazy chunks with their static imports. Chunks loaded later (dialogs, the job tray) do not count.
  */
 export async function measureRouteWeights(): Promise<RouteWeight[]> {
   const chunks = chunksOf(await build({ root: PROJECT_ROOT, logLevel: 'warn' }));
@@ -64,18 +75,22 @@ export async function measureRouteWeights(): Promise<RouteWeight[]> {
   const entry = chunks.find((chunk) => chunk.isEntry);
   if (!entry) throw new Error('the build has no entry chunk');
   const entryFiles = staticClosure(entry.fileName, new Set());
-  const weights = entry.dynamicImports.flatMap((file) => {
-    const module = byFile.get(file)?.facadeModuleId;
-    const route = module ? ROUTE_PAGES[relative(PROJECT_ROOT, module)] : undefined;
-    if (!route) return [];
-    const files = staticClosure(file, new Set(entryFiles));
-    return [{ route, bytes: [...files].reduce((sum, f) => sum + weigh(f), 0) }];
-  });
-  // A page that moved or was renamed must not drop out of the table unnoticed.
-  const missing = Object.values(ROUTE_PAGES).filter(
-    (route) => !weights.some((weight) => weight.route === route),
+  const chunkOf = new Map(
+    chunks.flatMap((chunk) =>
+      chunk.isDynamicEntry && chunk.facadeModuleId
+        ? [[relative(PROJECT_ROOT, chunk.facadeModuleId), chunk.fileName] as const]
+        : [],
+    ),
   );
+  // A page that moved or was renamed must not drop out of the table unnoticed.
+  const missing = Object.values(ROUTE_MODULES)
+    .flat()
+    .filter((module) => !chunkOf.has(module));
   if (missing.length > 0)
-    throw new Error(`no lazy chunk found for ${missing.join(', ')}: update ROUTE_PAGES`);
-  return weights;
+    throw new Error(`no lazy chunk found for ${[...new Set(missing)].join(', ')}: update ROUTE_MODULES`);
+  return Object.entries(ROUTE_MODULES).map(([route, modules]) => {
+    const files = new Set(entryFiles);
+    for (const module of modules) staticClosure(chunkOf.get(module) ?? '', files);
+    return { route, bytes: [...files].reduce((sum, f) => sum + weigh(f), 0) };
+  });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { SANDBOX_SERVER } from './e2e-env.ts';
 import { expect, test } from './fixtures.ts';
@@ -158,6 +159,69 @@ test('a server-rendered group page responds to a row checkbox once hydrated', as
   await expect(page.getByRole('toolbar')).toContainText('1 member selected');
 });
 
+test('styles the first view from a style element in the page that its CSP allows by hash, with no stylesheet to wait for', async ({
+  browser,
+  request,
+}) => {
+  const group = await groupNamed(sandboxApi(request), 'Tier 1 Support');
+  const context = await signedInContext(browser, false);
+  const page = await context.newPage();
+  const response = await page.goto(`/groups/${group.id}`);
+  const html = (await response?.text()) ?? '';
+  const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1] ?? '');
+  expect(styles).toHaveLength(1);
+  expect(html).not.toContain('rel="stylesheet"');
+  const styleSrc = /style-src ([^;]*)/.exec(
+    (await response?.allHeaders())?.['content-security-policy'] ?? '',
+  );
+  const hash = `'sha256-${createHash('sha256')
+    .update(styles[0] ?? '', 'utf8')
+    .digest('base64')}'`;
+  expect(styleSrc?.[1]?.split(' ')).toEqual(["'self'", hash]);
+  // The page's 14 px base and its header bar come from that element, with scripts off.
+  await expect(page.locator('body')).toHaveCSS('font-size', '14px');
+  await expect(page.locator('.shell-header')).toHaveCSS('display', 'flex');
+  await context.close();
+});
+
+test('sends the page gzipped and its scripts as the build’s brotli copies, which decode to the same text', async ({
+  browser,
+  request,
+}) => {
+  const group = await groupNamed(sandboxApi(request), 'Tier 1 Support');
+  const context = await signedInContext(browser, false);
+  const page = await context.request.get(`/groups/${group.id}`, {
+    headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+  });
+  expect(page.headers()['content-encoding']).toBe('gzip');
+  const html = await page.text();
+  expect(html).toMatch(/<tr[^>]* data-row-id=/);
+  const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+  expect(entry).toBeDefined();
+  const brotli = await context.request.get(entry ?? '', { headers: { 'accept-encoding': 'gzip, br' } });
+  expect(brotli.headers()['content-encoding']).toBe('br');
+  const plain = await context.request.get(entry ?? '', { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  expect(await brotli.text()).toBe(await plain.text());
+  await context.close();
+});
+
+test('renders the Groups and Organizations lists in one pass: their loaders start every query the first view reads', async ({
+  browser,
+}) => {
+  const context = await signedInContext(browser, false);
+  for (const path of ['/groups', '/groups?q=tier', '/organizations']) {
+    const response = await context.request.get(path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['server-timing']).toContain('render;');
+    expect({ path, timing: response.headers()['server-timing'] }).toEqual({
+      path,
+      timing: expect.stringContaining('desc="1 pass"'),
+    });
+  }
+  await context.close();
+});
+
 test('sends a signed-out visitor to sign in, not a page', async ({ browser }) => {
   const context = await browser.newContext({ baseURL: SANDBOX_SERVER.url, javaScriptEnabled: false });
   const page = await context.newPage();
@@ -207,7 +271,8 @@ test('answers with the shell and the SPA’s loading state when the upstream is 
   expect(response.status()).toBe(200);
   const html = await response.text();
   expect(html).toContain('id="root" inert><');
-  expect(html).not.toContain('vt-body-row');
+  // No member row (the page's own stylesheet names the class too, so the markup is what is checked).
+  expect(html).not.toMatch(/<tr[^>]* data-row-id=/);
   await noScript.close();
 
   const context = await signedInContext(browser, true);

@@ -1,7 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type HydrationState, type RouteObject } from 'react-router';
 import { prefetchGroupPage } from '../features/groups/prefetch-group-page.ts';
+import { prefetchGroupsPage } from '../features/groups/prefetch-groups-page.ts';
+import { prefetchHistoryPage } from '../features/history/prefetch-history-page.ts';
 import { prefetchOrganizationPage } from '../features/organizations/prefetch-organization-page.ts';
+import { prefetchOrganizationsPage } from '../features/organizations/prefetch-organizations-page.ts';
 import { AppShell } from './app-shell.tsx';
 import { boxRoutes } from './box-routes.tsx';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
@@ -39,6 +42,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             {
               path: 'groups',
+              loader: ({ request }) => {
+                prefetchGroupsPage(queryClient, new URL(request.url).searchParams);
+                return null;
+              },
               ...lazyPage(
                 'src/features/groups/groups-page.tsx',
                 async () => (await import('../features/groups/groups-page.tsx')).GroupsPage,
@@ -58,6 +65,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'organizations',
+              loader: ({ request }) => {
+                prefetchOrganizationsPage(queryClient, new URL(request.url).searchParams);
+                return null;
+              },
               ...lazyPage(
                 'src/features/organizations/organizations-page.tsx',
                 async () =>
@@ -110,6 +121,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'history',
+              loader: ({ request }) => {
+                prefetchHistoryPage(queryClient, new URL(request.url).searchParams);
+                return null;
+              },
               ...lazyPage(
                 'src/features/history/history-page.tsx',
                 async () => (await import('../features/history/history-page.tsx')).HistoryPage,

@@ -13,6 +13,7 @@ import { sameOriginWrites } from './security/same-origin-writes.ts';
 import { securityHeaders } from './security/security-headers.ts';
 import type { RosterEnv, SessionAuth } from './session/session-auth.ts';
 import { loadFirstViewPage } from './ssr/first-view-renderer.ts';
+import { loadInlineStylesheets } from './ssr/inline-stylesheets.ts';
 import { staticSpa } from './static-spa.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE } from './store/store-unavailable.ts';
 
@@ -58,8 +59,9 @@ const MAX_IMPORT_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
 
 export function createRosterApp(options: RosterAppOptions) {
   const app = new Hono<RosterEnv>();
+  const stylesheets = options.ssr ? loadInlineStylesheets(options.distDir) : undefined;
   // First, so that every answer carries the headers, the host allowlist's refusals included.
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(stylesheets?.hashes));
   if (options.logRequest) app.use('*', requestLog(options.logRequest));
   app.use('*', hostAllowlist(options.allowedHostNames, options.port));
   app.notFound((c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404));
@@ -181,6 +183,7 @@ export function createRosterApp(options: RosterAppOptions) {
       distDir: options.distDir,
       ssrDir: ssr.ssrDir,
       timeoutMs: ssr.timeoutMs,
+      stylesheets,
       fetch: (request) => app.fetch(request),
       log: console.error,
     }).catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { FirstViewPage } from './ssr/first-view-renderer.ts';
 
 /**
@@ -30,9 +31,10 @@ export function staticSpa(distDir: string, firstView?: Promise<FirstViewPage | u
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('/assets/*', serveStatic({ root: distDir }));
+  // `npm run build` writes each asset's .br and .gz beside it (vite.config.ts).
+  app.use('/assets/*', serveStatic({ root: distDir, precompressed: true }));
   app.get('/assets/*', notFound);
-  const rootFile = serveStatic({ root: distDir });
+  const rootFile = serveStatic({ root: distDir, precompressed: true });
   app.get('*', async (c, next) => {
     if (/\.[a-z0-9]+$/i.test(new URL(c.req.url).pathname)) {
       return (await rootFile(c, async () => {})) ?? notFound(c);
@@ -40,7 +42,9 @@ export function staticSpa(distDir: string, firstView?: Promise<FirstViewPage | u
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
   });
-  app.get('*', async (c, next) => {
+  // Gzip at the default level for the page, made per request; it holds no secret (the session is an
+  // httpOnly cookie, the credential stays on the server), so compressing it next to reflected text is safe.
+  app.get('*', compress({ encoding: 'gzip' }), async (c, next) => {
     const page = await firstView;
     return page ? page(c) : next();
   });

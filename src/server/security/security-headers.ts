@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
-/** A strict policy: everything from this origin, no inline script, never framed. */
-export function securityHeaders() {
+/**
+ * A strict policy: everything from this origin, no inline script, never framed. The only inline
+ * styles allowed are the `<style>` elements whose hashes are given (the page's own stylesheet,
+ * ssr/inline-stylesheets.ts); `style` attributes stay refused.
+ */
+export function securityHeaders(inlineStyleHashes: readonly string[] = []) {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
+      styleSrc: ["'self'", ...inlineStyleHashes],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
       objectSrc: ["'none'"],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'hono';
 import type { FirstViewModule, FirstViewTiming } from '../../contract/first-view.ts';
+import type { InlineStylesheets } from './inline-stylesheets.ts';
 import { loadRoutePreloads } from './route-preloads.ts';
 
 /** Answers a page request with its first view rendered, or with the plain shell. */
@@ -17,6 +18,8 @@ export type FirstViewOptions = {
   fetch: (request: Request) => Response | Promise<Response>;
   /** How long a render waits for the upstream (SSR_TIMEOUT_MS). */
   timeoutMs: number;
+  /** The build's stylesheets, put into every page this sends (shell or rendered). */
+  stylesheets?: InlineStylesheets;
   log?: (line: string) => void;
 };
 
@@ -31,7 +34,8 @@ export async function loadFirstViewPage(options: FirstViewOptions): Promise<Firs
   const entry = join(options.ssrDir, 'entry-server.js');
   const templateFile = join(options.distDir, 'index.html');
   if (!existsSync(entry) || !existsSync(templateFile)) return undefined;
-  const template = readFileSync(templateFile, 'utf8');
+  const built = readFileSync(templateFile, 'utf8');
+  const template = options.stylesheets ? options.stylesheets.inline(built) : built;
   if (!template.includes(ROOT)) throw new Error(`${templateFile} has no empty ${ROOT} to render into`);
   if (!template.includes(HEAD_END)) throw new Error(`${templateFile} has no ${HEAD_END}`);
   const preloads = loadRoutePreloads(options.distDir);
