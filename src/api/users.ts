@@ -1,13 +1,8 @@
-import {
-  infiniteQueryOptions,
-  queryOptions,
-  experimental_streamedQuery as streamedQuery,
-} from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { countSchema } from '../contract/count.ts';
 import { cursorPageSchema, offsetPageSchema } from '../contract/pagination.ts';
 import { type User, userEnvelopeSchema, userSchema } from '../contract/user.ts';
-import { mergeStreams } from '../lib/merge-streams.ts';
 import { apiRequest } from './api-client.ts';
 import { cursorQuery, nextCursor } from './cursor-pagination.ts';
 
@@ -46,7 +41,7 @@ export const userQueryOptions = (id: number) =>
 /** Which people the users list shows; `staff` is agents and admins, the default. */
 export type UserRoleFilter = 'staff' | 'agent' | 'admin' | 'end-user' | 'all';
 
-const ROLE_QUERY: Record<UserRoleFilter, string[]> = {
+export const ROLE_QUERY: Record<UserRoleFilter, string[]> = {
   staff: ['agent', 'admin'],
   agent: ['agent'],
   admin: ['admin'],
@@ -68,7 +63,7 @@ export const usersCountQueryOptions = (role: UserRoleFilter) =>
       ).then((body) => body.count.value),
   });
 
-const userCursorPageSchema = z.extend(cursorPageSchema, { users: z.array(userSchema) });
+export const userCursorPageSchema = z.extend(cursorPageSchema, { users: z.array(userSchema) });
 
 /**
  * People by role, by cursor; with search text, `users/search` (offset only) narrowed to the role
@@ -94,39 +89,4 @@ export const usersQueryOptions = (filters: { role: UserRoleFilter; text: string 
     },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next,
-  });
-
-/** How often the people of a whole role, read page by page, are handed to the view. */
-const EVERYONE_BATCH_MS = 120;
-
-/**
- * Everyone with the roles of a filter, every page by cursor, each page asked for as soon as the
- * one before answers (not after the view has drawn it), handed over in batches as they arrive:
- * the membership grid's rows.
- */
-export const everyoneQueryOptions = (role: UserRoleFilter) =>
-  queryOptions({
-    queryKey: [...userKeys.all, 'everyone', role] as const,
-    queryFn: streamedQuery<User[], User[][]>({
-      streamFn: async function* ({ signal }) {
-        const roles = new URLSearchParams(ROLE_QUERY[role].map((name) => ['role[]', name]));
-        const pages = async function* () {
-          let after: string | undefined;
-          do {
-            const body = await apiRequest(
-              `/api/v2/users?${roles.size ? `${roles}&` : ''}${cursorQuery(after)}`,
-              {
-                schema: userCursorPageSchema,
-                signal,
-              },
-            );
-            yield body.users;
-            after = nextCursor(body);
-          } while (after);
-        };
-        for await (const batch of mergeStreams([pages], 1, EVERYONE_BATCH_MS)) yield batch.flat();
-      },
-      refetchMode: 'replace',
-    }),
-    staleTime: 60_000,
   });

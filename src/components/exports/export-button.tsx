@@ -1,15 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { describeError } from '../../api/api-error.ts';
-import { downloadExport, type ExportProgress, type ExportScope } from '../../api/membership-exports.ts';
+import { lazy, Suspense, useState } from 'react';
+import type { ExportScope } from '../../api/membership-exports.ts';
 import type { MembershipFileKind } from '../../contract/membership-csv.ts';
-import { saveFile } from '../../lib/save-file.ts';
-import { ProgressBar } from '../progress-bar.tsx';
 
-/**
- * "Export CSV": streams the server's export with a progress bar (rows read of the total the server
- * announced), then saves the file. Cancel stops the download.
- */
+// Loaded on the first click: the pages that offer an export stay within their first-route JS budget.
+const ExportRun = lazy(() => import('./export-run.tsx'));
+
+/** "Export CSV": each click starts one export of what the page shows, with its progress beside the button. */
 export function ExportButton({
   kind,
   scope,
@@ -22,48 +18,25 @@ export function ExportButton({
   /** What the file holds, for the button's accessible name ("Export Tier 1's members as CSV"). */
   description?: string;
 }) {
-  const [progress, setProgress] = useState<ExportProgress>({ rows: 0, total: 0 });
-  const abort = useRef<AbortController | null>(null);
-  const download = useMutation({
-    mutationFn: async () => {
-      abort.current = new AbortController();
-      const file = await downloadExport(kind, scope, setProgress, abort.current.signal);
-      saveFile(file.fileName, file.blob);
-      return file.rows;
-    },
-  });
-  const cancelled = download.error instanceof DOMException && download.error.name === 'AbortError';
+  const [run, setRun] = useState(0);
+  const [pending, setPending] = useState(false);
   return (
     <span className="export-action">
       <button
         type="button"
-        onClick={() => download.mutate()}
-        disabled={download.isPending}
+        onClick={() => {
+          setPending(true);
+          setRun((count) => count + 1);
+        }}
+        disabled={pending}
         aria-label={description ? `${label}: ${description}` : undefined}
       >
-        <span aria-hidden="true">⤓</span> {download.isPending ? 'Exporting…' : label}
+        <span aria-hidden="true">⤓</span> {pending ? 'Exporting…' : label}
       </button>
-      {download.isPending && (
-        <span className="export-progress" role="status">
-          {progress.total > 0 ? (
-            <ProgressBar value={progress.rows} max={progress.total} label="Rows exported" />
-          ) : (
-            <span className="cell-muted">{progress.rows.toLocaleString()} rows</span>
-          )}
-          <button type="button" className="button-small" onClick={() => abort.current?.abort()}>
-            Cancel
-          </button>
-        </span>
-      )}
-      {download.isSuccess && (
-        <span className="cell-muted" role="status">
-          Saved {download.data.toLocaleString()} rows
-        </span>
-      )}
-      {download.isError && !cancelled && (
-        <span className="form-error" role="alert">
-          Export failed: {describeError(download.error)}
-        </span>
+      {run > 0 && (
+        <Suspense fallback={null}>
+          <ExportRun key={run} kind={kind} scope={scope} onPendingChange={setPending} />
+        </Suspense>
       )}
     </span>
   );
