@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { isOperationFinished } from '../../api/operation-cache.ts';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { At } from '../../components/dates.tsx';
 import { operationOutcome, outcomeCounts } from '../../components/operations/operation-outcome.ts';
 import { historyPath } from '../../components/operations/operation-progress.tsx';
-import { At } from '../../components/operations/operation-times.tsx';
 import type { Operation, Target } from '../../contract/roster-operations.ts';
 import { withFilter } from './history-filters.ts';
 

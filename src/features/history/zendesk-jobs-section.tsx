@@ -9,6 +9,7 @@ import {
 } from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import type { JobStatus } from '../../contract/job-status.ts';
+import { JOB_STATE_WORDS } from './job-words.ts';
 
 export function zendeskJobPath(jobId: string): string {
   return `/history/zendesk-jobs/${encodeURIComponent(jobId)}`;
@@ -31,7 +32,7 @@ const JOB_COLUMNS: VirtualTableColumn<JobStatus>[] = [
     id: 'status',
     header: 'Status',
     width: '110px',
-    cell: ({ row }) => <span className="capitalize">{row.original.status}</span>,
+    cell: ({ row }) => JOB_STATE_WORDS[row.original.status],
   },
   {
     id: 'progress',

@@ -24,6 +24,7 @@ import {
 } from '../../api/user-memberships.ts';
 import { userQueryOptions } from '../../api/users.ts';
 import { useRowFocusRecovery } from '../../components/data-table/use-row-focus-recovery.ts';
+import { formatDay } from '../../components/dates.tsx';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
 import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
@@ -63,8 +64,6 @@ function exactMatch(options: readonly NamedOption[], text: string): NamedOption 
     options.find((option) => option.refusal === undefined && option.name.toLowerCase() === wanted) ?? null
   );
 }
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 export function UserPage() {
   const userId = parseRecordId(useParams().userId);
@@ -249,7 +248,7 @@ function UserDetail({ userId }: { userId: number }) {
                         {membership.default ? 'Default' : 'Make default'}
                       </label>
                     </td>
-                    <td className="align-end">{dateFormat.format(new Date(membership.created_at))}</td>
+                    <td className="align-end">{formatDay(membership.created_at)}</td>
                     <td className="align-end">
                       <button
                         type="button"
