@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
 import { hasFailures, isOperationFinished } from '../../api/operation-cache.ts';
 import { operationItemsQueryOptions } from '../../api/roster-operations.ts';
+import { plural } from '../../contract/plural.ts';
 import type { Operation, OperationItem } from '../../contract/roster-operations.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { OperationActions } from './operation-actions.tsx';
-import { operationOutcome, outcomeCounts, plural } from './operation-outcome.ts';
+import { operationOutcome, outcomeCounts } from './operation-outcome.ts';
 import { formatElapsed, useNow } from './operation-times.tsx';
 
 const FAILURES_SHOWN = 50;

@@ -25,7 +25,7 @@ const JOB_COLUMNS: VirtualTableColumn<JobStatus>[] = [
   {
     id: 'id',
     header: 'Id',
-    width: 'minmax(120px, 1fr)',
+    width: '170px',
     cell: ({ row }) => <code className="truncate">{row.original.id}</code>,
   },
   {
