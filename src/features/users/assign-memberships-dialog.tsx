@@ -114,7 +114,9 @@ export function AssignMembershipsDialog({
                     setChosen(next);
                   }}
                 />
-                {target.name}
+                <span className="truncate" title={target.name}>
+                  {target.name}
+                </span>
               </label>
             ))}
           </fieldset>
