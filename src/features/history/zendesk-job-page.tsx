@@ -36,7 +36,7 @@ const COLUMNS: VirtualTableColumn<ResultRow>[] = [
   {
     id: 'item',
     header: 'Item',
-    width: 'minmax(200px, 2fr)',
+    width: 'minmax(260px, 3fr)',
     cell: ({ row }) => {
       const { item, id } = row.original;
       if (item)
@@ -65,11 +65,11 @@ const COLUMNS: VirtualTableColumn<ResultRow>[] = [
         </span>
       ),
   },
-  { id: 'error', header: 'Error', width: '150px', cell: ({ row }) => row.original.error ?? '—' },
+  { id: 'error', header: 'Error', width: '130px', cell: ({ row }) => row.original.error ?? '—' },
   {
     id: 'details',
     header: 'Details',
-    width: 'minmax(220px, 3fr)',
+    width: 'minmax(160px, 2fr)',
     cell: ({ row }) => (
       <span className="truncate" title={row.original.details}>
         {row.original.details ?? '—'}
