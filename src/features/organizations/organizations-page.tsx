@@ -4,6 +4,7 @@ import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { Organization } from '../../contract/organization.ts';
+import { OrganizationMemberCount } from './organization-member-count.tsx';
 
 const COLUMNS: VirtualTableColumn<Organization>[] = [
   {
@@ -19,14 +20,21 @@ const COLUMNS: VirtualTableColumn<Organization>[] = [
   {
     id: 'domains',
     header: 'Domains',
-    width: 'minmax(200px, 1.4fr)',
+    width: 'minmax(160px, 1.4fr)',
     cell: ({ row }) => <MutedText text={row.original.domain_names.join(', ')} />,
   },
   {
     id: 'details',
     header: 'Details',
-    width: 'minmax(200px, 2fr)',
+    width: 'minmax(180px, 2fr)',
     cell: ({ row }) => <MutedText text={row.original.details} />,
+  },
+  {
+    id: 'members',
+    header: 'Members',
+    width: '96px',
+    align: 'end',
+    cell: ({ row }) => <OrganizationMemberCount organizationId={row.original.id} />,
   },
 ];
 
