@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationMemberCountsSchema } from '../../contract/organization-member-counts.ts';
 import { getJson } from '../testing/api-helpers.ts';
-import { basicAuthFor, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { sandboxRequests } from '../testing/sandbox-requests.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 let server: TestServer;
-
-async function sandboxRequests(): Promise<number> {
-  const response = await fetch(`${server.url}/sandbox/_sandbox/requests`, {
-    headers: { authorization: basicAuthFor('admin') },
-  });
-  const body = (await response.json()) as { requests: Record<string, number> };
-  return Object.values(body.requests).reduce((sum, n) => sum + n, 0);
-}
 
 beforeAll(async () => {
   server = await startTestServer({ SANDBOX_SEED_SCALE: 'demo' });
@@ -25,11 +18,11 @@ describe('organization member counts', () => {
       '/organizations?page[size]=5',
     );
     const ids = organizations.map((organization) => organization.id);
-    const before = await sandboxRequests();
+    const before = await sandboxRequests(server);
     const response = await fetch(`${server.url}/roster/organization-member-counts?ids=${ids.join(',')}`);
     expect(response.status).toBe(200);
     const { counts } = organizationMemberCountsSchema.parse(await response.json());
-    expect((await sandboxRequests()) - before).toBe(ids.length);
+    expect((await sandboxRequests(server)) - before).toBe(ids.length);
     for (const id of ids) {
       const expected = await getJson<{ count: { value: number } }>(
         server,
@@ -37,9 +30,9 @@ describe('organization member counts', () => {
       );
       expect(counts[String(id)]).toBe(expected.count.value);
     }
-    const again = await sandboxRequests();
+    const again = await sandboxRequests(server);
     await fetch(`${server.url}/roster/organization-member-counts?ids=${ids.join(',')}`);
-    expect(await sandboxRequests()).toBe(again);
+    expect(await sandboxRequests(server)).toBe(again);
   });
 
   it('refuses no ids, ids that are not numbers and more than a page of them with 400', async () => {
