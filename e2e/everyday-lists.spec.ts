@@ -143,7 +143,7 @@ test('the Groups list shows each group’s member count from one request, not on
   expect(counted[0]).toContain('/roster/group-member-counts');
 });
 
-test('the Organizations list shows each member count, read in one request for the rows on screen', async ({
+test('the Organizations list shows each member count, read in at most one request for the rows on screen, never one per row', async ({
   page,
   request,
 }) => {
@@ -163,6 +163,7 @@ test('the Organizations list shows each member count, read in one request for th
   const expected = await api.get<{ count: { value: number } }>(`/organizations/${id}/users/count`);
   await expect(firstRow.locator('td').last()).toHaveText(expected.count.value.toLocaleString('en-US'));
   await expect(table.locator('[data-row-id]').nth(5).locator('td').last()).toHaveText(/^\d[\d,]*$/);
-  expect(countRequests).toHaveLength(1);
+  // The first view may arrive with its counts rendered; the browser asks once at most, never per row.
+  expect(countRequests.length).toBeLessThanOrEqual(1);
   expect(perRow).toEqual([]);
 });
