@@ -5,8 +5,3 @@
 export function plural(count: number, one: string, other: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : other}`;
 }
-
-/** The noun alone, for a count written elsewhere: "member" or "members". */
-export function nounFor(count: number, one: string, other: string): string {
-  return count === 1 ? one : other;
-}
