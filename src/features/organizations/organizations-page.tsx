@@ -23,18 +23,19 @@ const COLUMNS: VirtualTableColumn<Organization>[] = [
     width: 'minmax(160px, 1.4fr)',
     cell: ({ row }) => <MutedText text={row.original.domain_names.join(', ')} />,
   },
-  {
-    id: 'details',
-    header: 'Details',
-    width: 'minmax(180px, 2fr)',
-    cell: ({ row }) => <MutedText text={row.original.details} />,
-  },
+  // Before the details, so a narrow window keeps the count in view and scrolls the details.
   {
     id: 'members',
     header: 'Members',
     width: '96px',
     align: 'end',
     cell: ({ row }) => <OrganizationMemberCount organizationId={row.original.id} />,
+  },
+  {
+    id: 'details',
+    header: 'Details',
+    width: 'minmax(200px, 2fr)',
+    cell: ({ row }) => <MutedText text={row.original.details} />,
   },
 ];
 
