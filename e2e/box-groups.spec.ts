@@ -60,6 +60,7 @@ test('adds 150 users to a Box group on the server, with one progress display and
   await expect(panel.getByRole('status')).toContainText('Completed — 150 succeeded, 0 failed', {
     timeout: 45_000,
   });
+  await panel.getByRole('button', { name: 'Details' }).click();
   await expect(panel).toContainText('150 / 150 (100%)');
   expect(browserPosts).toEqual([]);
   await expect(page.getByTestId('member-total')).toContainText(`${before + 150} members`);

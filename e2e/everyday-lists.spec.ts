@@ -142,3 +142,35 @@ test('the Groups list shows each group’s member count from one request, not on
   expect(counted).toHaveLength(1);
   expect(counted[0]).toContain('/roster/group-member-counts');
 });
+
+test('the Organizations list shows each member count, read in at most one request for the rows on screen, never one per row', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const countRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/roster/organization-member-counts') countRequests.push(r.url());
+  });
+  const perRow: string[] = [];
+  page.on('request', (r) => {
+    if (/\/api\/v2\/organizations\/\d+\/users\/count/.test(r.url())) perRow.push(r.url());
+  });
+  await page.goto('/organizations');
+  const table = page.getByRole('table', { name: 'Organizations' });
+  const membersColumn = (await table.getByRole('columnheader').allTextContents()).findIndex((text) =>
+    /members/i.test(text),
+  );
+  const firstRow = table.locator('[data-row-id]').first();
+  const id = await firstRow.getAttribute('data-row-id');
+  const expected = await api.get<{ count: { value: number } }>(`/organizations/${id}/users/count`);
+  await expect(firstRow.locator('td').nth(membersColumn)).toHaveText(
+    expected.count.value.toLocaleString('en-US'),
+  );
+  await expect(table.locator('[data-row-id]').nth(5).locator('td').nth(membersColumn)).toHaveText(
+    /^\d[\d,]*$/,
+  );
+  // The first view may arrive with its counts rendered; the browser asks once at most, never per row.
+  expect(countRequests.length).toBeLessThanOrEqual(1);
+  expect(perRow).toEqual([]);
+});

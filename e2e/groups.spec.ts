@@ -128,6 +128,8 @@ test('adds 150 agents by pasted emails: the server runs two jobs, the page shows
   await expect(panel.getByRole('status')).toContainText('Completed — 150 succeeded, 0 failed', {
     timeout: 30_000,
   });
+  // Finished without failures, the panel folds to its line; its details open on request.
+  await panel.getByRole('button', { name: 'Details' }).click();
   await expect(panel).toContainText('150 / 150 (100%)');
   await expect(panel).toContainText('2 jobs · by Ada Admin');
   // One progress display: the page shows it, so the tray does not.

@@ -13,6 +13,8 @@ export const organizationKeys = {
   details: () => [...organizationKeys.all, 'detail'] as const,
   detail: (id: number) => [...organizationKeys.details(), id] as const,
   memberCount: (id: number) => [...organizationKeys.detail(id), 'member-count'] as const,
+  /** The Organizations list's count, read in batches through Roster (see organization-member-counts.ts). */
+  listedMemberCount: (id: number) => [...organizationKeys.detail(id), 'listed-member-count'] as const,
   count: () => [...organizationKeys.all, 'count'] as const,
 };
 

@@ -1,6 +1,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import {
   type ItemState,
+  type JobOperation,
+  jobOperationSchema,
   type Operation,
   type OperationFilters,
   operationEnvelopeSchema,
@@ -8,6 +10,7 @@ import {
   operationListSchema,
 } from '../contract/roster-operations.ts';
 import { apiRequest } from './api-client.ts';
+import { ApiError } from './api-error.ts';
 import { type CursorPageParam, nextCursor } from './cursor-pagination.ts';
 
 /** What a list of operations is narrowed to; the cursor and page size belong to the query, not the key. */
@@ -28,6 +31,7 @@ export const operationKeys = {
   allItems: (id: string) => [...operationKeys.detail(id), 'items'] as const,
   items: (id: string, filters: OperationItemFilters) => [...operationKeys.allItems(id), filters] as const,
   plans: () => [...operationKeys.all, 'plan'] as const,
+  byJob: (jobId: string) => [...operationKeys.all, 'by-job', jobId] as const,
 };
 
 /** `?a=b` from the filters that are set, for `/roster/operations` and for the History page's own URL. */
@@ -58,6 +62,26 @@ export const operationQueryOptions = (id: string) =>
         schema: operationEnvelopeSchema,
         signal,
       }).then((body) => body.operation),
+  });
+
+/**
+ * The Roster operation a Zendesk job was sent for, with its items in the job's order; null when
+ * no operation sent it (another client's job, or one whose operation History no longer keeps).
+ */
+export const jobOperationQueryOptions = (jobId: string) =>
+  queryOptions({
+    queryKey: operationKeys.byJob(jobId),
+    queryFn: async ({ signal }): Promise<JobOperation | null> => {
+      try {
+        return await apiRequest(`/roster/operations/by-job/${encodeURIComponent(jobId)}`, {
+          schema: jobOperationSchema,
+          signal,
+        });
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'not_found') return null;
+        throw error;
+      }
+    },
   });
 
 export function fetchOperationItems(

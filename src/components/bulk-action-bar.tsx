@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
+import { plural } from '../contract/plural.ts';
 
 /**
  * The toolbar that appears while rows are selected: the count is announced, arrow keys move between
@@ -31,7 +32,7 @@ export function BulkActionBar({
   return (
     <div ref={ref} role="toolbar" aria-label="Bulk actions" className="bulk-bar" onKeyDown={onKeyDown}>
       <span aria-live="polite" className="bulk-count">
-        {count.toLocaleString()} {count === 1 ? noun.one : noun.other} selected
+        {plural(count, noun.one, noun.other)} selected
       </span>
       {children}
       <button type="button" className="button-quiet" onClick={onClear}>

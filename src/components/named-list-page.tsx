@@ -10,6 +10,7 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CursorPageParam } from '../api/cursor-pagination.ts';
 import type { NamedListPage as Page } from '../api/named-list.ts';
+import { plural } from '../contract/plural.ts';
 import { VirtualTable, type VirtualTableColumn } from './data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from './list-states.tsx';
 
@@ -95,8 +96,7 @@ export function NamedListPage<
           <span className="result-count" aria-live="polite">
             {name
               ? `${rows.length.toLocaleString()}${list.hasNextPage ? '+' : ''} matching`
-              : total.data !== undefined &&
-                `${total.data.toLocaleString()} ${total.data === 1 ? noun.one : noun.other}`}
+              : total.data !== undefined && plural(total.data, noun.one, noun.other)}
           </span>
         )}
       </div>

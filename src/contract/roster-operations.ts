@@ -310,6 +310,12 @@ export const operationItemListSchema = z.object({
   meta: cursorMetaSchema,
 });
 export type OperationItemList = z.infer<typeof operationItemListSchema>;
+/** `GET /roster/operations/by-job/:jobId`: the operation a Zendesk job was sent for, its items in the job's order. */
+export const jobOperationSchema = z.object({
+  operation: operationSchema,
+  items: z.array(operationItemSchema),
+});
+export type JobOperation = z.infer<typeof jobOperationSchema>;
 export const operationEnvelopeSchema = z.object({ operation: operationSchema });
 export const planEnvelopeSchema = z.object({ plan: planSchema });
 

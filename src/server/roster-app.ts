@@ -5,6 +5,7 @@ import { MAX_IMPORT_BYTES } from '../contract/membership-csv.ts';
 import type { BoxConnection, Connection } from '../contract/roster-session.ts';
 import { exportRoutes } from './imports/export-routes.ts';
 import { groupMemberCountRoutes } from './member-counts/group-member-count-routes.ts';
+import { organizationMemberCountRoutes } from './member-counts/organization-member-count-routes.ts';
 import { forwardToUpstream } from './proxy/forward-to-upstream.ts';
 import type { Upstream } from './proxy/upstream.ts';
 import { requestLog } from './request-log.ts';
@@ -131,6 +132,14 @@ export function createRosterApp(options: RosterAppOptions) {
   app.route(
     '/roster/group-member-counts',
     groupMemberCountRoutes({
+      upstream: options.upstream,
+      requireCredential: options.auth.requireCredential(),
+      membershipChanges: options.membershipChanges ?? { subscribe: () => () => {} },
+    }),
+  );
+  app.route(
+    '/roster/organization-member-counts',
+    organizationMemberCountRoutes({
       upstream: options.upstream,
       requireCredential: options.auth.requireCredential(),
       membershipChanges: options.membershipChanges ?? { subscribe: () => () => {} },

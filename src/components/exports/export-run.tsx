@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import { downloadExport, type ExportProgress, type ExportScope } from '../../api/membership-exports.ts';
 import type { MembershipFileKind } from '../../contract/membership-csv.ts';
+import { plural } from '../../contract/plural.ts';
 import { saveFile } from '../../lib/save-file.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 
@@ -46,7 +47,7 @@ export default function ExportRun({
         {progress.total > 0 ? (
           <ProgressBar value={progress.rows} max={progress.total} label="Rows exported" />
         ) : (
-          <span className="cell-muted">{progress.rows.toLocaleString()} rows</span>
+          <span className="cell-muted">{plural(progress.rows, 'row', 'rows')}</span>
         )}
         <button type="button" className="button-small" onClick={() => abort.current?.abort()}>
           Cancel
@@ -57,7 +58,7 @@ export default function ExportRun({
   if (download.isSuccess) {
     return (
       <span className="cell-muted" role="status">
-        Saved {download.data.toLocaleString()} rows
+        Saved {plural(download.data, 'row', 'rows')}
       </span>
     );
   }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import { planOperation } from '../../api/roster-operation-actions.ts';
 import { parsePastedPeople, pastedEntryCount } from '../../contract/pasted-people.ts';
+import { plural } from '../../contract/plural.ts';
 import {
   MAX_PASTED_ENTRIES,
   type OperationRequest,
@@ -10,7 +11,6 @@ import {
 } from '../../contract/roster-operations.ts';
 import type { User } from '../../contract/user.ts';
 import { ModalDialog } from '../modal-dialog.tsx';
-import { plural } from '../operations/operation-outcome.ts';
 import { PlanStep } from '../operations/plan-step.tsx';
 import { PeoplePicker } from './people-picker.tsx';
 

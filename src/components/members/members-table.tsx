@@ -5,6 +5,7 @@ import { MutedText } from '../data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../data-table/row-selection.ts';
 import { selectionColumn } from '../data-table/selection-column.tsx';
 import { VirtualTable, type VirtualTableColumn } from '../data-table/virtual-table.tsx';
+import { formatDay } from '../dates.tsx';
 import { ROLE_WORDS } from '../role-words.ts';
 
 /** A membership with its person, joined from the page's sideloaded users. */
@@ -24,8 +25,6 @@ export function memberRowsOf<Membership extends MembershipLike>(
     return page.memberships.map((membership) => ({ membership, user: users.get(membership.user_id) }));
   });
 }
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 type Props<Membership extends MembershipLike> = {
   label: string;
@@ -125,7 +124,7 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         align: 'end',
         cell: ({ row }) => (
           <time dateTime={row.original.membership.created_at}>
-            {dateFormat.format(new Date(row.original.membership.created_at))}
+            {formatDay(row.original.membership.created_at)}
           </time>
         ),
       },

@@ -1,7 +1,7 @@
 import { planQueryOptions } from '../../api/roster-operation-actions.ts';
+import { plural } from '../../contract/plural.ts';
 import type { RemovalInput } from '../../contract/roster-operations.ts';
 import type { RowSelection } from '../data-table/row-selection.ts';
-import { plural } from '../operations/operation-outcome.ts';
 import { PlanDialog } from '../operations/plan-dialog.tsx';
 
 export type MemberRemovalKind = 'group_memberships.destroy' | 'organization_memberships.destroy';

@@ -43,7 +43,3 @@ export function outcomeCounts(operation: Pick<Operation, 'counts'>, compact = fa
   if (cancelled > 0) parts.push(`${count(cancelled)} cancelled`);
   return parts.join(', ');
 }
-
-export function plural(value: number, one: string, other: string): string {
-  return `${count(value)} ${value === 1 ? one : other}`;
-}

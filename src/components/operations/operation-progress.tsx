@@ -1,12 +1,14 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
-import { isOperationFinished } from '../../api/operation-cache.ts';
+import { hasFailures, isOperationFinished } from '../../api/operation-cache.ts';
 import { operationItemsQueryOptions } from '../../api/roster-operations.ts';
+import { plural } from '../../contract/plural.ts';
 import type { Operation, OperationItem } from '../../contract/roster-operations.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { OperationActions } from './operation-actions.tsx';
-import { operationOutcome, outcomeCounts, plural } from './operation-outcome.ts';
+import { operationOutcome, outcomeCounts } from './operation-outcome.ts';
 import { formatElapsed, useNow } from './operation-times.tsx';
 
 const FAILURES_SHOWN = 50;
@@ -74,16 +76,20 @@ function FailedItems({ operation }: { operation: Operation }) {
 /**
  * One operation on the page that started it: a single progress bar over all its items, who
  * started it, why it waits when it does, and once it ends what failed with the upstream's reason,
- * Retry failed for just those, and Cancel while it runs.
+ * Retry failed for just those, and Cancel while it runs. One that finished without failures folds
+ * to a line (its details a click away), so the table below moves back up.
  */
 export function OperationProgress({ operation, onDismiss }: { operation: Operation; onDismiss: () => void }) {
   const finished = isOperationFinished(operation);
   const outcome = operationOutcome(operation);
   const now = useNow(!finished);
+  const [unfolded, setUnfolded] = useState(false);
+  const foldable = finished && !hasFailures(operation);
+  const folded = foldable && !unfolded;
   const { counts, jobs } = operation;
   return (
     <section
-      className={`operation tone-${outcome.tone}`}
+      className={`operation tone-${outcome.tone}${folded ? ' operation-folded' : ''}`}
       aria-label={operation.label}
       data-testid="operation"
     >
@@ -92,26 +98,40 @@ export function OperationProgress({ operation, onDismiss }: { operation: Operati
           {operation.label}
         </Link>
         <OperationStatus operation={operation} />
+        {foldable && (
+          <button
+            type="button"
+            className="button-quiet"
+            aria-expanded={unfolded}
+            onClick={() => setUnfolded(!unfolded)}
+          >
+            Details
+          </button>
+        )}
         {finished && (
           <button type="button" className="button-quiet" onClick={onDismiss}>
             Dismiss
           </button>
         )}
       </div>
-      <ProgressBar
-        value={operation.done}
-        max={counts.total}
-        label={`Progress of ${operation.label}`}
-        tone={outcome.tone}
-      />
-      <span className="operation-meta">
-        {jobsText(jobs, finished)}
-        by {operation.actor.name}
-        {finished ? '' : ` · ${formatElapsed(now - Date.parse(operation.created_at))}`}
-      </span>
-      {operation.state_reason && <p className="operation-reason">{operation.state_reason}</p>}
-      {finished && counts.failed > 0 && <FailedItems operation={operation} />}
-      <OperationActions operation={operation} className="operation-actions" />
+      {!folded && (
+        <>
+          <ProgressBar
+            value={operation.done}
+            max={counts.total}
+            label={`Progress of ${operation.label}`}
+            tone={outcome.tone}
+          />
+          <span className="operation-meta">
+            {jobsText(jobs, finished)}
+            by {operation.actor.name}
+            {finished ? '' : ` · ${formatElapsed(now - Date.parse(operation.created_at))}`}
+          </span>
+          {operation.state_reason && <p className="operation-reason">{operation.state_reason}</p>}
+          {finished && counts.failed > 0 && <FailedItems operation={operation} />}
+          <OperationActions operation={operation} className="operation-actions" />
+        </>
+      )}
     </section>
   );
 }

@@ -18,23 +18,3 @@ export function useNow(live: boolean): number {
   }, [live]);
   return live ? now : Date.now();
 }
-
-const thisYear = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-const anyYear = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
-
-/** When something happened, as a `<time>` a person reads (the year only when it is not this one). */
-export function At({ iso }: { iso: string }) {
-  const date = new Date(iso);
-  const format = date.getFullYear() === new Date().getFullYear() ? thisYear : anyYear;
-  return (
-    <time dateTime={iso} title={full.format(date)}>
-      {format.format(date)}
-    </time>
-  );
-}

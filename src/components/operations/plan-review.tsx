@@ -1,7 +1,7 @@
+import { plural } from '../../contract/plural.ts';
 import type { Plan, PlanItem, SkippedEntry, SkipReason } from '../../contract/roster-operations.ts';
 import { VirtualList } from '../virtual-list.tsx';
 import { CHANGE_ACTION_BADGE, changeActionWord } from './change-action.ts';
-import { plural } from './operation-outcome.ts';
 
 type Words = { one: string; other: string };
 

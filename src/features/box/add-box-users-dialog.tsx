@@ -4,10 +4,10 @@ import { describeError } from '../../api/api-error.ts';
 import { boxUsersQueryOptions, findBoxUserByLogin } from '../../api/box/box-users.ts';
 import { planOperation } from '../../api/roster-operation-actions.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
-import { plural } from '../../components/operations/operation-outcome.ts';
 import { PlanStep } from '../../components/operations/plan-step.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
 import { type PastedEntry, parsePastedPeople } from '../../contract/pasted-people.ts';
+import { plural } from '../../contract/plural.ts';
 import type { Plan, SkippedEntry } from '../../contract/roster-operations.ts';
 
 const LOOKUPS_IN_FLIGHT = 5;

@@ -15,6 +15,7 @@ import type {
   BoxGroupMembership,
   BoxMembershipRole,
 } from '../../contract/box/box-group-membership.ts';
+import { plural } from '../../contract/plural.ts';
 import { BoxMembersTable } from './box-members-table.tsx';
 import { parseBoxId } from './parse-box-id.ts';
 
@@ -89,7 +90,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
             {total !== undefined && (
               <span className="member-total" data-testid="member-total">
                 {group.data?.description ? ' · ' : ''}
-                {total.toLocaleString()} member{total === 1 ? '' : 's'}
+                {plural(total, 'member', 'members')}
               </span>
             )}
           </p>

@@ -4,10 +4,9 @@ import { MutedText } from '../../components/data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
 import { selectionColumn } from '../../components/data-table/selection-column.tsx';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { formatDay } from '../../components/dates.tsx';
 import type { BoxGroupMembership } from '../../contract/box/box-group-membership.ts';
 import { BoxPermissionsCell } from './box-permissions-cell.tsx';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 type Props = {
   rows: BoxGroupMembership[];
@@ -78,9 +77,7 @@ export function BoxMembersTable(props: Props) {
         width: '130px',
         align: 'end',
         cell: ({ row }) => (
-          <time dateTime={row.original.created_at}>
-            {dateFormat.format(new Date(row.original.created_at))}
-          </time>
+          <time dateTime={row.original.created_at}>{formatDay(row.original.created_at)}</time>
         ),
       },
     ],

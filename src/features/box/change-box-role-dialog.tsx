@@ -1,6 +1,5 @@
 import { resolvedPlanQueryOptions } from '../../api/roster-operation-actions.ts';
 import type { RowSelection } from '../../components/data-table/row-selection.ts';
-import { plural } from '../../components/operations/operation-outcome.ts';
 import { PlanDialog } from '../../components/operations/plan-dialog.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
 import type {
@@ -8,6 +7,7 @@ import type {
   BoxGroupMembership,
   BoxMembershipRole,
 } from '../../contract/box/box-group-membership.ts';
+import { plural } from '../../contract/plural.ts';
 import { selectedMembershipIds, selectionKey } from './box-membership-selection.ts';
 
 const ROLE_WORDS: Record<BoxMembershipRole, { one: string; other: string }> = {

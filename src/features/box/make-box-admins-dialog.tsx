@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { boxMeQueryOptions, mayGrantBoxPermissions } from '../../api/box/box-users.ts';
 import { DialogFooter } from '../../components/dialog-footer.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
-import { plural } from '../../components/operations/operation-outcome.ts';
 import type { BoxConfigurablePermissions } from '../../contract/box/box-group-membership.ts';
+import { plural } from '../../contract/plural.ts';
 import { BoxPermissionCheckboxes, NO_BOX_PERMISSIONS } from './box-permission-checkboxes.tsx';
 
 /**

@@ -1,9 +1,9 @@
 import { resolvedPlanQueryOptions } from '../../api/roster-operation-actions.ts';
 import type { RowSelection } from '../../components/data-table/row-selection.ts';
-import { plural } from '../../components/operations/operation-outcome.ts';
 import { PlanDialog } from '../../components/operations/plan-dialog.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
 import type { BoxGroupMembership } from '../../contract/box/box-group-membership.ts';
+import { plural } from '../../contract/plural.ts';
 import { selectedMembershipIds, selectionKey } from './box-membership-selection.ts';
 
 /** Reviews a removal from a Box group, names who loses access, then starts it on the server. */

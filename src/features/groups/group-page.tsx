@@ -15,6 +15,7 @@ import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
 import { useMakeDefault } from '../../components/members/use-make-default.ts';
+import { plural } from '../../contract/plural.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { groupMemberRowsOf } from './group-member-row.ts';
 
@@ -81,7 +82,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
             {total.data !== undefined && (
               <span className="member-total" data-testid="member-total">
                 {group.data?.description ? ' · ' : ''}
-                {total.data.toLocaleString()} member{total.data === 1 ? '' : 's'}
+                {plural(total.data, 'member', 'members')}
               </span>
             )}
           </p>

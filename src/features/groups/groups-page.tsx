@@ -11,7 +11,7 @@ const COLUMNS: VirtualTableColumn<Group>[] = [
   {
     id: 'name',
     header: 'Name',
-    width: 'minmax(200px, 1.2fr)',
+    width: 'minmax(250px, 1.2fr)',
     cell: ({ row }) => (
       <span className="cell-main">
         <Link to={`/groups/${row.original.id}`}>{row.original.name}</Link>
@@ -22,7 +22,7 @@ const COLUMNS: VirtualTableColumn<Group>[] = [
   {
     id: 'description',
     header: 'Description',
-    width: 'minmax(240px, 2fr)',
+    width: 'minmax(200px, 2fr)',
     cell: ({ row }) => <MutedText text={row.original.description} />,
   },
   {

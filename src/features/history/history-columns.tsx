@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { isOperationFinished } from '../../api/operation-cache.ts';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { At } from '../../components/dates.tsx';
 import { operationOutcome, outcomeCounts } from '../../components/operations/operation-outcome.ts';
 import { historyPath } from '../../components/operations/operation-progress.tsx';
-import { At } from '../../components/operations/operation-times.tsx';
 import type { Operation, Target } from '../../contract/roster-operations.ts';
 import { withFilter } from './history-filters.ts';
 
@@ -69,7 +69,7 @@ export function historyColumns(params: URLSearchParams): VirtualTableColumn<Oper
     {
       id: 'outcome',
       header: 'Outcome',
-      width: 'minmax(250px, 1.7fr)',
+      width: 'minmax(210px, 1.7fr)',
       cell: ({ row }) => <Outcome operation={row.original} />,
     },
     {
@@ -81,7 +81,8 @@ export function historyColumns(params: URLSearchParams): VirtualTableColumn<Oper
     {
       id: 'when',
       header: 'When',
-      width: '150px',
+      // "Dec 12, 2026, 12:34 PM" whole: a cut date reads as another one.
+      width: '180px',
       cell: ({ row }) => (
         <span className="cell-muted truncate">
           <At iso={row.original.created_at} />

@@ -2,23 +2,54 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error.ts';
 import { jobStatusQueryOptions } from '../../api/job-statuses.ts';
+import { jobOperationQueryOptions } from '../../api/roster-operations.ts';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
+import { At } from '../../components/dates.tsx';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { historyPath, itemSubject } from '../../components/operations/operation-progress.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { FINAL_JOB_STATES, type JobResult } from '../../contract/job-status.ts';
+import type { OperationItem } from '../../contract/roster-operations.ts';
 import { downloadText, toCsv } from './csv.ts';
+import { JOB_STATE_WORDS, jobActionWord } from './job-words.ts';
 
-type ResultRow = JobResult & { position: number; failed: boolean };
+type ResultRow = JobResult & {
+  position: number;
+  failed: boolean;
+  /** The operation item this result answers, when a Roster operation sent the job. */
+  item: OperationItem | undefined;
+};
+
+/** Zendesk's "Completed at 2026-03-04 10:11:12 +0000", with the time in Roster's one date format. */
+function JobMessage({ message }: { message: string }) {
+  const stamped = /^(.*?)\s*(?:at\s+)?(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) \+0000$/.exec(message);
+  if (!stamped) return message;
+  const [, words, date, time] = stamped;
+  return (
+    <>
+      {words} <At iso={`${date}T${time}Z`} />
+    </>
+  );
+}
 
 const COLUMNS: VirtualTableColumn<ResultRow>[] = [
   {
     id: 'item',
     header: 'Item',
-    width: 'minmax(160px, 1.4fr)',
-    cell: ({ row }) =>
-      `Item ${(row.original.index ?? row.original.position) + 1}${row.original.id === undefined ? '' : ` (record ${row.original.id})`}`,
+    width: 'minmax(260px, 3fr)',
+    cell: ({ row }) => {
+      const { item, id } = row.original;
+      if (item)
+        return (
+          <span className="truncate" title={itemSubject(item)}>
+            <Link to={`/users/${encodeURIComponent(item.user.id)}`}>{item.user.name}</Link> →{' '}
+            {item.target.name}
+          </span>
+        );
+      return id === undefined ? '—' : `Record ${id}`;
+    },
   },
-  { id: 'action', header: 'Action', width: '100px', cell: ({ row }) => row.original.action ?? '—' },
+  { id: 'action', header: 'Action', width: '100px', cell: ({ row }) => jobActionWord(row.original.action) },
   {
     id: 'outcome',
     header: 'Outcome',
@@ -34,11 +65,11 @@ const COLUMNS: VirtualTableColumn<ResultRow>[] = [
         </span>
       ),
   },
-  { id: 'error', header: 'Error', width: '150px', cell: ({ row }) => row.original.error ?? '—' },
+  { id: 'error', header: 'Error', width: '130px', cell: ({ row }) => row.original.error ?? '—' },
   {
     id: 'details',
     header: 'Details',
-    width: 'minmax(220px, 3fr)',
+    width: 'minmax(160px, 2fr)',
     cell: ({ row }) => (
       <span className="truncate" title={row.original.details}>
         {row.original.details ?? '—'}
@@ -55,10 +86,13 @@ export function ZendeskJobPage() {
     refetchInterval: (query) =>
       query.state.data && FINAL_JOB_STATES.has(query.state.data.status) ? false : 2000,
   });
+  const sentBy = useQuery(jobOperationQueryOptions(jobId));
+  const items = sentBy.data?.items ?? [];
   const rows: ResultRow[] = (job.data?.results ?? []).map((result, position) => ({
     ...result,
     position,
     failed: result.success === false || result.error !== undefined,
+    item: items[result.index ?? position],
   }));
   return (
     <section className="page">
@@ -84,9 +118,24 @@ export function ZendeskJobPage() {
             <div>
               <h1>{job.data.job_type}</h1>
               <p className="lede">
-                Zendesk job <code>{job.data.id}</code> · <span className="capitalize">{job.data.status}</span>
-                {job.data.message ? ` · ${job.data.message}` : ''}
+                Zendesk job <code>{job.data.id}</code> · {JOB_STATE_WORDS[job.data.status]}
+                {job.data.message && (
+                  <>
+                    {' · '}
+                    <JobMessage message={job.data.message} />
+                  </>
+                )}
               </p>
+              {sentBy.data ? (
+                <p className="lede">
+                  Sent by Roster for{' '}
+                  <Link to={historyPath(sentBy.data.operation.id)}>{sentBy.data.operation.label}</Link>.
+                </p>
+              ) : (
+                sentBy.data === null && (
+                  <p className="lede">Not sent by a Roster operation: its items show Zendesk's record ids.</p>
+                )
+              )}
             </div>
           </header>
           <ProgressBar
@@ -106,10 +155,22 @@ export function ZendeskJobPage() {
                     downloadText(
                       `zendesk-job-${jobId}.csv`,
                       toCsv(
-                        ['index', 'record_id', 'action', 'status', 'success', 'error', 'details'],
+                        [
+                          'index',
+                          'record_id',
+                          'user',
+                          'target',
+                          'action',
+                          'status',
+                          'success',
+                          'error',
+                          'details',
+                        ],
                         rows.map((row) => [
                           row.index ?? row.position,
                           row.id ?? null,
+                          row.item?.user.name ?? null,
+                          row.item?.target.name ?? null,
                           row.action ?? null,
                           row.status ?? null,
                           row.failed ? 'false' : 'true',

@@ -9,6 +9,7 @@ import {
 } from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import type { JobStatus } from '../../contract/job-status.ts';
+import { JOB_STATE_WORDS } from './job-words.ts';
 
 export function zendeskJobPath(jobId: string): string {
   return `/history/zendesk-jobs/${encodeURIComponent(jobId)}`;
@@ -24,14 +25,14 @@ const JOB_COLUMNS: VirtualTableColumn<JobStatus>[] = [
   {
     id: 'id',
     header: 'Id',
-    width: 'minmax(120px, 1fr)',
+    width: '170px',
     cell: ({ row }) => <code className="truncate">{row.original.id}</code>,
   },
   {
     id: 'status',
     header: 'Status',
     width: '110px',
-    cell: ({ row }) => <span className="capitalize">{row.original.status}</span>,
+    cell: ({ row }) => JOB_STATE_WORDS[row.original.status],
   },
   {
     id: 'progress',

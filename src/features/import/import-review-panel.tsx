@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
-import { plural } from '../../components/operations/operation-outcome.ts';
 import { PlanReview } from '../../components/operations/plan-review.tsx';
 import { useStartOperation } from '../../components/operations/use-operation-actions.ts';
 import type { ImportReview } from '../../contract/membership-csv.ts';
+import { plural } from '../../contract/plural.ts';
 import type { Operation } from '../../contract/roster-operations.ts';
 import { BadRowsList } from './bad-rows-list.tsx';
 

@@ -16,6 +16,7 @@ import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
 import { useMakeDefault } from '../../components/members/use-make-default.ts';
+import { plural } from '../../contract/plural.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { type OrganizationMemberRow, organizationMemberRowsOf } from './organization-member-row.ts';
 
@@ -93,7 +94,7 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
             {total.data !== undefined && (
               <span className="member-total" data-testid="member-total">
                 {data?.domain_names.length ? ' · ' : ''}
-                {total.data.toLocaleString()} member{total.data === 1 ? '' : 's'}
+                {plural(total.data, 'member', 'members')}
               </span>
             )}
           </p>

@@ -5,6 +5,7 @@ import type { VirtualTableColumn } from '../../components/data-table/virtual-tab
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { Organization } from '../../contract/organization.ts';
+import { OrganizationMemberCount } from './organization-member-count.tsx';
 
 const COLUMNS: VirtualTableColumn<Organization>[] = [
   {
@@ -20,8 +21,16 @@ const COLUMNS: VirtualTableColumn<Organization>[] = [
   {
     id: 'domains',
     header: 'Domains',
-    width: 'minmax(200px, 1.4fr)',
+    width: 'minmax(160px, 1.4fr)',
     cell: ({ row }) => <MutedText text={row.original.domain_names.join(', ')} />,
+  },
+  // Before the details, so a narrow window keeps the count in view and scrolls the details.
+  {
+    id: 'members',
+    header: 'Members',
+    width: '96px',
+    align: 'end',
+    cell: ({ row }) => <OrganizationMemberCount organizationId={row.original.id} />,
   },
   {
     id: 'details',

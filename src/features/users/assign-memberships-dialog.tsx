@@ -5,8 +5,8 @@ import { allOrganizationsQueryOptions } from '../../api/organizations.ts';
 import { planOperation } from '../../api/roster-operation-actions.ts';
 import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
-import { plural } from '../../components/operations/operation-outcome.ts';
 import { PlanStep } from '../../components/operations/plan-step.tsx';
+import { plural } from '../../contract/plural.ts';
 import type { OperationRequest } from '../../contract/roster-operations.ts';
 import type { ChosenPerson } from './use-chosen-people.ts';
 
@@ -80,7 +80,7 @@ export function AssignMembershipsDialog({
   const verb = mode === 'add' ? 'Add' : 'Remove';
   return (
     <ModalDialog
-      title={`${verb} ${people.length} ${people.length === 1 ? 'person' : 'people'} ${mode === 'add' ? 'to' : 'from'} ${words.other}`}
+      title={`${verb} ${plural(people.length, 'person', 'people')} ${mode === 'add' ? 'to' : 'from'} ${words.other}`}
       onClose={onClose}
       wide
     >
@@ -114,7 +114,9 @@ export function AssignMembershipsDialog({
                     setChosen(next);
                   }}
                 />
-                {target.name}
+                <span className="truncate" title={target.name}>
+                  {target.name}
+                </span>
               </label>
             ))}
           </fieldset>
@@ -124,9 +126,7 @@ export function AssignMembershipsDialog({
             </p>
           )}
           <div className="dialog-actions">
-            <span className="cell-muted">
-              {chosen.size} {chosen.size === 1 ? words.one : words.other} chosen
-            </span>
+            <span className="cell-muted">{plural(chosen.size, words.one, words.other)} chosen</span>
             <button type="button" onClick={onClose}>
               Cancel
             </button>

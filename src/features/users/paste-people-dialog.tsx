@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import { findPastedUsers, type PastedUsers } from '../../api/pasted-users.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
-import { plural } from '../../components/operations/operation-outcome.ts';
 import { VirtualList } from '../../components/virtual-list.tsx';
 import type { PastedEntry } from '../../contract/pasted-people.ts';
 import { parsePastedPeople, pastedEntryCount } from '../../contract/pasted-people.ts';
+import { plural } from '../../contract/plural.ts';
 import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
 import type { User } from '../../contract/user.ts';
 

@@ -24,6 +24,7 @@ import {
 } from '../../api/user-memberships.ts';
 import { userQueryOptions } from '../../api/users.ts';
 import { useRowFocusRecovery } from '../../components/data-table/use-row-focus-recovery.ts';
+import { formatDay } from '../../components/dates.tsx';
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
 import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
@@ -76,8 +77,6 @@ function gridPathOf(
   const columns = (organizations ?? []).map((m) => m.organization_id).join(',');
   return `/matrix/organizations?${new URLSearchParams({ q, ...(columns && { columns }) })}`;
 }
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 export function UserPage() {
   const userId = parseRecordId(useParams().userId);
@@ -283,7 +282,7 @@ function UserDetail({ userId }: { userId: number }) {
                         {membership.default ? 'Default' : 'Make default'}
                       </label>
                     </td>
-                    <td className="align-end">{dateFormat.format(new Date(membership.created_at))}</td>
+                    <td className="align-end">{formatDay(membership.created_at)}</td>
                     <td className="align-end">
                       <button
                         type="button"

@@ -1,9 +1,10 @@
 import { z } from 'zod/mini';
 import type { BadRow, ImportMode } from '../../contract/membership-csv.ts';
+import { plural } from '../../contract/plural.ts';
 import { MAX_CHANGES, type Target } from '../../contract/roster-operations.ts';
 import { type BoxMembership, boxActorOf, membershipsPage } from '../operations/plan-box.ts';
 import { boxChangeDraft } from '../operations/plan-box-changes.ts';
-import { newItem, OperationInputError, plural } from '../operations/plan-draft.ts';
+import { newItem, OperationInputError } from '../operations/plan-draft.ts';
 import type { UpstreamClient } from '../operations/upstream-client.ts';
 import type { NewItem } from '../store/operation-store.ts';
 import type { ImportRow } from './read-import-file.ts';

@@ -1,8 +1,9 @@
 import type { BadRow, ImportMode } from '../../contract/membership-csv.ts';
+import { plural } from '../../contract/plural.ts';
 import { MAX_CHANGES, type Target } from '../../contract/roster-operations.ts';
 import { findByEmail } from '../operations/plan-additions.ts';
 import { type MixedChangeKind, mixedChangeDraft } from '../operations/plan-changes.ts';
-import { newItem, OperationInputError, type PlanDraft, plural, skip } from '../operations/plan-draft.ts';
+import { newItem, OperationInputError, type PlanDraft, skip } from '../operations/plan-draft.ts';
 import type { UpstreamClient } from '../operations/upstream-client.ts';
 import { actorOf, showManyUsers, type UserBrief } from '../operations/zendesk-reads.ts';
 import type { NewItem } from '../store/operation-store.ts';

@@ -9,7 +9,8 @@ import {
   startPlan,
   waitForOperation,
 } from '../testing/roster-operations-api.ts';
-import { basicAuthFor, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { sandboxRequests } from '../testing/sandbox-requests.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 let server: TestServer;
 let roster: RosterCall;
@@ -18,14 +19,6 @@ async function memberCounts() {
   const response = await fetch(`${server.url}/roster/group-member-counts`);
   expect(response.status).toBe(200);
   return groupMemberCountsSchema.parse(await response.json());
-}
-
-async function sandboxRequests(): Promise<number> {
-  const response = await fetch(`${server.url}/sandbox/_sandbox/requests`, {
-    headers: { authorization: basicAuthFor('admin') },
-  });
-  const body = (await response.json()) as { requests: Record<string, number> };
-  return Object.values(body.requests).reduce((sum, n) => sum + n, 0);
 }
 
 beforeAll(async () => {
@@ -46,21 +39,21 @@ describe('group member counts', () => {
     const expected = new Map<number, number>();
     for (const { group_id } of memberships) expected.set(group_id, (expected.get(group_id) ?? 0) + 1);
 
-    const before = await sandboxRequests();
+    const before = await sandboxRequests(server);
     const { counts } = await memberCounts();
     const groups = Object.keys(counts).length;
     expect(groups).toBeGreaterThan(10);
     // The group list (one page), the total of memberships, then the cheaper of a walk or a count per group.
     const cheaper = Math.min(Math.ceil(memberships.length / 100), groups);
-    expect((await sandboxRequests()) - before).toBe(2 + cheaper);
+    expect((await sandboxRequests(server)) - before).toBe(2 + cheaper);
     for (const [id, count] of Object.entries(counts)) expect(count).toBe(expected.get(Number(id)) ?? 0);
   });
 
   it('answers again from its cache without asking the upstream', async () => {
     await memberCounts();
-    const before = await sandboxRequests();
+    const before = await sandboxRequests(server);
     await memberCounts();
-    expect((await sandboxRequests()) - before).toBe(0);
+    expect((await sandboxRequests(server)) - before).toBe(0);
   });
 
   it('counts again once an operation has changed memberships', async () => {

@@ -1,5 +1,6 @@
+import { plural } from '../../contract/plural.ts';
 import type { Target } from '../../contract/roster-operations.ts';
-import { plural, targetsPhrase } from './plan-draft.ts';
+import { targetsPhrase } from './plan-draft.ts';
 
 export type ChangeCounts = { add: number; remove: number; makeDefault: number; setRole?: number };
 

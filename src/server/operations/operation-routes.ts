@@ -269,6 +269,17 @@ export function operationRoutes(options: OperationRoutesOptions) {
     });
   });
 
+  // Before `/:id`: the Zendesk job list names each result's person and target through this.
+  app.get('/by-job/:jobId', async (c) => {
+    const who = c.get('asker');
+    const jobId = c.req.param('jobId');
+    const sent = await store.jobItems(jobId);
+    const operation = sent && (await store.get(sent.operationId));
+    if (!sent || !operation)
+      return rosterError(c, 404, 'OperationNotFound', `No Roster operation sent the job ${jobId}`);
+    return c.json({ operation: await present(operation, who), items: sent.items.map(presentItem) });
+  });
+
   app.get('/:id', async (c) => {
     const who = c.get('asker');
     const operation = await operationFor(c, who, false);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupMembership } from '../../contract/group-membership.ts';
 import type { OrganizationMembership } from '../../contract/organization-membership.ts';
-import type { Operation, RosterError } from '../../contract/roster-operations.ts';
+import type { JobOperation, Operation, RosterError } from '../../contract/roster-operations.ts';
 import type { User } from '../../contract/user.ts';
 import { expectJson, getJson, send, walkForward } from '../testing/api-helpers.ts';
 import { operationStatesFromStream } from '../testing/operation-event-stream.ts';
@@ -154,6 +154,28 @@ describe('running an operation', () => {
     expect(items.map((item) => item.user.name)).toEqual(agents.map((agent) => agent.name));
     const members = new Set((await groupMembers(SECURITY_INCIDENTS)).map((m) => m.user_id));
     for (const agent of agents) expect(members.has(agent.id)).toBe(true);
+  });
+
+  it("names the person and group behind each result of the account's jobs an operation sent, and answers 404 for others", async () => {
+    const agents = await staffOutside(SECURITY_INCIDENTS, 120);
+    const operation = await addToGroup(SECURITY_INCIDENTS, agents);
+    const jobs = await getJson<{ job_statuses: { id: string; results: { index: number; id: number }[] }[] }>(
+      server,
+      '/job_statuses',
+    );
+    // Newest first: the operation's second job holds its last 20 agents.
+    const [second, first] = jobs.job_statuses;
+    if (!first || !second) throw new Error('the operation sent no jobs');
+    const sent = await rosterJson<JobOperation>(await roster(`/by-job/${first.id}`), 200);
+    expect(sent.operation.id).toBe(operation.id);
+    expect(sent.items.map((item) => item.user.name)).toEqual(agents.slice(0, 100).map((agent) => agent.name));
+    const later = await rosterJson<JobOperation>(await roster(`/by-job/${second.id}`), 200);
+    expect(later.items.map((item) => item.user.id)).toEqual(
+      agents.slice(100).map((agent) => String(agent.id)),
+    );
+    expect(later.items[0]?.target.name).toBe('Security Incidents');
+    const unknown = await rosterJson<RosterError>(await roster('/by-job/no-such-job'), 404);
+    expect(unknown.error).toBe('OperationNotFound');
   });
 
   it('retries a transient 500 on create_many and ends with no failure', async () => {

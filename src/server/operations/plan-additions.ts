@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { cursorPageSchema } from '../../contract/pagination.ts';
 import { parsePastedPeople } from '../../contract/pasted-people.ts';
+import { plural } from '../../contract/plural.ts';
 import type { PeopleInput, SkippedEntry, Target } from '../../contract/roster-operations.ts';
 import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
 import {
@@ -8,7 +9,6 @@ import {
   OperationInputError,
   type PlanDraft,
   planItemOf,
-  plural,
   skip,
   targetsPhrase,
 } from './plan-draft.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { BoxConfigurablePermissions } from '../../contract/box/box-group-membership.ts';
+import { plural } from '../../contract/plural.ts';
 import type { SkippedEntry, Target } from '../../contract/roster-operations.ts';
 import type { Actor, NewItem } from '../store/operation-store.ts';
 import {
@@ -7,7 +8,6 @@ import {
   OperationInputError,
   type PlanDraft,
   planItemOf,
-  plural,
   skip,
   targetsPhrase,
 } from './plan-draft.ts';

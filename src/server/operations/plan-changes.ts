@@ -1,7 +1,8 @@
+import { plural } from '../../contract/plural.ts';
 import type { MembershipChange, SkippedEntry, Target } from '../../contract/roster-operations.ts';
 import type { NewItem } from '../store/operation-store.ts';
 import { changeLabel } from './change-label.ts';
-import { newItem, type PlanDraft, planItemOf, plural, skip } from './plan-draft.ts';
+import { newItem, type PlanDraft, planItemOf, skip } from './plan-draft.ts';
 import { type Membership, membershipsOfUser, warningsFor } from './plan-removals.ts';
 import type { UpstreamClient } from './upstream-client.ts';
 import { actorOf, mapBounded, showManyUsers, targetName, type UserBrief } from './zendesk-reads.ts';

@@ -1,3 +1,4 @@
+import { plural } from '../../contract/plural.ts';
 import type { PlanItem, SkippedEntry, SkipReason, Target } from '../../contract/roster-operations.ts';
 import type { NewItem, NewOperation } from '../store/operation-store.ts';
 
@@ -38,9 +39,6 @@ export function planItemOf(item: NewItem): PlanItem {
 export function skip(entry: string, reason: SkipReason, description: string, line?: number): SkippedEntry {
   return { entry, reason, description, ...(line !== undefined && { line }) };
 }
-
-export const plural = (count: number, one: string, other: string) =>
-  `${count.toLocaleString('en-US')} ${count === 1 ? one : other}`;
 
 /** "Tier 1 Support", or "6 groups" when there are several. */
 export function targetsPhrase(targets: readonly Target[], one: string, other: string): string {

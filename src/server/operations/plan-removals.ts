@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { cursorPageSchema } from '../../contract/pagination.ts';
+import { plural } from '../../contract/plural.ts';
 import type { RemovalInput, SkippedEntry, Target } from '../../contract/roster-operations.ts';
 import type { NewItem } from '../store/operation-store.ts';
 import {
@@ -7,7 +8,6 @@ import {
   OperationInputError,
   type PlanDraft,
   planItemOf,
-  plural,
   skip,
   targetsPhrase,
 } from './plan-draft.ts';

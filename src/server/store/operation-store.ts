@@ -204,7 +204,10 @@ export type OperationStore = {
   appendItems(id: string, items: NewItem[], nextCursor: string | null): Promise<void>;
   /** Takes up to `limit` pending items of one phase that are due, marks them submitted and, for a job, opens a chunk. */
   claim(request: ClaimRequest): Promise<Claim>;
+  /** The chunk's job was accepted: it is in flight, and the job is remembered as the operation's (see `jobItems`). */
   chunkAccepted(chunkId: number, jobId: string): Promise<void>;
+  /** The operation a job was sent for and its items in the job's order (a result's `index`); undefined: not Roster's. */
+  jobItems(jobId: string): Promise<{ operationId: string; items: ItemRecord[] } | undefined>;
   chunkProgress(
     chunkId: number,
     state: 'queued' | 'working',

@@ -76,6 +76,7 @@ describe.skipIf(!TEST_DATABASE_URL)(onPostgres('opening a PostgreSQL store'), ()
       '001-initial-schema',
       '002-instance-leases',
       '003-item-actions',
+      '004-operation-jobs',
     ]);
     await again.close();
   });

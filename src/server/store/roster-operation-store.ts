@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql, type UpdateObject } from 'kysely';
+import { z } from 'zod/mini';
 import type { ItemState, OperationState } from '../../contract/roster-operations.ts';
 import {
   COUNTER,
@@ -358,11 +359,54 @@ export function openOperationStore(database: RosterDatabase, now: () => number =
     },
 
     async chunkAccepted(chunkId, jobId) {
-      await db
-        .updateTable('operation_chunks')
-        .set({ state: 'queued', job_id: jobId })
-        .where('id', '=', chunkId)
-        .execute();
+      await inTransaction(async (trx) => {
+        const chunk = await trx
+          .updateTable('operation_chunks')
+          .set({ state: 'queued', job_id: jobId })
+          .where('id', '=', chunkId)
+          .returning('operation_id')
+          .executeTakeFirst();
+        if (!chunk) return;
+        const sent = await trx
+          .selectFrom('operation_items')
+          .select('idx')
+          .where('chunk_id', '=', chunkId)
+          .orderBy('idx')
+          .execute();
+        await trx
+          .insertInto('operation_jobs')
+          .values({
+            job_id: jobId,
+            operation_id: chunk.operation_id,
+            item_indexes: JSON.stringify(sent.map((row) => row.idx)),
+          })
+          .onConflict((conflict) => conflict.column('job_id').doNothing())
+          .execute();
+      });
+    },
+
+    async jobItems(jobId) {
+      const job = await db
+        .selectFrom('operation_jobs')
+        .selectAll()
+        .where('job_id', '=', jobId)
+        .executeTakeFirst();
+      if (!job) return undefined;
+      const indexes = z.array(z.int()).parse(JSON.parse(job.item_indexes));
+      const rows =
+        indexes.length === 0
+          ? []
+          : await db
+              .selectFrom('operation_items')
+              .selectAll()
+              .where('operation_id', '=', job.operation_id)
+              .where('idx', 'in', indexes)
+              .execute();
+      const byIndex = new Map(rows.map((row) => [row.idx, toItem(row)]));
+      return {
+        operationId: job.operation_id,
+        items: indexes.flatMap((index) => byIndex.get(index) ?? []),
+      };
     },
 
     async chunkProgress(chunkId, state, progress, misses) {
@@ -609,6 +653,7 @@ export function openOperationStore(database: RosterDatabase, now: () => number =
           INSERT_BATCH,
         )) {
           await trx.deleteFrom('operation_items').where('operation_id', 'in', batch).execute();
+          await trx.deleteFrom('operation_jobs').where('operation_id', 'in', batch).execute();
           await trx.deleteFrom('operations').where('id', 'in', batch).execute();
         }
         return rows.length;

@@ -77,6 +77,13 @@ export type OperationChunksTable = {
   misses: Generated<number>;
 };
 
+/** `item_indexes`: a JSON array of the operation's item indexes, in the order the job received them. */
+export type OperationJobsTable = {
+  job_id: string;
+  operation_id: string;
+  item_indexes: string;
+};
+
 export type OperationPlansTable = {
   id: string;
   body: string;
@@ -99,6 +106,7 @@ export type RosterTables = {
   operations: OperationsTable;
   operation_items: OperationItemsTable;
   operation_chunks: OperationChunksTable;
+  operation_jobs: OperationJobsTable;
   operation_plans: OperationPlansTable;
   sessions: SessionsTable;
 };

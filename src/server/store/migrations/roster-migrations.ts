@@ -4,6 +4,7 @@ import type { StoreDialect } from '../store-dialect.ts';
 import { initialSchema } from './001-initial-schema.ts';
 import { instanceLeases } from './002-instance-leases.ts';
 import { itemActions } from './003-item-actions.ts';
+import { operationJobs } from './004-operation-jobs.ts';
 
 /** Every version of the schema, in order; a name, once released, never changes. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -11,6 +12,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '001-initial-schema': initialSchema(dialect),
     '002-instance-leases': instanceLeases,
     '003-item-actions': itemActions,
+    '004-operation-jobs': operationJobs,
   };
 }
 
