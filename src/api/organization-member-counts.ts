@@ -8,7 +8,11 @@ import { organizationKeys } from './organizations.ts';
 
 type Waiting = { resolve: (count: number) => void; reject: (error: unknown) => void };
 
-/** Counts asked for by the rows rendered together, sent as one request per 100 when they are all asked. */
+/**
+ * Counts asked for by the rows rendered together, sent as one request per 100 when they are all
+ * asked. Module state is safe here because only the browser counts (organization-member-count.tsx):
+ * the server's first render, shared by every visitor, never asks.
+ */
 let waiting = new Map<number, Waiting[]>();
 let flushing = false;
 

@@ -4,7 +4,7 @@ import { countSchema } from '../contract/count.ts';
 import { cursorPageSchema, offsetPageSchema } from '../contract/pagination.ts';
 import { type User, userEnvelopeSchema, userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
-import { cursorQuery, nextCursor } from './cursor-pagination.ts';
+import { nextCursor } from './cursor-pagination.ts';
 
 export const userKeys = {
   all: ['users'] as const,
