@@ -96,7 +96,7 @@ function SignedInShell({
         <header className="shell-header">
           <Link to="/" className="brand">
             <img src="/favicon.svg" alt="" width={22} height={22} />
-            Roster
+            <span className="brand-name">Roster</span>
           </Link>
           <span className="connection" title="Where Roster sends its API calls">
             {connection?.kind === 'zendesk' ? connection.host : connection ? 'Sandbox' : '…'}
