@@ -73,6 +73,29 @@ export function addGridChunk<Person>(
 /** Lists of different groups are read in parallel, as many as a browser sends to one host at once. */
 export const PARALLEL_LISTS = 6;
 
+/** Several columns' lists read side by side, handed over in batches, then word that all are in. */
+export async function* sideBySide<Person>(
+  lists: readonly (() => AsyncGenerator<GridChunk<Person>>)[],
+): AsyncGenerator<GridChunk<Person>> {
+  for await (const batch of mergeStreams(lists, PARALLEL_LISTS, GRID_BATCH_MS)) yield joinChunks(batch);
+  yield { memberships: [], complete: true };
+}
+
+/**
+ * A grid's memberships as one streamed query. A refetch after an operation keeps today's cells
+ * until the new reading is complete, then swaps them at once.
+ */
+export function gridMembershipsQueryFn<Person>(
+  streamFn: (context: { signal: AbortSignal }) => AsyncIterable<GridChunk<Person>>,
+) {
+  return streamedQuery<GridChunk<Person>, GridMemberships<Person>>({
+    streamFn,
+    reducer: addGridChunk,
+    initialValue: NO_GRID_MEMBERSHIPS,
+    refetchMode: 'replace',
+  });
+}
+
 const groupPageSchema = cursorPageOf('group_memberships', groupMembershipSchema);
 const organizationPageSchema = z.extend(
   cursorPageOf('organization_memberships', organizationMembershipSchema),
@@ -146,28 +169,20 @@ async function* perGroupMemberships(groupIds: readonly number[], signal: AbortSi
         String(groupId),
       ),
   );
-  for await (const batch of mergeStreams(lists, PARALLEL_LISTS, GRID_BATCH_MS)) yield joinChunks(batch);
-  yield { memberships: [], complete: true } satisfies GridChunk;
+  yield* sideBySide(lists);
 }
 
 export type GroupMembershipReads = { kind: 'account' } | { kind: 'groups'; groupIds: readonly number[] };
 
-/**
- * The group memberships a grid shows, read as planned (see `planMembershipReads`). A refetch after
- * an operation keeps today's cells until the new reading is complete, then swaps them at once.
- */
+/** The group memberships a grid shows, read as planned (see `planMembershipReads`). */
 export const gridGroupMembershipsQueryOptions = (reads: GroupMembershipReads) =>
   queryOptions({
     queryKey: groupMembershipKeys.grid(reads.kind === 'account' ? 'account' : [...reads.groupIds]),
-    queryFn: streamedQuery<GridChunk, GridMemberships>({
-      streamFn: ({ signal }) =>
-        reads.kind === 'account'
-          ? accountGroupMemberships(signal)
-          : perGroupMemberships(reads.groupIds, signal),
-      reducer: addGridChunk,
-      initialValue: NO_GRID_MEMBERSHIPS,
-      refetchMode: 'replace',
-    }),
+    queryFn: gridMembershipsQueryFn(({ signal }) =>
+      reads.kind === 'account'
+        ? accountGroupMemberships(signal)
+        : perGroupMemberships(reads.groupIds, signal),
+    ),
     staleTime: 30_000,
   });
 
@@ -178,9 +193,9 @@ export const gridGroupMembershipsQueryOptions = (reads: GroupMembershipReads) =>
 export const gridOrganizationMembershipsQueryOptions = (organizationIds: readonly number[]) =>
   queryOptions({
     queryKey: organizationMembershipKeys.grid([...organizationIds]),
-    queryFn: streamedQuery<GridChunk, GridMemberships>({
-      streamFn: async function* ({ signal }) {
-        const lists = organizationIds.map(
+    queryFn: gridMembershipsQueryFn(({ signal }) =>
+      sideBySide(
+        organizationIds.map(
           (organizationId) => () =>
             wholeList(
               (after) =>
@@ -198,13 +213,8 @@ export const gridOrganizationMembershipsQueryOptions = (organizationIds: readonl
               nextCursor,
               String(organizationId),
             ),
-        );
-        for await (const batch of mergeStreams(lists, PARALLEL_LISTS, GRID_BATCH_MS)) yield joinChunks(batch);
-        yield { memberships: [], complete: true };
-      },
-      reducer: addGridChunk,
-      initialValue: NO_GRID_MEMBERSHIPS,
-      refetchMode: 'replace',
-    }),
+        ),
+      ),
+    ),
     staleTime: 30_000,
   });

@@ -4,13 +4,11 @@ import { boxGroupMembershipSchema } from '../../contract/box/box-group-membershi
 import { type BoxUser, boxUserSchema } from '../../contract/box/box-user.ts';
 import { mergeStreams } from '../../lib/merge-streams.ts';
 import {
-  addGridChunk,
   GRID_BATCH_MS,
   type GridChunk,
-  type GridMemberships,
-  joinChunks,
-  NO_GRID_MEMBERSHIPS,
+  gridMembershipsQueryFn,
   PARALLEL_LISTS,
+  sideBySide,
 } from '../grid-memberships.ts';
 import { boxMembershipKeys } from './box-memberships.ts';
 import { BOX_PAGE_SIZE, fetchBoxPage } from './box-paging.ts';
@@ -56,9 +54,9 @@ export const allBoxUsersQueryOptions = () =>
 export const gridBoxMembershipsQueryOptions = (groupIds: readonly string[]) =>
   queryOptions({
     queryKey: [...boxMembershipKeys.all, 'grid', [...groupIds]] as const,
-    queryFn: streamedQuery<GridChunk<never>, GridMemberships<never>>({
-      streamFn: async function* ({ signal }) {
-        const lists = groupIds.map(
+    queryFn: gridMembershipsQueryFn<never>(({ signal }) =>
+      sideBySide(
+        groupIds.map(
           (groupId) =>
             async function* (): AsyncGenerator<GridChunk<never>> {
               for await (const entries of boxPages(
@@ -78,13 +76,8 @@ export const gridBoxMembershipsQueryOptions = (groupIds: readonly string[]) =>
               }
               yield { memberships: [], finished: [groupId] };
             },
-        );
-        for await (const batch of mergeStreams(lists, PARALLEL_LISTS, GRID_BATCH_MS)) yield joinChunks(batch);
-        yield { memberships: [], complete: true };
-      },
-      reducer: addGridChunk,
-      initialValue: NO_GRID_MEMBERSHIPS,
-      refetchMode: 'replace',
-    }),
+        ),
+      ),
+    ),
     staleTime: 30_000,
   });

@@ -9,6 +9,7 @@ import {
   createBoxMembership,
 } from '../../api/box/box-memberships.ts';
 import { boxUserQueryOptions } from '../../api/box/box-users.ts';
+import { BoxUserGroupsTable } from '../../components/box-user-groups-table.tsx';
 import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
 import { parseBoxId } from './parse-box-id.ts';
 
@@ -109,24 +110,7 @@ function BoxUserDetail({ userId }: { userId: string }) {
         isEmpty={rows.length === 0}
         empty={<EmptyState title="Not in any Box group yet." />}
       >
-        <table className="person-table" aria-label="Box groups of this user">
-          <thead>
-            <tr>
-              <th>Group</th>
-              <th>Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((membership) => (
-              <tr key={membership.id}>
-                <td>
-                  <Link to={`/box/groups/${membership.group.id}`}>{membership.group.name}</Link>
-                </td>
-                <td>{membership.role === 'admin' ? <span className="badge">Admin</span> : 'Member'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BoxUserGroupsTable rows={rows} label="Box groups of this user" />
       </ListStates>
     </section>
   );

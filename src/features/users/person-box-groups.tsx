@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useBoxAvailable } from '../../api/box/box-availability.ts';
 import { boxUserMembershipsQueryOptions } from '../../api/box/box-memberships.ts';
 import { boxUserByLoginQueryOptions } from '../../api/box/box-users.ts';
+import { BoxUserGroupsTable } from '../../components/box-user-groups-table.tsx';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
 
 /**
@@ -45,24 +46,7 @@ function BoxGroupsOf({ email }: { email: string }) {
           Box user <Link to={`/box/users/${boxUser.data.id}`}>{boxUser.data.name}</Link> is in no Box group.
         </p>
       ) : (
-        <table className="person-table" aria-label="Their Box groups">
-          <thead>
-            <tr>
-              <th>Box group</th>
-              <th>Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((membership) => (
-              <tr key={membership.id}>
-                <td>
-                  <Link to={`/box/groups/${membership.group.id}`}>{membership.group.name}</Link>
-                </td>
-                <td>{membership.role === 'admin' ? 'Admin' : 'Member'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BoxUserGroupsTable rows={rows} label="Their Box groups" />
       )}
       {memberships.hasNextPage && (
         <button
