@@ -92,7 +92,14 @@ test('signs out on the server: the old cookie no longer opens the API', async ({
   expect(replay.status()).toBe(401);
 });
 
-test('returns to sign-in when the session ends while the dashboard is open', async ({ page }) => {
+test('returns to sign-in, then to the page that was clicked, when the session ends while the dashboard is open', async ({
+  page,
+}) => {
+  // A slow page chunk lets the new page's reads meet the ended session before its page has loaded.
+  await page.route(/\/assets\/organizations-page-[^/]*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
   await page.goto('/sign-in?next=/groups');
   await page.getByRole('button', { name: 'Sign in as Ada Admin' }).click();
   await expect(page.getByText('60 groups')).toBeVisible();

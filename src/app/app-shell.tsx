@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { describeError } from '../api/api-error.ts';
 import { currentUserQueryOptions } from '../api/current-user.ts';
 import { OperationStreamContext, useOperationEvents } from '../api/operation-events.ts';
@@ -20,6 +20,9 @@ const OperationTray = lazy(async () => ({
 export function AppShell() {
   const session = useQuery(sessionQueryOptions());
   const location = useLocation();
+  // A click's loader can learn of the ended session before its page has loaded: sign-in then returns
+  // the person to where they were going, not to the page they were leaving.
+  const destination = useNavigation().location ?? location;
   if (session.isError) {
     return (
       <main id="main" className="shell-main">
@@ -28,7 +31,7 @@ export function AppShell() {
     );
   }
   if (session.data && !session.data.signedIn) {
-    return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
+    return <Navigate to={signInPath(`${destination.pathname}${destination.search}`)} replace />;
   }
   return (
     <SignedInShell
