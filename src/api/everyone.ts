@@ -15,7 +15,7 @@ const EVERYONE_BATCH_MS = 120;
  */
 export const everyoneQueryOptions = (role: UserRoleFilter) =>
   queryOptions({
-    queryKey: [...userKeys.all, 'everyone', role] as const,
+    queryKey: userKeys.everyone(role),
     queryFn: streamedQuery<User[], User[][]>({
       streamFn: async function* ({ signal }) {
         const roles = new URLSearchParams(ROLE_QUERY[role].map((name) => ['role[]', name]));

@@ -4,8 +4,7 @@ import { groupEnvelopeSchema, groupSchema } from '../contract/group.ts';
 import { groupMemberCountsSchema } from '../contract/group-member-counts.ts';
 import { apiRequest } from './api-client.ts';
 import type { CursorPageParam } from './cursor-pagination.ts';
-import { fetchNamedListPage } from './named-list.ts';
-import { allGroupsQueryOptions } from './user-memberships.ts';
+import { fetchAllPages, fetchNamedListPage } from './named-list.ts';
 
 export const groupKeys = {
   all: ['groups'] as const,
@@ -15,8 +14,18 @@ export const groupKeys = {
   detail: (id: number) => [...groupKeys.details(), id] as const,
   memberCount: (id: number) => [...groupKeys.detail(id), 'member-count'] as const,
   count: () => [...groupKeys.all, 'count'] as const,
+  /** Every group in one plain list (not the paged infinite list): accounts have hundreds at most. */
+  every: () => [...groupKeys.all, 'every'] as const,
   memberCounts: () => [...groupKeys.all, 'member-counts'] as const,
 };
+
+/** Every group, to name memberships and for pickers; accounts have hundreds at most. */
+export const allGroupsQueryOptions = () =>
+  queryOptions({
+    queryKey: groupKeys.every(),
+    queryFn: ({ signal }) => fetchAllPages('/api/v2/groups', 'groups', groupSchema, signal),
+    staleTime: 5 * 60_000,
+  });
 
 /** Every group's member count, in one request: the Roster server reads and caches them. */
 export const groupMemberCountsQueryOptions = () =>

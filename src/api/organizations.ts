@@ -16,6 +16,11 @@ export const organizationKeys = {
   /** The Organizations list's count, read in batches through Roster (see organization-member-counts.ts). */
   listedMemberCount: (id: number) => [...organizationKeys.detail(id), 'listed-member-count'] as const,
   count: () => [...organizationKeys.all, 'count'] as const,
+  /** Names for one page of people's organizations, keyed by that page's ids alone. */
+  byIds: (ids: readonly number[]) =>
+    [...organizationKeys.all, 'by-ids', [...ids].sort((a, b) => a - b)] as const,
+  /** Every organization in one plain list (not the paged infinite list), for multi-pickers. */
+  every: () => [...organizationKeys.all, 'every'] as const,
 };
 
 const countOf = (path: string, signal: AbortSignal) =>
@@ -63,7 +68,7 @@ const organizationListSchema = z.looseObject({ organizations: z.array(organizati
 /** Names for the organizations a page of people points at: one `show_many` per 100 ids. */
 export const organizationsByIdsQueryOptions = (ids: readonly number[]) =>
   queryOptions({
-    queryKey: [...organizationKeys.all, 'by-ids', [...ids].sort((a, b) => a - b)] as const,
+    queryKey: organizationKeys.byIds(ids),
     queryFn: async ({ signal }) => {
       const organizations = [];
       for (let start = 0; start < ids.length; start += 100) {
@@ -80,10 +85,25 @@ export const organizationsByIdsQueryOptions = (ids: readonly number[]) =>
     staleTime: 5 * 60_000,
   });
 
+/** The organizations the people of one page point at, each once. */
+export function organizationIdsOf(people: readonly { organization_id: number | null }[]): number[] {
+  return [
+    ...new Set(people.flatMap((person) => (person.organization_id === null ? [] : [person.organization_id]))),
+  ];
+}
+
+/**
+ * One names query per page of people, keyed by that page's ids: a page loaded later asks for its
+ * own organizations only, and the pages before keep their queries (and their cached answers).
+ */
+export const organizationsOfPagesQueryOptions = (
+  pages: readonly { items: readonly { organization_id: number | null }[] }[],
+) => pages.map((page) => organizationsByIdsQueryOptions(organizationIdsOf(page.items)));
+
 /** Every organization, for pickers that choose several at once. */
 export const allOrganizationsQueryOptions = () =>
   queryOptions({
-    queryKey: [...organizationKeys.all, 'all'] as const,
+    queryKey: organizationKeys.every(),
     queryFn: ({ signal }) =>
       fetchAllPages('/api/v2/organizations', 'organizations', organizationSchema, signal),
     staleTime: 5 * 60_000,

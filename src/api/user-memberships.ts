@@ -1,5 +1,4 @@
 import { queryOptions } from '@tanstack/react-query';
-import { groupSchema } from '../contract/group.ts';
 import { groupMembershipEnvelopeSchema, groupMembershipSchema } from '../contract/group-membership.ts';
 import {
   organizationMembershipEnvelopeSchema,
@@ -13,7 +12,6 @@ export const userMembershipKeys = {
   all: ['user-memberships'] as const,
   groups: (userId: number) => [...userMembershipKeys.all, userId, 'groups'] as const,
   organizations: (userId: number) => [...userMembershipKeys.all, userId, 'organizations'] as const,
-  allGroups: () => ['groups', 'all'] as const,
 };
 
 export const userGroupMembershipsQueryOptions = (userId: number) =>
@@ -39,14 +37,6 @@ export const userOrganizationMembershipsQueryOptions = (userId: number) =>
         organizationMembershipSchema,
         signal,
       ),
-  });
-
-/** Every group, to name a person's memberships; accounts have hundreds at most. */
-export const allGroupsQueryOptions = () =>
-  queryOptions({
-    queryKey: userMembershipKeys.allGroups(),
-    queryFn: ({ signal }) => fetchAllPages('/api/v2/groups', 'groups', groupSchema, signal),
-    staleTime: 5 * 60_000,
   });
 
 export async function addUserToGroup(userId: number, groupId: number) {

@@ -6,8 +6,19 @@ import { type User, userEnvelopeSchema, userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
 import { nextCursor } from './cursor-pagination.ts';
 
+/** Which people the users list shows; `staff` is agents and admins, the default. */
+export type UserRoleFilter = 'staff' | 'agent' | 'admin' | 'end-user' | 'all';
+
 export const userKeys = {
   all: ['users'] as const,
+  lists: () => [...userKeys.all, 'list'] as const,
+  list: (filters: { role: UserRoleFilter; text: string }) => [...userKeys.lists(), filters] as const,
+  /** Everyone with a role, every page, streamed: the grid's rows (a plain query, not the infinite list). */
+  everyone: (role: UserRoleFilter) => [...userKeys.all, 'everyone', role] as const,
+  details: () => [...userKeys.all, 'detail'] as const,
+  detail: (id: number) => [...userKeys.details(), id] as const,
+  counts: () => [...userKeys.all, 'count'] as const,
+  count: (role: UserRoleFilter) => [...userKeys.counts(), role] as const,
   searches: () => [...userKeys.all, 'search'] as const,
   search: (text: string) => [...userKeys.searches(), text] as const,
 };
@@ -33,13 +44,10 @@ export const userSearchQueryOptions = (text: string) =>
 
 export const userQueryOptions = (id: number) =>
   queryOptions({
-    queryKey: [...userKeys.all, 'detail', id] as const,
+    queryKey: userKeys.detail(id),
     queryFn: ({ signal }) =>
       apiRequest(`/api/v2/users/${id}`, { schema: userEnvelopeSchema, signal }).then((body) => body.user),
   });
-
-/** Which people the users list shows; `staff` is agents and admins, the default. */
-export type UserRoleFilter = 'staff' | 'agent' | 'admin' | 'end-user' | 'all';
 
 export const ROLE_QUERY: Record<UserRoleFilter, string[]> = {
   staff: ['agent', 'admin'],
@@ -52,7 +60,7 @@ export const ROLE_QUERY: Record<UserRoleFilter, string[]> = {
 /** How many people have the roles of a filter (no search): the N of "select all N". */
 export const usersCountQueryOptions = (role: UserRoleFilter) =>
   queryOptions({
-    queryKey: [...userKeys.all, 'count', role] as const,
+    queryKey: userKeys.count(role),
     queryFn: ({ signal }) =>
       apiRequest(
         `/api/v2/users/count?${new URLSearchParams(ROLE_QUERY[role].map((name) => ['role[]', name]))}`,
@@ -71,7 +79,7 @@ export const userCursorPageSchema = z.extend(cursorPageSchema, { users: z.array(
  */
 export const usersQueryOptions = (filters: { role: UserRoleFilter; text: string }) =>
   infiniteQueryOptions({
-    queryKey: [...userKeys.all, 'list', filters] as const,
+    queryKey: userKeys.list(filters),
     queryFn: async ({ pageParam, signal }): Promise<{ items: User[]; next: string | undefined }> => {
       const roles = ROLE_QUERY[filters.role];
       if (filters.text) {

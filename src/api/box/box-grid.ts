@@ -42,7 +42,7 @@ async function* boxPages<Entry extends z.ZodMiniType>(
 /** Every Box user, for the grid's rows. */
 export const allBoxUsersQueryOptions = () =>
   queryOptions({
-    queryKey: [...boxUserKeys.all, 'all'] as const,
+    queryKey: boxUserKeys.every(),
     queryFn: streamedQuery<BoxUser[], BoxUser[][]>({
       streamFn: ({ signal }) => boxPages('/users', boxUserSchema, signal),
       refetchMode: 'replace',
@@ -53,7 +53,7 @@ export const allBoxUsersQueryOptions = () =>
 /** The members of the chosen Box groups with their roles, each group's pages read in parallel. */
 export const gridBoxMembershipsQueryOptions = (groupIds: readonly string[]) =>
   queryOptions({
-    queryKey: [...boxMembershipKeys.all, 'grid', [...groupIds]] as const,
+    queryKey: boxMembershipKeys.grid(groupIds),
     queryFn: gridMembershipsQueryFn<never>(({ signal }) =>
       sideBySide(
         groupIds.map(

@@ -1,13 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
 import { boxGroupSchema } from '../../contract/box/box-group.ts';
 import { apiRequest } from '../api-client.ts';
+import { boxKeys } from './box-keys.ts';
 import { boxListQueryOptions, boxPath, fetchBoxPage } from './box-paging.ts';
 
 export const boxGroupKeys = {
-  all: ['box', 'groups'] as const,
-  list: (filters: { name: string }) => [...boxGroupKeys.all, 'list', filters] as const,
+  all: [...boxKeys.all, 'groups'] as const,
+  lists: () => [...boxGroupKeys.all, 'list'] as const,
+  list: (filters: { name: string }) => [...boxGroupKeys.lists(), filters] as const,
   count: () => [...boxGroupKeys.all, 'count'] as const,
-  detail: (id: string) => [...boxGroupKeys.all, 'detail', id] as const,
+  details: () => [...boxGroupKeys.all, 'detail'] as const,
+  detail: (id: string) => [...boxGroupKeys.details(), id] as const,
 };
 
 /** Box groups whose name starts with `name` (all of them without), 100 a page by offset. */

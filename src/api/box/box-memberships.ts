@@ -7,13 +7,18 @@ import {
   boxGroupMembershipSchema,
 } from '../../contract/box/box-group-membership.ts';
 import { apiRequest } from '../api-client.ts';
+import { boxKeys } from './box-keys.ts';
 import { boxListQueryOptions, boxPath } from './box-paging.ts';
 
 export const boxMembershipKeys = {
-  all: ['box', 'memberships'] as const,
-  ofGroup: (groupId: string) => [...boxMembershipKeys.all, 'group', groupId] as const,
-  ofUser: (userId: string) => [...boxMembershipKeys.all, 'user', userId] as const,
-  detail: (id: string) => [...boxMembershipKeys.all, 'detail', id] as const,
+  all: [...boxKeys.all, 'memberships'] as const,
+  lists: () => [...boxMembershipKeys.all, 'list'] as const,
+  ofGroup: (groupId: string) => [...boxMembershipKeys.lists(), 'group', groupId] as const,
+  ofUser: (userId: string) => [...boxMembershipKeys.lists(), 'user', userId] as const,
+  /** The grid's reading of the chosen groups' members. */
+  grid: (groupIds: readonly string[]) => [...boxMembershipKeys.all, 'grid', [...groupIds]] as const,
+  details: () => [...boxMembershipKeys.all, 'detail'] as const,
+  detail: (id: string) => [...boxMembershipKeys.details(), id] as const,
 };
 
 /** A group's members with their roles, 100 a page, up to Box's offset ceiling. */

@@ -2,14 +2,20 @@ import { queryOptions } from '@tanstack/react-query';
 import { boxCollectionSchema } from '../../contract/box/box-collection.ts';
 import { type BoxUser, boxUserSchema } from '../../contract/box/box-user.ts';
 import { apiRequest } from '../api-client.ts';
+import { boxKeys } from './box-keys.ts';
 import { boxListQueryOptions, boxPath, fetchBoxPage } from './box-paging.ts';
 
 export const boxUserKeys = {
-  all: ['box', 'users'] as const,
-  list: (filters: { name: string }) => [...boxUserKeys.all, 'list', filters] as const,
+  all: [...boxKeys.all, 'users'] as const,
+  lists: () => [...boxUserKeys.all, 'list'] as const,
+  list: (filters: { name: string }) => [...boxUserKeys.lists(), filters] as const,
+  /** Every Box user, streamed in one plain query: the grid's rows. */
+  every: () => [...boxUserKeys.all, 'every'] as const,
   count: () => [...boxUserKeys.all, 'count'] as const,
   me: () => [...boxUserKeys.all, 'me'] as const,
-  detail: (id: string) => [...boxUserKeys.all, 'detail', id] as const,
+  details: () => [...boxUserKeys.all, 'detail'] as const,
+  detail: (id: string) => [...boxUserKeys.details(), id] as const,
+  byLogin: (login: string) => [...boxUserKeys.all, 'by-login', login.toLowerCase()] as const,
 };
 
 export const boxUserQueryOptions = (id: string) =>
@@ -55,7 +61,7 @@ export async function findBoxUserByLogin(login: string, signal?: AbortSignal): P
 /** The Box user whose login is this email, or null when Box has none: the same person in both places. */
 export const boxUserByLoginQueryOptions = (login: string) =>
   queryOptions({
-    queryKey: [...boxUserKeys.all, 'by-login', login.toLowerCase()] as const,
+    queryKey: boxUserKeys.byLogin(login),
     queryFn: async ({ signal }) => (await findBoxUserByLogin(login, signal)) ?? null,
     staleTime: 60_000,
   });

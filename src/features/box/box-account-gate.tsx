@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Outlet, useLocation, useSearchParams } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
+import { boxKeys } from '../../api/box/box-keys.ts';
 import { boxConnectUrl, disconnectBox, sessionKeys, sessionQueryOptions } from '../../api/session.ts';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
 
@@ -77,7 +78,7 @@ function BoxAccountBar({ account }: { account: { name: string; login: string } }
       setState({ kind: 'failed', reason: describeError(error) });
       return;
     }
-    queryClient.removeQueries({ queryKey: ['box'] });
+    queryClient.removeQueries({ queryKey: boxKeys.all });
     await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
   };
   return (

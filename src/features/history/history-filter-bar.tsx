@@ -2,9 +2,9 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { boxGroupQueryOptions } from '../../api/box/box-groups.ts';
+import { allGroupsQueryOptions } from '../../api/groups.ts';
 import { organizationQueryOptions, organizationsQueryOptions } from '../../api/organizations.ts';
 import type { OperationListFilters } from '../../api/roster-operations.ts';
-import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
 import { userQueryOptions, userSearchQueryOptions } from '../../api/users.ts';
 import { type HISTORY_FILTER_NAMES, withFilter } from './history-filters.ts';
 

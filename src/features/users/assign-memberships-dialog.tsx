@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
+import { allGroupsQueryOptions } from '../../api/groups.ts';
 import { allOrganizationsQueryOptions } from '../../api/organizations.ts';
 import { planOperation } from '../../api/roster-operation-actions.ts';
-import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { PlanStep } from '../../components/operations/plan-step.tsx';
 import { plural } from '../../contract/plural.ts';

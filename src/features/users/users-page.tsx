@@ -1,9 +1,9 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { allGroupsQueryOptions } from '../../api/groups.ts';
 import { useMembershipPermissions } from '../../api/membership-permissions.ts';
-import { organizationsByIdsQueryOptions } from '../../api/organizations.ts';
-import { allGroupsQueryOptions } from '../../api/user-memberships.ts';
+import { organizationsOfPagesQueryOptions } from '../../api/organizations.ts';
 import { type UserRoleFilter, usersCountQueryOptions, usersQueryOptions } from '../../api/users.ts';
 import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
 import { isShiftChange, rowsInRange } from '../../components/data-table/range-selection.ts';
@@ -27,6 +27,10 @@ const ROLE_FILTERS: Record<UserRoleFilter, string> = {
 const isRoleFilter = (value: string | null): value is UserRoleFilter =>
   value !== null && value in ROLE_FILTERS;
 const SEARCH_DELAY_MS = 250;
+
+/** Outside the component, so the names map stays the same object until an answer changes. */
+const namesById = (results: readonly { data?: readonly { id: number; name: string }[] | undefined }[]) =>
+  new Map(results.flatMap((result) => result.data ?? []).map((record) => [record.id, record.name]));
 
 /** Loads when opened, so the list shows sooner. */
 const AssignMembershipsDialog = lazy(async () => ({
@@ -73,11 +77,10 @@ export function UsersPage() {
     if (rows.length === 0 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
   const groups = useQuery(allGroupsQueryOptions());
-  const organizationIds = useMemo(
-    () => [...new Set(rows.flatMap((user) => (user.organization_id === null ? [] : [user.organization_id])))],
-    [rows],
-  );
-  const organizations = useQuery(organizationsByIdsQueryOptions(organizationIds));
+  const organizationNames = useQueries({
+    queries: organizationsOfPagesQueryOptions(users.data?.pages ?? []),
+    combine: namesById,
+  });
   const { chosen, people, setMany, toggle, clear } = useChosenPeople();
   /** The row last clicked: a shift-click chooses or clears every row from it to the one clicked. */
   const anchor = useRef<number | undefined>(undefined);
@@ -88,26 +91,22 @@ export function UsersPage() {
   const loadedChosen = rows.filter((user) => chosen.has(user.id)).length;
   const tableColumns = useMemo(
     () =>
-      usersColumns(
-        new Map((groups.data ?? []).map((group) => [group.id, group.name])),
-        new Map((organizations.data ?? []).map((organization) => [organization.id, organization.name])),
-        {
-          loaded: rows.length,
-          loadedChosen,
-          isChosen: (id) => chosen.has(id),
-          onRowChange: (user, event) => {
-            if (isShiftChange(event))
-              setMany(
-                rowsInRange(rows, (row) => row.id, anchor.current, user.id),
-                event.target.checked,
-              );
-            else setMany([user], event.target.checked);
-            anchor.current = user.id;
-          },
-          onLoadedChange: (selected) => setMany(rows, selected),
+      usersColumns(new Map((groups.data ?? []).map((group) => [group.id, group.name])), organizationNames, {
+        loaded: rows.length,
+        loadedChosen,
+        isChosen: (id) => chosen.has(id),
+        onRowChange: (user, event) => {
+          if (isShiftChange(event))
+            setMany(
+              rowsInRange(rows, (row) => row.id, anchor.current, user.id),
+              event.target.checked,
+            );
+          else setMany([user], event.target.checked);
+          anchor.current = user.id;
         },
-      ),
-    [groups.data, organizations.data, rows, loadedChosen, chosen, setMany],
+        onLoadedChange: (selected) => setMany(rows, selected),
+      }),
+    [groups.data, organizationNames, rows, loadedChosen, chosen, setMany],
   );
 
   /** Loads the rest of the list (at most as many people as an operation takes) and chooses everyone in it. */
