@@ -1,11 +1,10 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import { type GroupMembership, groupMembershipSchema } from '../contract/group-membership.ts';
+import { groupMembershipSchema } from '../contract/group-membership.ts';
 import { userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
 import { cursorPageOf } from './cursor-pagination.ts';
 import { cursorWindow, fetchPlacedPage, type Placed } from './cursor-window.ts';
-import { membershipDefaultCache } from './membership-default-cache.ts';
 
 export const groupMembershipKeys = {
   all: ['group-memberships'] as const,
@@ -13,6 +12,7 @@ export const groupMembershipKeys = {
   ofGroup: (groupId: number) => [...groupMembershipKeys.lists(), { groupId }] as const,
   /** The membership grid's reading: the account's whole list, or these groups' lists. */
   grid: (scope: 'account' | number[]) => [...groupMembershipKeys.all, 'grid', scope] as const,
+  makeDefault: () => [...groupMembershipKeys.all, 'make-default'] as const,
 };
 
 /** A page of a group's members with the users sideloaded, so names never cost a request per row. */
@@ -35,23 +35,3 @@ export const groupMembersQueryOptions = (groupId: number) =>
       ),
     ...cursorWindow<GroupMemberPage>(),
   });
-
-const membershipListSchema = z.looseObject({ group_memberships: z.array(groupMembershipSchema) });
-
-/** Answers with every group membership of the user, the new default among them. */
-export async function makeDefaultGroupMembership(
-  userId: number,
-  membershipId: number,
-): Promise<GroupMembership[]> {
-  const body = await apiRequest(`/api/v2/users/${userId}/group_memberships/${membershipId}/make_default`, {
-    method: 'PUT',
-    schema: membershipListSchema,
-  });
-  return body.group_memberships;
-}
-
-export const groupMembershipDefaults = membershipDefaultCache(
-  groupMembershipKeys.lists(),
-  'group_memberships',
-  false,
-);

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { groupMembershipKeys } from './group-memberships.ts';
 import { groupKeys } from './groups.ts';
 import { organizationMembershipKeys } from './organization-memberships.ts';
@@ -18,3 +19,7 @@ export const MEMBERSHIP_AFFECTED_KEYS = [
   userKeys.all,
   userMembershipKeys.all,
 ] as const;
+
+/** Refetches what a membership write changed (see `MEMBERSHIP_AFFECTED_KEYS`). */
+export const invalidateMembershipViews = (queryClient: QueryClient) =>
+  Promise.all(MEMBERSHIP_AFFECTED_KEYS.map((queryKey) => queryClient.invalidateQueries({ queryKey })));

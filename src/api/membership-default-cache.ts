@@ -1,42 +1,59 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 
-type CachedMembership = { id: number; user_id: number; default: boolean | null };
-type CachedPage = Record<string, unknown>;
-type CachedList = { pages: CachedPage[]; pageParams: unknown[] };
+type Membership = { id: number; user_id: number; default: boolean | null };
 
 /**
- * Flips defaults inside every cached member list of one membership kind, for optimistic updates:
- * `field` is the list's envelope key, `off` what that kind sends for "not default" (groups
- * `false`, organizations `null`).
+ * Where one membership kind's defaults are cached, for optimistic make-default: the member lists
+ * (pages of a group's or organization's members) and each person's own list on their page. `off`
+ * is what the kind sends for "not default" (groups `false`, organizations `null`).
  */
-export function membershipDefaultCache(listsKey: QueryKey, field: string, off: false | null) {
-  const membershipsOf = (page: CachedPage) => (page[field] ?? []) as CachedMembership[];
+export type MembershipDefaultPlaces<M extends Membership, Page> = {
+  listsKey: QueryKey;
+  personalKey: (userId: number) => QueryKey;
+  membershipsOf: (page: Page) => readonly M[];
+  withMemberships: (page: Page, memberships: M[]) => Page;
+  off: M['default'];
+};
+
+export type MembershipDefaultCache = {
+  /** Every cached view this user's default shows in: to cancel and refetch. */
+  keysOf(userId: number): QueryKey[];
+  /** The user's default membership as the cache shows it, if any view holds it. */
+  currentOf(queryClient: QueryClient, userId: number): number | undefined;
+  /** The chosen membership on, the user's others off, in every cached view of this kind. */
+  apply(queryClient: QueryClient, userId: number, membershipId: number): void;
+};
+
+export function membershipDefaultCache<M extends Membership, Page>(
+  places: MembershipDefaultPlaces<M, Page>,
+): MembershipDefaultCache {
+  const isDefaultOf = (userId: number) => (m: M) => m.user_id === userId && m.default === true;
+  const flipped = (userId: number, membershipId: number) => (m: M) =>
+    m.user_id === userId ? { ...m, default: m.id === membershipId ? true : places.off } : m;
   return {
-    /** The user's default membership as the cached lists show it, if any list holds it. */
-    currentOf(queryClient: QueryClient, userId: number): number | undefined {
-      for (const [, data] of queryClient.getQueriesData<CachedList>({ queryKey: listsKey })) {
+    keysOf: (userId) => [places.listsKey, places.personalKey(userId)],
+    currentOf(queryClient, userId) {
+      const own = queryClient.getQueryData<M[]>(places.personalKey(userId))?.find(isDefaultOf(userId));
+      if (own) return own.id;
+      for (const [, data] of queryClient.getQueriesData<InfiniteData<Page>>({ queryKey: places.listsKey })) {
         for (const page of data?.pages ?? []) {
-          const found = membershipsOf(page).find((m) => m.user_id === userId && m.default === true);
+          const found = places.membershipsOf(page).find(isDefaultOf(userId));
           if (found) return found.id;
         }
       }
       return undefined;
     },
-    /** The chosen membership on, the user's others off, in every cached list. */
-    apply(queryClient: QueryClient, userId: number, membershipId: number): void {
-      queryClient.setQueriesData<CachedList>(
-        { queryKey: listsKey },
+    apply(queryClient, userId, membershipId) {
+      const flip = flipped(userId, membershipId);
+      queryClient.setQueryData<M[]>(places.personalKey(userId), (memberships) => memberships?.map(flip));
+      queryClient.setQueriesData<InfiniteData<Page>>(
+        { queryKey: places.listsKey },
         (data) =>
           data && {
             ...data,
-            pages: data.pages.map((page) => ({
-              ...page,
-              [field]: membershipsOf(page).map((membership) =>
-                membership.user_id === userId
-                  ? { ...membership, default: membership.id === membershipId ? true : off }
-                  : membership,
-              ),
-            })),
+            pages: data.pages.map((page) =>
+              places.withMemberships(page, places.membershipsOf(page).map(flip)),
+            ),
           },
       );
     },

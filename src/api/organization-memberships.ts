@@ -1,14 +1,10 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import {
-  type OrganizationMembership,
-  organizationMembershipSchema,
-} from '../contract/organization-membership.ts';
+import { organizationMembershipSchema } from '../contract/organization-membership.ts';
 import { userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
 import { cursorPageOf } from './cursor-pagination.ts';
 import { cursorWindow, fetchPlacedPage, type Placed } from './cursor-window.ts';
-import { membershipDefaultCache } from './membership-default-cache.ts';
 
 export const organizationMembershipKeys = {
   all: ['organization-memberships'] as const,
@@ -17,6 +13,7 @@ export const organizationMembershipKeys = {
     [...organizationMembershipKeys.lists(), { organizationId }] as const,
   /** The membership grid's reading of these organizations' lists. */
   grid: (organizationIds: number[]) => [...organizationMembershipKeys.all, 'grid', organizationIds] as const,
+  makeDefault: () => [...organizationMembershipKeys.all, 'make-default'] as const,
 };
 
 /** A page of an organization's members with the users sideloaded. */
@@ -42,28 +39,3 @@ export const organizationMembersQueryOptions = (organizationId: number) =>
       ),
     ...cursorWindow<OrganizationMemberPage>(),
   });
-
-const membershipListSchema = z.looseObject({
-  organization_memberships: z.array(organizationMembershipSchema),
-});
-
-/** The membership-id form; answers with every organization membership of the user. */
-export async function makeDefaultOrganizationMembership(
-  userId: number,
-  membershipId: number,
-): Promise<OrganizationMembership[]> {
-  const body = await apiRequest(
-    `/api/v2/users/${userId}/organization_memberships/${membershipId}/make_default`,
-    {
-      method: 'PUT',
-      schema: membershipListSchema,
-    },
-  );
-  return body.organization_memberships;
-}
-
-export const organizationMembershipDefaults = membershipDefaultCache(
-  organizationMembershipKeys.lists(),
-  'organization_memberships',
-  null,
-);

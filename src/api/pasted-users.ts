@@ -1,8 +1,9 @@
+import { mutationOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { type PastedEntry, parsePastedPeople } from '../contract/pasted-people.ts';
 import { type User, userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
-import { searchUsers } from './users.ts';
+import { searchUsers, userKeys } from './users.ts';
 
 /** `users/show_many` takes at most this many ids. */
 const SHOW_MANY_LIMIT = 100;
@@ -79,3 +80,10 @@ export async function findPastedUsers(text: string, signal?: AbortSignal): Promi
   }
   return { found, notFound, invalid: pasted.invalid, tooLong: pasted.tooLong, duplicates: pasted.duplicates };
 }
+
+/** "Paste emails or ids": the lookup runs when asked, and its answer feeds the page's selection. */
+export const findPastedUsersMutationOptions = () =>
+  mutationOptions({
+    mutationKey: [...userKeys.all, 'pasted'],
+    mutationFn: (text: string) => findPastedUsers(text),
+  });

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import {
   type Operation,
   type OperationRequest,
@@ -19,6 +19,13 @@ export async function planOperation(request: OperationRequest, signal?: AbortSig
   });
   return body.plan;
 }
+
+/** A review asked for when the person presses "Review"; the plan is the mutation's answer. */
+export const planOperationMutationOptions = () =>
+  mutationOptions({
+    mutationKey: operationKeys.plans(),
+    mutationFn: (request: OperationRequest) => planOperation(request),
+  });
 
 function planQuery(key: readonly unknown[], fetchPlan: (signal: AbortSignal) => Promise<Plan>) {
   return queryOptions({

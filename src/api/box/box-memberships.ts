@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import {
   type BoxConfigurablePermissionsInput,
@@ -61,6 +61,15 @@ export function createBoxMembership(input: {
   });
 }
 
+/** One add from a Box user's page; every Box membership list refetches after. */
+export const createBoxMembershipMutationOptions = () =>
+  mutationOptions({
+    mutationKey: [...boxMembershipKeys.all, 'create'],
+    mutationFn: createBoxMembership,
+    onSuccess: (_membership, _input, _result, { client }) =>
+      client.invalidateQueries({ queryKey: boxMembershipKeys.all }),
+  });
+
 export function updateBoxMembership(
   id: string,
   change: { role?: BoxMembershipRole; configurable_permissions?: BoxConfigurablePermissionsInput },
@@ -71,6 +80,16 @@ export function updateBoxMembership(
     schema: boxGroupMembershipSchema,
   });
 }
+
+/** Saves an admin's permissions; the answer is the membership's new detail. */
+export const updateBoxPermissionsMutationOptions = () =>
+  mutationOptions({
+    mutationKey: [...boxMembershipKeys.all, 'update-permissions'],
+    mutationFn: (input: { id: string; permissions: BoxConfigurablePermissionsInput }) =>
+      updateBoxMembership(input.id, { configurable_permissions: input.permissions }),
+    onSuccess: (updated, _input, _result, { client }) =>
+      client.setQueryData(boxMembershipKeys.detail(updated.id), updated),
+  });
 
 export async function deleteBoxMembership(id: string): Promise<void> {
   await apiRequest(boxPath(`/group_memberships/${id}`), { method: 'DELETE', schema: z.undefined() });

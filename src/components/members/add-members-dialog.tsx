@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
-import { planOperation } from '../../api/roster-operation-actions.ts';
+import { planOperationMutationOptions } from '../../api/roster-operation-actions.ts';
 import { parsePastedPeople, pastedEntryCount } from '../../contract/pasted-people.ts';
 import { plural } from '../../contract/plural.ts';
 import {
@@ -39,15 +39,12 @@ export function AddMembersDialog(props: AddMembersDialogProps) {
   const [pasted, setPasted] = useState('');
   const entryCount = pastedEntryCount(parsePastedPeople(pasted));
   const tooMany = entryCount > MAX_PASTED_ENTRIES;
-  const review = useMutation({
-    mutationFn: () =>
-      planOperation(
-        props.request({
-          ...(picked.length > 0 && { user_ids: picked.map((user) => user.id) }),
-          ...(pasted.trim() && { pasted }),
-        }),
-      ),
-  });
+  const review = useMutation(planOperationMutationOptions());
+  const request = () =>
+    props.request({
+      ...(picked.length > 0 && { user_ids: picked.map((user) => user.id) }),
+      ...(pasted.trim() && { pasted }),
+    });
   const plan = review.data;
 
   return (
@@ -60,14 +57,14 @@ export function AddMembersDialog(props: AddMembersDialogProps) {
           startLabel={`Add ${plural(plan.total, noun.one, noun.other)}`}
           onBack={() => review.reset()}
           onCancel={onClose}
-          onReviewAgain={() => review.mutate()}
+          onReviewAgain={() => review.mutate(request())}
           onStarted={onClose}
         />
       ) : (
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            review.mutate();
+            review.mutate(request());
           }}
         >
           <PeoplePicker

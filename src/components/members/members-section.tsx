@@ -2,6 +2,7 @@ import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import { readsFirstPageAgain, restartWindowAtFirstPage } from '../../api/cursor-window.ts';
+import type { MakeDefaultMutation } from '../../api/make-default-membership.ts';
 import type { Permission } from '../../api/membership-permissions.ts';
 import { BulkActionBar } from '../bulk-action-bar.tsx';
 import { selectedCount, useRowSelection } from '../data-table/row-selection.ts';
@@ -11,7 +12,6 @@ import { ListStates } from '../list-states.tsx';
 import { ScopedOperations } from '../operations/scoped-operations.tsx';
 import { type MemberRow, type MembershipLike, MembersTable } from './members-table.tsx';
 import type { MemberRemovalKind } from './remove-members-dialog.tsx';
-import type { useMakeDefault } from './use-make-default.ts';
 
 /** Loads when opened, so the member list shows sooner. */
 const RemoveMembersDialog = lazy(async () => ({
@@ -55,7 +55,7 @@ export function MembersSection<Membership extends MembershipLike>(props: {
   total: number | undefined;
   extraColumns?: VirtualTableColumn<MemberRow<Membership>>[];
   empty: ReactNode;
-  makeDefault: ReturnType<typeof useMakeDefault>;
+  makeDefault: MakeDefaultMutation;
   /** Whether the signed-in person may add and remove these members. */
   manage: Permission;
 }) {

@@ -1,55 +1,12 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
-import { boxUsersQueryOptions, findBoxUserByLogin } from '../../api/box/box-users.ts';
-import { planOperation } from '../../api/roster-operation-actions.ts';
+import { reviewBoxAdditionsMutationOptions } from '../../api/box/box-additions-review.ts';
+import { boxUsersQueryOptions } from '../../api/box/box-users.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { PlanStep } from '../../components/operations/plan-step.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
-import { type PastedEntry, parsePastedPeople } from '../../contract/pasted-people.ts';
 import { plural } from '../../contract/plural.ts';
-import type { Plan, SkippedEntry } from '../../contract/roster-operations.ts';
-
-const LOOKUPS_IN_FLIGHT = 5;
-
-type Review = { plan: Plan | undefined; skipped: SkippedEntry[] };
-
-const skippedAs =
-  (reason: SkippedEntry['reason'], description: string) =>
-  (entry: PastedEntry): SkippedEntry => ({ entry: entry.text, reason, description, line: entry.line });
-
-/**
- * Box takes user ids only, so each pasted login is looked up here first (Box's `filter_term` is a
- * prefix, so the exact login is picked out); the server then reviews the ids.
- */
-async function reviewAdditions(text: string, groupId: string): Promise<Review> {
-  const pasted = parsePastedPeople(text);
-  const ids = new Set(pasted.ids.map((entry) => String(entry.id)));
-  const notFound: PastedEntry[] = [];
-  const logins = [...pasted.emails];
-  await Promise.all(
-    Array.from({ length: LOOKUPS_IN_FLIGHT }, async () => {
-      for (let login = logins.shift(); login !== undefined; login = logins.shift()) {
-        const user = await findBoxUserByLogin(login.email);
-        if (user) ids.add(user.id);
-        else notFound.push(login);
-      }
-    }),
-  );
-  const skipped = [
-    ...notFound.map(skippedAs('unknown', 'No Box user has this login.')),
-    ...pasted.invalid.map(skippedAs('invalid', 'Not a login or a user id.')),
-    ...pasted.tooLong.map(skippedAs('too_long', 'Longer than any login can be.')),
-    ...pasted.duplicates.map(skippedAs('duplicate', 'Given more than once; counted once.')),
-  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  if (ids.size === 0) return { plan: undefined, skipped };
-  const plan = await planOperation({
-    kind: 'box_group_memberships.create',
-    box_user_ids: [...ids],
-    box_group_ids: [groupId],
-  });
-  return { plan, skipped };
-}
 
 /**
  * Add people to a Box group: search by name or login, or paste logins or user ids; "Review" shows
@@ -62,7 +19,7 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
     ...boxUsersQueryOptions({ name: search.trim() }),
     enabled: search.trim().length >= 2,
   });
-  const review = useMutation({ mutationFn: () => reviewAdditions(text, group.id) });
+  const review = useMutation(reviewBoxAdditionsMutationOptions());
   const plan = review.data?.plan;
 
   if (plan) {
@@ -75,7 +32,7 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
           startLabel={`Add ${plural(plan.total, 'user', 'users')}`}
           onBack={() => review.reset()}
           onCancel={onClose}
-          onReviewAgain={() => review.mutate()}
+          onReviewAgain={() => review.mutate({ text, groupId: group.id })}
           onStarted={onClose}
         />
       </ModalDialog>
@@ -138,7 +95,7 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
         <button
           type="button"
           className="button-primary"
-          onClick={() => review.mutate()}
+          onClick={() => review.mutate({ text, groupId: group.id })}
           disabled={!text.trim() || review.isPending}
         >
           {review.isPending ? 'Looking up…' : 'Review'}

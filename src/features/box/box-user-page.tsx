@@ -1,12 +1,11 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, describeError } from '../../api/api-error.ts';
 import { boxGroupsQueryOptions } from '../../api/box/box-groups.ts';
 import {
-  boxMembershipKeys,
   boxUserMembershipsQueryOptions,
-  createBoxMembership,
+  createBoxMembershipMutationOptions,
 } from '../../api/box/box-memberships.ts';
 import { boxUserQueryOptions } from '../../api/box/box-users.ts';
 import { BoxUserGroupsTable } from '../../components/box-user-groups-table.tsx';
@@ -28,7 +27,6 @@ export function BoxUserPage() {
 }
 
 function BoxUserDetail({ userId }: { userId: string }) {
-  const queryClient = useQueryClient();
   const user = useQuery(boxUserQueryOptions(userId));
   const known = user.isSuccess;
   const memberships = useInfiniteQuery({ ...boxUserMembershipsQueryOptions(userId), enabled: known });
@@ -38,13 +36,7 @@ function BoxUserDetail({ userId }: { userId: string }) {
   const joined = new Set(rows.map((m) => m.group.id));
   const choices = (groups.data?.pages.flatMap((page) => page.items) ?? []).filter((g) => !joined.has(g.id));
   const [groupId, setGroupId] = useState('');
-  const add = useMutation({
-    mutationFn: () => createBoxMembership({ userId, groupId }),
-    onSuccess: () => {
-      setGroupId('');
-      return queryClient.invalidateQueries({ queryKey: boxMembershipKeys.all });
-    },
-  });
+  const add = useMutation(createBoxMembershipMutationOptions());
   const refusal =
     add.error instanceof ApiError && add.error.code === 'conflict'
       ? 'Already a member of that group.'
@@ -81,7 +73,7 @@ function BoxUserDetail({ userId }: { userId: string }) {
         className="page-tools"
         onSubmit={(event) => {
           event.preventDefault();
-          if (groupId) add.mutate();
+          if (groupId) add.mutate({ userId, groupId }, { onSuccess: () => setGroupId('') });
         }}
       >
         <label>

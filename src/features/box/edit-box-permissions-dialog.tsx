@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { boxMembershipKeys, updateBoxMembership } from '../../api/box/box-memberships.ts';
+import { updateBoxPermissionsMutationOptions } from '../../api/box/box-memberships.ts';
 import { DialogFooter } from '../../components/dialog-footer.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import type {
@@ -17,17 +17,10 @@ export function EditBoxPermissionsDialog({
   membership: BoxGroupMembership;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
   const [permissions, setPermissions] = useState<BoxConfigurablePermissions>(
     membership.configurable_permissions ?? NO_BOX_PERMISSIONS,
   );
-  const save = useMutation({
-    mutationFn: () => updateBoxMembership(membership.id, { configurable_permissions: permissions }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(boxMembershipKeys.detail(updated.id), updated);
-      onClose();
-    },
-  });
+  const save = useMutation(updateBoxPermissionsMutationOptions());
   return (
     <ModalDialog title={`${membership.user.name}'s admin permissions`} onClose={onClose}>
       <p>
@@ -39,7 +32,7 @@ export function EditBoxPermissionsDialog({
         <button
           type="button"
           className="button-primary"
-          onClick={() => save.mutate()}
+          onClick={() => save.mutate({ id: membership.id, permissions }, { onSuccess: onClose })}
           disabled={save.isPending}
         >
           {save.isPending ? 'Saving…' : 'Save permissions'}

@@ -1,20 +1,15 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
-import {
-  groupMembershipDefaults,
-  groupMembershipKeys,
-  groupMembersQueryOptions,
-  makeDefaultGroupMembership,
-} from '../../api/group-memberships.ts';
+import { groupMembershipKeys, groupMembersQueryOptions } from '../../api/group-memberships.ts';
 import { groupMemberCountQueryOptions, groupQueryOptions } from '../../api/groups.ts';
+import { makeDefaultGroupMembershipMutationOptions } from '../../api/make-default-membership.ts';
 import { useMembershipPermissions } from '../../api/membership-permissions.ts';
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
-import { useMakeDefault } from '../../components/members/use-make-default.ts';
 import { plural } from '../../contract/plural.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { groupMemberRowsOf } from './group-member-row.ts';
@@ -45,12 +40,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
   const rows = useMemo(() => groupMemberRowsOf(members.data?.pages ?? []), [members.data]);
   const [adding, setAdding] = useState(false);
   const permissions = useMembershipPermissions();
-  const makeDefault = useMakeDefault({
-    mutationKey: ['make-default-group-membership'],
-    listsKey: groupMembershipKeys.lists(),
-    defaults: groupMembershipDefaults,
-    makeDefault: makeDefaultGroupMembership,
-  });
+  const makeDefault = useMutation(makeDefaultGroupMembershipMutationOptions());
 
   if (group.isError) {
     return group.error instanceof ApiError && group.error.kind === 'not_found' ? (

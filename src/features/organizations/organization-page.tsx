@@ -1,11 +1,10 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
+import { makeDefaultOrganizationMembershipMutationOptions } from '../../api/make-default-membership.ts';
 import { useMembershipPermissions } from '../../api/membership-permissions.ts';
 import {
-  makeDefaultOrganizationMembership,
-  organizationMembershipDefaults,
   organizationMembershipKeys,
   organizationMembersQueryOptions,
 } from '../../api/organization-memberships.ts';
@@ -15,7 +14,6 @@ import { ExportButton } from '../../components/exports/export-button.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
-import { useMakeDefault } from '../../components/members/use-make-default.ts';
 import { plural } from '../../contract/plural.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { type OrganizationMemberRow, organizationMemberRowsOf } from './organization-member-row.ts';
@@ -56,12 +54,7 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
   const rows = useMemo(() => organizationMemberRowsOf(members.data?.pages ?? []), [members.data]);
   const [adding, setAdding] = useState(false);
   const permissions = useMembershipPermissions();
-  const makeDefault = useMakeDefault({
-    mutationKey: ['make-default-organization-membership'],
-    listsKey: organizationMembershipKeys.lists(),
-    defaults: organizationMembershipDefaults,
-    makeDefault: makeDefaultOrganizationMembership,
-  });
+  const makeDefault = useMutation(makeDefaultOrganizationMembershipMutationOptions());
 
   if (organization.isError) {
     return organization.error instanceof ApiError && organization.error.kind === 'not_found' ? (

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import { allGroupsQueryOptions } from '../../api/groups.ts';
 import { allOrganizationsQueryOptions } from '../../api/organizations.ts';
-import { planOperation } from '../../api/roster-operation-actions.ts';
+import { planOperationMutationOptions } from '../../api/roster-operation-actions.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { PlanStep } from '../../components/operations/plan-step.tsx';
 import { plural } from '../../contract/plural.ts';
@@ -64,17 +64,14 @@ export function AssignMembershipsDialog({
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const shown = targets.filter((target) => target.name.toLowerCase().includes(filter.trim().toLowerCase()));
-  const review = useMutation({
-    mutationFn: () =>
-      planOperation(
-        requestOf(
-          mode,
-          kind,
-          people.map((person) => person.id),
-          [...chosen],
-        ),
-      ),
-  });
+  const review = useMutation(planOperationMutationOptions());
+  const request = () =>
+    requestOf(
+      mode,
+      kind,
+      people.map((person) => person.id),
+      [...chosen],
+    );
 
   const plan = review.data;
   const verb = mode === 'add' ? 'Add' : 'Remove';
@@ -88,7 +85,7 @@ export function AssignMembershipsDialog({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            review.mutate();
+            review.mutate(request());
           }}
         >
           <label className="field">
@@ -144,7 +141,7 @@ export function AssignMembershipsDialog({
           startLabel={`${verb} ${plural(plan.total, 'membership', 'memberships')}`}
           onBack={() => review.reset()}
           onCancel={onClose}
-          onReviewAgain={() => review.mutate()}
+          onReviewAgain={() => review.mutate(request())}
           onStarted={() => {
             onStarted();
             onClose();

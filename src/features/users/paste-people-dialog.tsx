@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
-import { findPastedUsers, type PastedUsers } from '../../api/pasted-users.ts';
+import { findPastedUsersMutationOptions, type PastedUsers } from '../../api/pasted-users.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { VirtualList } from '../../components/virtual-list.tsx';
 import type { PastedEntry } from '../../contract/pasted-people.ts';
@@ -36,7 +36,7 @@ export function PastePeopleDialog({
   const [pasted, setPasted] = useState('');
   const entryCount = pastedEntryCount(parsePastedPeople(pasted));
   const tooMany = entryCount > MAX_PASTED_ENTRIES;
-  const lookup = useMutation({ mutationFn: () => findPastedUsers(pasted) });
+  const lookup = useMutation(findPastedUsersMutationOptions());
   const result = lookup.data;
   const unmatched = result ? unmatchedOf(result) : [];
 
@@ -95,7 +95,7 @@ export function PastePeopleDialog({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            lookup.mutate();
+            lookup.mutate(pasted);
           }}
         >
           <label className="field">
