@@ -18,21 +18,39 @@ export function isSelected<Id>(selection: RowSelection<Id>, id: Id): boolean {
   return selection.mode === 'some' ? selection.ids.has(id) : !selection.except.has(id);
 }
 
-export function toggled<Id>(selection: RowSelection<Id>, id: Id): RowSelection<Id> {
-  const flip = (set: ReadonlySet<Id>) => {
-    const next = new Set(set);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  };
-  return selection.mode === 'some'
-    ? { mode: 'some', ids: flip(selection.ids) }
-    : { mode: 'all', except: flip(selection.except) };
+/** The table's `rowSelection` state for the loaded rows: the id of each one the page has selected. */
+export function selectionStateOf<Row>(
+  rows: readonly Row[],
+  idOf: (row: Row) => string,
+  isRowSelected: ((row: Row) => boolean) | undefined,
+): Record<string, true> {
+  const state: Record<string, true> = {};
+  if (!isRowSelected) return state;
+  for (const row of rows) if (isRowSelected(row)) state[idOf(row)] = true;
+  return state;
+}
+
+/** The loaded rows a change of the table's `rowSelection` selected and cleared. */
+export function selectionChanges<Row>(
+  rows: readonly Row[],
+  idOf: (row: Row) => string,
+  before: Readonly<Record<string, boolean>>,
+  after: Readonly<Record<string, boolean>>,
+): { selected: Row[]; cleared: Row[] } {
+  const selected: Row[] = [];
+  const cleared: Row[] = [];
+  for (const row of rows) {
+    const id = idOf(row);
+    const was = before[id] === true;
+    const is = after[id] === true;
+    if (is && !was) selected.push(row);
+    else if (was && !is) cleared.push(row);
+  }
+  return { selected, cleared };
 }
 
 export function useRowSelection<Id>() {
   const [selection, setSelection] = useState<RowSelection<Id>>(NONE as RowSelection<Id>);
-  const toggle = useCallback((id: Id) => setSelection((current) => toggled(current, id)), []);
   const clear = useCallback(() => setSelection(NONE as RowSelection<Id>), []);
   const selectAll = useCallback(() => setSelection({ mode: 'all', except: new Set() }), []);
   const setLoaded = useCallback(
@@ -56,7 +74,7 @@ export function useRowSelection<Id>() {
     [],
   );
   return useMemo(
-    () => ({ selection, toggle, clear, selectAll, setLoaded }),
-    [selection, toggle, clear, selectAll, setLoaded],
+    () => ({ selection, clear, selectAll, setLoaded }),
+    [selection, clear, selectAll, setLoaded],
   );
 }

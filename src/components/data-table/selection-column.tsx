@@ -1,54 +1,44 @@
 import type { RowData } from '@tanstack/react-table';
-import { isShiftChange, rowsInRange } from './range-selection.ts';
-import { isSelected, type RowSelection } from './row-selection.ts';
 import type { VirtualTableColumn } from './virtual-table.tsx';
 
 /**
- * The checkbox column of a selectable table: the header checks every loaded row (indeterminate
- * when some are), each row's box toggles that row, and a shift-click sets every row from the one
- * last toggled (`anchor`) to the one clicked, as the clicked box now is.
+ * The checkbox column of a selectable table (one with `selection`): the header checks every loaded
+ * row (mixed when some are), each row's box toggles that row, and a shift-click sets every row from
+ * the one last toggled to the one clicked, as the clicked box now is. It reads the selection from
+ * the table's state, so the column is made once, not again on every change.
  */
-export function selectionColumn<Row extends RowData, Id>(options: {
-  rows: readonly Row[];
-  idOf: (row: Row) => Id;
+export function selectionColumn<Row extends RowData>(options: {
+  /** The header box's name, e.g. "Select all loaded members". */
+  allLabel: string;
   nameOf: (row: Row) => string;
-  selection: RowSelection<Id>;
-  anchor: { current: Id | undefined };
-  onToggle: (id: Id) => void;
-  onSelectMany: (ids: readonly Id[], selected: boolean) => void;
 }): VirtualTableColumn<Row> {
-  const { rows, idOf, nameOf, selection, anchor, onToggle, onSelectMany } = options;
-  const loadedSelected = rows.filter((row) => isSelected(selection, idOf(row))).length;
   return {
     id: 'select',
     width: '44px',
     align: 'center',
-    header: () => (
-      <input
-        type="checkbox"
-        aria-label="Select all loaded members"
-        checked={rows.length > 0 && loadedSelected === rows.length}
-        ref={(input) => {
-          if (input) input.indeterminate = loadedSelected > 0 && loadedSelected < rows.length;
-        }}
-        onChange={(event) => onSelectMany(rows.map(idOf), event.target.checked)}
-      />
-    ),
-    cell: ({ row }) => {
-      const id = idOf(row.original);
+    header: ({ table }) => {
+      const all = table.getIsAllRowsSelected();
+      const some = table.getIsSomeRowsSelected();
       return (
         <input
           type="checkbox"
-          aria-label={`Select ${nameOf(row.original)}`}
-          checked={isSelected(selection, id)}
-          onChange={(event) => {
-            if (isShiftChange(event))
-              onSelectMany(rowsInRange(rows, idOf, anchor.current, id).map(idOf), event.target.checked);
-            else onToggle(id);
-            anchor.current = id;
+          aria-label={options.allLabel}
+          checked={all}
+          disabled={table.getCoreRowModel().rows.length === 0}
+          ref={(input) => {
+            if (input) input.indeterminate = some && !all;
           }}
+          onChange={table.getToggleAllRowsSelectedHandler()}
         />
       );
     },
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${options.nameOf(row.original)}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
   };
 }

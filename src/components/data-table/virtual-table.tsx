@@ -1,17 +1,35 @@
-import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
+import {
+  type ColumnDef,
+  type RowData,
+  type RowSelectionState,
+  rowSelectionFeature,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FIRST_RENDER_VIEWPORT } from '../first-render-viewport.ts';
 import { useHydrated } from '../use-hydrated.ts';
+import { selectionChanges, selectionStateOf } from './row-selection.ts';
 import { useRowFocusRecovery } from './use-row-focus-recovery.ts';
 
-const features = tableFeatures({});
+const features = tableFeatures({ rowSelectionFeature });
 type Features = typeof features;
 
 export type VirtualTableColumn<Row extends RowData> = ColumnDef<Features, Row> & {
   /** CSS grid track, e.g. `minmax(180px, 2fr)` or `96px`. */
   width: string;
   align?: 'start' | 'end' | 'center';
+};
+
+/**
+ * Which rows are selected, as the page keeps it (a selection may cover rows not loaded, or outlive
+ * a search), and where the table's changes go: one box, the header's box, a shift-click's range
+ * from the row last clicked, or Space on a focused row.
+ */
+export type TableSelection<Row> = {
+  isSelected: (row: Row) => boolean;
+  onChange: (rows: readonly Row[], selected: boolean) => void;
 };
 
 export type VirtualTableProps<Row extends RowData> = {
@@ -33,11 +51,10 @@ export type VirtualTableProps<Row extends RowData> = {
   isFetchingPrevious?: boolean;
   /** Called with the first row in view (an index of the whole list). */
   onLoadPrevious?: (firstVisible: number) => void;
-  /** Space on a focused row. */
-  onToggleRow?: (row: Row) => void;
+  /** Rows with checkboxes (see `selectionColumn`); Space on a focused row toggles it. */
+  selection?: TableSelection<Row>;
   /** Escape anywhere in the table. */
   onEscape?: () => void;
-  isRowSelected?: (row: Row) => boolean;
   rowHeight?: number;
 };
 
@@ -88,11 +105,23 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
   // server's HTML, and hydrating it) the first rows lay out as a plain table.
   const placed = useHydrated();
   const [activeIndex, setActiveIndex] = useState(0);
+  const { selection } = props;
+  // The table's row selection is the page's, for the loaded rows: columns read it from the table,
+  // so they stay the same objects while the selection changes.
+  const rowSelection = selectionStateOf(rows, getRowId, selection?.isSelected);
   const table = useTable({
     features,
     columns,
     data: rows,
     getRowId: (row: Row) => getRowId(row),
+    state: { rowSelection },
+    enableRowSelection: selection !== undefined,
+    onRowSelectionChange: (updater) => {
+      const next: RowSelectionState = typeof updater === 'function' ? updater(rowSelection) : updater;
+      const { selected, cleared } = selectionChanges(rows, getRowId, rowSelection, next);
+      if (selected.length > 0) selection?.onChange(selected, true);
+      if (cleared.length > 0) selection?.onChange(cleared, false);
+    },
   });
   const tableRows = table.getRowModel().rows;
   const rowCount = rowsBefore + tableRows.length;
@@ -136,8 +165,8 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
   };
 
   // One tab stop per table (the active row): the rows' links, boxes and buttons leave the tab order.
-  // A cell re-rendered with new columns (a row just selected) is a new element: the control that
-  // had focus is gone without a blur, so focus goes back to its replacement instead of the page.
+  // A control re-rendered as a new element (its page read again, a button that became text) is
+  // gone without a blur, so focus goes back to its replacement instead of the page.
   const focusedControl = useRef<{ rowIndex: string; control: number } | undefined>(undefined);
   useLayoutEffect(() => {
     const scroll = scrollRef.current;
@@ -215,10 +244,11 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     if (next !== undefined) {
       event.preventDefault();
       focusRow(next);
-    } else if (event.key === ' ' && props.onToggleRow) {
+    } else if (event.key === ' ' && selection) {
       event.preventDefault();
+      // Through the checkbox's handler, so the row becomes where a shift-click's range starts.
       const loaded = rowAt(rowIndex);
-      if (loaded) props.onToggleRow(loaded.original);
+      loaded?.getToggleSelectedHandler()({ target: { checked: !loaded.getIsSelected() } });
     }
   }
 
@@ -277,14 +307,14 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
                 </tr>
               );
             }
-            const selected = props.isRowSelected?.(row.original) ?? false;
+            const selected = row.getIsSelected();
             return (
               <tr
                 key={row.id}
                 data-index={item.index}
                 data-row-id={row.id}
                 aria-rowindex={item.index + 2}
-                aria-selected={props.isRowSelected ? selected : undefined}
+                aria-selected={selection ? selected : undefined}
                 tabIndex={item.index === activeIndex ? 0 : -1}
                 onFocus={() => setActiveIndex(item.index)}
                 className={`vt-row vt-body-row${selected ? ' is-selected' : ''}`}

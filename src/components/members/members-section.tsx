@@ -62,7 +62,7 @@ export function MembersSection<Membership extends MembershipLike>(props: {
   const { members, rows, makeDefault } = props;
   const queryClient = useQueryClient();
   const rowsBefore = members.data?.pages[0]?.start ?? 0;
-  const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<number>();
+  const { selection, clear, selectAll, setLoaded } = useRowSelection<number>();
   const [removing, setRemoving] = useState(false);
   const mutateDefault = makeDefault.mutate;
   const onMakeDefault = useCallback(
@@ -141,7 +141,6 @@ export function MembersSection<Membership extends MembershipLike>(props: {
               : void members.fetchPreviousPage({ cancelRefetch: false })
           }
           selection={selection}
-          onToggle={toggle}
           onSelectMany={setLoaded}
           onClearSelection={clear}
           onMakeDefault={onMakeDefault}

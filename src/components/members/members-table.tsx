@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { User } from '../../contract/user.ts';
 import { MutedText } from '../data-table/muted-text.tsx';
@@ -42,8 +42,7 @@ type Props<Membership extends MembershipLike> = {
   isFetchingPrevious: boolean;
   onLoadPrevious: (firstVisible: number) => void;
   selection: RowSelection<number>;
-  onToggle: (membershipId: number) => void;
-  /** Sets these rows' selection at once: the header box, or a shift-click's range. */
+  /** Sets these rows' selection at once: one box, the header's, a shift-click's range or Space. */
   onSelectMany: (membershipIds: readonly number[], selected: boolean) => void;
   onClearSelection: () => void;
   onMakeDefault: (row: MemberRow<Membership>) => void;
@@ -52,21 +51,14 @@ type Props<Membership extends MembershipLike> = {
 };
 
 export function MembersTable<Membership extends MembershipLike>(props: Props<Membership>) {
-  const { rows, selection, onToggle, onSelectMany, onMakeDefault, pendingDefaultId, defaultOf } = props;
+  const { rows, selection, onSelectMany, onMakeDefault, pendingDefaultId, defaultOf } = props;
   const extraColumns = props.extraColumns;
-  /** The row last toggled, where a shift-click's range starts. */
-  const anchor = useRef<number | undefined>(undefined);
 
   const columns = useMemo<VirtualTableColumn<MemberRow<Membership>>[]>(
     () => [
       selectionColumn({
-        rows,
-        idOf: (row: MemberRow<Membership>) => row.membership.id,
-        nameOf: (row) => row.user?.name ?? `user ${row.membership.user_id}`,
-        selection,
-        anchor,
-        onToggle,
-        onSelectMany,
+        allLabel: 'Select all loaded members',
+        nameOf: (row: MemberRow<Membership>) => row.user?.name ?? `user ${row.membership.user_id}`,
       }),
       {
         id: 'name',
@@ -129,7 +121,7 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         ),
       },
     ],
-    [rows, selection, onToggle, onSelectMany, onMakeDefault, pendingDefaultId, defaultOf, extraColumns],
+    [onMakeDefault, pendingDefaultId, defaultOf, extraColumns],
   );
 
   return (
@@ -146,10 +138,13 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
       hasPrevious={props.hasPrevious}
       isFetchingPrevious={props.isFetchingPrevious}
       onLoadPrevious={props.onLoadPrevious}
-      isRowSelected={(row) => isSelected(selection, row.membership.id)}
-      onToggleRow={(row) => {
-        onToggle(row.membership.id);
-        anchor.current = row.membership.id;
+      selection={{
+        isSelected: (row) => isSelected(selection, row.membership.id),
+        onChange: (changed, selected) =>
+          onSelectMany(
+            changed.map((row) => row.membership.id),
+            selected,
+          ),
       }}
       onEscape={props.onClearSelection}
     />

@@ -56,7 +56,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
   const rows = useMemo(() => members.data?.pages.flatMap((page) => page.items) ?? [], [members.data]);
   const total = members.data?.pages[0]?.total;
   const ceiling = members.data?.pages.at(-1)?.ceiling ?? false;
-  const { selection, toggle, clear, selectAll, setLoaded } = useRowSelection<string>();
+  const { selection, clear, selectAll, setLoaded } = useRowSelection<string>();
   const [dialog, setDialog] = useState<'add' | 'remove' | 'promote' | BoxMembershipRole | null>(null);
   /** What the new admins may do, chosen before the review of a promotion. */
   const [permissions, setPermissions] = useState<BoxConfigurablePermissions | undefined>(undefined);
@@ -153,7 +153,6 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
           isFetchingMore={members.isFetchingNextPage}
           onLoadMore={() => void members.fetchNextPage({ cancelRefetch: false })}
           selection={selection}
-          onToggle={toggle}
           onSelectMany={setLoaded}
           onClearSelection={clear}
           onEditPermissions={setEditing}

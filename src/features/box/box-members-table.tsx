@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
@@ -15,8 +15,7 @@ type Props = {
   isFetchingMore: boolean;
   onLoadMore: () => void;
   selection: RowSelection<string>;
-  onToggle: (id: string) => void;
-  /** Sets these rows' selection at once: the header box, or a shift-click's range. */
+  /** Sets these rows' selection at once: one box, the header's, a shift-click's range or Space. */
   onSelectMany: (ids: readonly string[], selected: boolean) => void;
   onClearSelection: () => void;
   onEditPermissions: (membership: BoxGroupMembership) => void;
@@ -24,20 +23,10 @@ type Props = {
 
 /** A Box group's members on the shared virtual table: login, role and an admin's permissions. */
 export function BoxMembersTable(props: Props) {
-  const { rows, selection, onToggle, onSelectMany, onEditPermissions } = props;
-  /** The row last toggled, where a shift-click's range starts. */
-  const anchor = useRef<string | undefined>(undefined);
+  const { rows, selection, onSelectMany, onEditPermissions } = props;
   const columns = useMemo<VirtualTableColumn<BoxGroupMembership>[]>(
     () => [
-      selectionColumn({
-        rows,
-        idOf: (row: BoxGroupMembership) => row.id,
-        nameOf: (row) => row.user.name,
-        selection,
-        anchor,
-        onToggle,
-        onSelectMany,
-      }),
+      selectionColumn({ allLabel: 'Select all loaded members', nameOf: (row) => row.user.name }),
       {
         id: 'name',
         header: 'Name',
@@ -81,7 +70,7 @@ export function BoxMembersTable(props: Props) {
         ),
       },
     ],
-    [rows, selection, onToggle, onSelectMany, onEditPermissions],
+    [onEditPermissions],
   );
   return (
     <VirtualTable
@@ -93,10 +82,13 @@ export function BoxMembersTable(props: Props) {
       hasMore={props.hasMore}
       isFetchingMore={props.isFetchingMore}
       onLoadMore={props.onLoadMore}
-      isRowSelected={(row) => isSelected(selection, row.id)}
-      onToggleRow={(row) => {
-        onToggle(row.id);
-        anchor.current = row.id;
+      selection={{
+        isSelected: (row) => isSelected(selection, row.id),
+        onChange: (changed, selected) =>
+          onSelectMany(
+            changed.map((row) => row.id),
+            selected,
+          ),
       }}
       onEscape={props.onClearSelection}
     />

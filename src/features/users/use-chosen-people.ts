@@ -22,19 +22,6 @@ export function useChosenPeople() {
       }),
     [],
   );
-  const toggle = useCallback(
-    (person: ChosenPerson) =>
-      setChosen((current) => {
-        const next = new Map(current);
-        if (next.has(person.id)) next.delete(person.id);
-        else next.set(person.id, { id: person.id, name: person.name, email: person.email });
-        return next;
-      }),
-    [],
-  );
   const clear = useCallback(() => setChosen(new Map()), []);
-  return useMemo(
-    () => ({ chosen, people: [...chosen.values()], setMany, toggle, clear }),
-    [chosen, setMany, toggle, clear],
-  );
+  return useMemo(() => ({ chosen, people: [...chosen.values()], setMany, clear }), [chosen, setMany, clear]);
 }

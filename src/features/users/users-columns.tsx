@@ -1,51 +1,16 @@
-import type { ChangeEvent } from 'react';
 import { Link } from 'react-router';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
+import { selectionColumn } from '../../components/data-table/selection-column.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
 import type { User } from '../../contract/user.ts';
 
-export type UsersSelection = {
-  /** How many of the loaded rows are chosen: the header box is checked, mixed or clear. */
-  loadedChosen: number;
-  loaded: number;
-  isChosen: (id: number) => boolean;
-  onRowChange: (user: User, event: ChangeEvent<HTMLInputElement>) => void;
-  onLoadedChange: (chosen: boolean) => void;
-};
-
 export function usersColumns(
   groupName: ReadonlyMap<number, string>,
   organizationName: ReadonlyMap<number, string>,
-  selection: UsersSelection,
 ): VirtualTableColumn<User>[] {
-  const { loadedChosen, loaded } = selection;
   return [
-    {
-      id: 'select',
-      width: '44px',
-      align: 'center',
-      header: () => (
-        <input
-          type="checkbox"
-          aria-label="Select every person shown"
-          checked={loaded > 0 && loadedChosen === loaded}
-          disabled={loaded === 0}
-          ref={(input) => {
-            if (input) input.indeterminate = loadedChosen > 0 && loadedChosen < loaded;
-          }}
-          onChange={(event) => selection.onLoadedChange(event.target.checked)}
-        />
-      ),
-      cell: ({ row }) => (
-        <input
-          type="checkbox"
-          aria-label={`Select ${row.original.name}`}
-          checked={selection.isChosen(row.original.id)}
-          onChange={(event) => selection.onRowChange(row.original, event)}
-        />
-      ),
-    },
+    selectionColumn({ allLabel: 'Select every person shown', nameOf: (user) => user.name }),
     {
       id: 'name',
       header: 'Name',

@@ -1,12 +1,11 @@
 import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { allGroupsQueryOptions } from '../../api/groups.ts';
 import { useMembershipPermissions } from '../../api/membership-permissions.ts';
 import { organizationsOfPagesQueryOptions } from '../../api/organizations.ts';
 import { type UserRoleFilter, usersCountQueryOptions, usersQueryOptions } from '../../api/users.ts';
 import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
-import { isShiftChange, rowsInRange } from '../../components/data-table/range-selection.ts';
 import { VirtualTable } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
@@ -81,32 +80,19 @@ export function UsersPage() {
     queries: organizationsOfPagesQueryOptions(users.data?.pages ?? []),
     combine: namesById,
   });
-  const { chosen, people, setMany, toggle, clear } = useChosenPeople();
-  /** The row last clicked: a shift-click chooses or clears every row from it to the one clicked. */
-  const anchor = useRef<number | undefined>(undefined);
+  const { chosen, people, setMany, clear } = useChosenPeople();
   const [assigning, setAssigning] = useState<{ mode: 'add' | 'remove'; kind: AssignKind }>();
   const [pasting, setPasting] = useState(false);
   const matching = useQuery({ ...usersCountQueryOptions(role), enabled: !text });
   const [choosingAll, setChoosingAll] = useState(false);
   const loadedChosen = rows.filter((user) => chosen.has(user.id)).length;
+  const groupNames = useMemo(
+    () => new Map((groups.data ?? []).map((group) => [group.id, group.name])),
+    [groups.data],
+  );
   const tableColumns = useMemo(
-    () =>
-      usersColumns(new Map((groups.data ?? []).map((group) => [group.id, group.name])), organizationNames, {
-        loaded: rows.length,
-        loadedChosen,
-        isChosen: (id) => chosen.has(id),
-        onRowChange: (user, event) => {
-          if (isShiftChange(event))
-            setMany(
-              rowsInRange(rows, (row) => row.id, anchor.current, user.id),
-              event.target.checked,
-            );
-          else setMany([user], event.target.checked);
-          anchor.current = user.id;
-        },
-        onLoadedChange: (selected) => setMany(rows, selected),
-      }),
-    [groups.data, organizationNames, rows, loadedChosen, chosen, setMany],
+    () => usersColumns(groupNames, organizationNames),
+    [groupNames, organizationNames],
   );
 
   /** Loads the rest of the list (at most as many people as an operation takes) and chooses everyone in it. */
@@ -260,11 +246,7 @@ export function UsersPage() {
           hasMore={users.hasNextPage}
           isFetchingMore={users.isFetchingNextPage}
           onLoadMore={() => void users.fetchNextPage({ cancelRefetch: false })}
-          isRowSelected={(user) => chosen.has(user.id)}
-          onToggleRow={(user) => {
-            toggle(user);
-            anchor.current = user.id;
-          }}
+          selection={{ isSelected: (user) => chosen.has(user.id), onChange: setMany }}
           onEscape={clear}
         />
       </ListStates>
