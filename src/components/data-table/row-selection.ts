@@ -1,3 +1,4 @@
+import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
 
 /**
@@ -16,6 +17,64 @@ export function selectedCount<Id>(selection: RowSelection<Id>, total: number): n
 
 export function isSelected<Id>(selection: RowSelection<Id>, id: Id): boolean {
   return selection.mode === 'some' ? selection.ids.has(id) : !selection.except.has(id);
+}
+
+/**
+ * These rows selected or cleared: by id, or, once "select all" covers the whole list, as the
+ * rows left out of it.
+ */
+export function withRowsSet<Id>(
+  selection: RowSelection<Id>,
+  ids: readonly Id[],
+  selected: boolean,
+): RowSelection<Id> {
+  if (selection.mode === 'all') {
+    const except = new Set(selection.except);
+    for (const id of ids) {
+      if (selected) except.delete(id);
+      else except.add(id);
+    }
+    return { mode: 'all', except };
+  }
+  const next = new Set(selection.ids);
+  for (const id of ids) {
+    if (selected) next.add(id);
+    else next.delete(id);
+  }
+  return { mode: 'some', ids: next };
+}
+
+/**
+ * Which rows are selected, as the page keeps it (a selection may cover rows not loaded, or outlive
+ * a search), and where the table's changes go: one box, the header's box, a shift-click's range
+ * from the row last clicked, or Space on a focused row.
+ */
+export type TableSelection<Row> = {
+  isSelected: (row: Row) => boolean;
+  onChange: (rows: readonly Row[], selected: boolean) => void;
+};
+
+/**
+ * The table options that make the page's selection the table's `rowSelection` state, for the
+ * loaded rows: columns read it from the table, so they stay the same objects while it changes,
+ * and the table's changes come back to the page as the rows selected and cleared.
+ */
+export function tableSelectionOptions<Row>(
+  rows: readonly Row[],
+  idOf: (row: Row) => string,
+  selection: TableSelection<Row> | undefined,
+) {
+  const rowSelection = selectionStateOf(rows, idOf, selection?.isSelected);
+  return {
+    state: { rowSelection },
+    enableRowSelection: selection !== undefined,
+    onRowSelectionChange: (updater: Updater<RowSelectionState>) => {
+      const next = typeof updater === 'function' ? updater(rowSelection) : updater;
+      const { selected, cleared } = selectionChanges(rows, idOf, rowSelection, next);
+      if (selected.length > 0) selection?.onChange(selected, true);
+      if (cleared.length > 0) selection?.onChange(cleared, false);
+    },
+  };
 }
 
 /** The table's `rowSelection` state for the loaded rows: the id of each one the page has selected. */
@@ -54,23 +113,7 @@ export function useRowSelection<Id>() {
   const clear = useCallback(() => setSelection(NONE as RowSelection<Id>), []);
   const selectAll = useCallback(() => setSelection({ mode: 'all', except: new Set() }), []);
   const setLoaded = useCallback(
-    (ids: readonly Id[], selected: boolean) =>
-      setSelection((current) => {
-        if (current.mode === 'all') {
-          const except = new Set(current.except);
-          for (const id of ids) {
-            if (selected) except.delete(id);
-            else except.add(id);
-          }
-          return { mode: 'all', except };
-        }
-        const next = new Set(current.ids);
-        for (const id of ids) {
-          if (selected) next.add(id);
-          else next.delete(id);
-        }
-        return { mode: 'some', ids: next };
-      }),
+    (ids: readonly Id[], selected: boolean) => setSelection((current) => withRowsSet(current, ids, selected)),
     [],
   );
   return useMemo(

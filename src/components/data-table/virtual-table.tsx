@@ -1,7 +1,6 @@
 import {
   type ColumnDef,
   type RowData,
-  type RowSelectionState,
   rowSelectionFeature,
   tableFeatures,
   useTable,
@@ -10,7 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FIRST_RENDER_VIEWPORT } from '../first-render-viewport.ts';
 import { useHydrated } from '../use-hydrated.ts';
-import { selectionChanges, selectionStateOf } from './row-selection.ts';
+import { type TableSelection, tableSelectionOptions } from './row-selection.ts';
 import { useRowFocusRecovery } from './use-row-focus-recovery.ts';
 
 const features = tableFeatures({ rowSelectionFeature });
@@ -20,16 +19,6 @@ export type VirtualTableColumn<Row extends RowData> = ColumnDef<Features, Row> &
   /** CSS grid track, e.g. `minmax(180px, 2fr)` or `96px`. */
   width: string;
   align?: 'start' | 'end' | 'center';
-};
-
-/**
- * Which rows are selected, as the page keeps it (a selection may cover rows not loaded, or outlive
- * a search), and where the table's changes go: one box, the header's box, a shift-click's range
- * from the row last clicked, or Space on a focused row.
- */
-export type TableSelection<Row> = {
-  isSelected: (row: Row) => boolean;
-  onChange: (rows: readonly Row[], selected: boolean) => void;
 };
 
 export type VirtualTableProps<Row extends RowData> = {
@@ -106,22 +95,12 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
   const placed = useHydrated();
   const [activeIndex, setActiveIndex] = useState(0);
   const { selection } = props;
-  // The table's row selection is the page's, for the loaded rows: columns read it from the table,
-  // so they stay the same objects while the selection changes.
-  const rowSelection = selectionStateOf(rows, getRowId, selection?.isSelected);
   const table = useTable({
     features,
     columns,
     data: rows,
     getRowId: (row: Row) => getRowId(row),
-    state: { rowSelection },
-    enableRowSelection: selection !== undefined,
-    onRowSelectionChange: (updater) => {
-      const next: RowSelectionState = typeof updater === 'function' ? updater(rowSelection) : updater;
-      const { selected, cleared } = selectionChanges(rows, getRowId, rowSelection, next);
-      if (selected.length > 0) selection?.onChange(selected, true);
-      if (cleared.length > 0) selection?.onChange(cleared, false);
-    },
+    ...tableSelectionOptions(rows, getRowId, selection),
   });
   const tableRows = table.getRowModel().rows;
   const rowCount = rowsBefore + tableRows.length;

@@ -1,0 +1,114 @@
+import { constructTable, rowSelectionFeature, tableFeatures } from '@tanstack/react-table';
+import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
+import { describe, expect, it } from 'vitest';
+import {
+  isSelected,
+  type RowSelection,
+  selectedCount,
+  tableSelectionOptions,
+  withRowsSet,
+} from './row-selection.ts';
+
+const NONE: RowSelection<number> = { mode: 'some', ids: new Set() };
+const ALL: RowSelection<number> = { mode: 'all', except: new Set() };
+
+describe('withRowsSet', () => {
+  it('adds and clears rows by id', () => {
+    const picked = withRowsSet(NONE, [1, 2, 3], true);
+    expect(withRowsSet(picked, [2], false)).toEqual({ mode: 'some', ids: new Set([1, 3]) });
+  });
+
+  it('after "select all", keeps the rows cleared as the ones left out, and takes them back when ticked', () => {
+    const leftOut = withRowsSet(ALL, [4, 5], false);
+    expect(leftOut).toEqual({ mode: 'all', except: new Set([4, 5]) });
+    expect(withRowsSet(leftOut, [5], true)).toEqual({ mode: 'all', except: new Set([4]) });
+  });
+});
+
+describe('"select all N"', () => {
+  it('counts every row of the list, loaded or not, less the ones left out', () => {
+    expect(selectedCount(withRowsSet(ALL, [7], false), 1000)).toBe(999);
+    expect(selectedCount(withRowsSet(NONE, [7, 8], true), 1000)).toBe(2);
+  });
+
+  it('covers a row that was never loaded', () => {
+    expect(isSelected(ALL, 123_456)).toBe(true);
+    expect(isSelected(withRowsSet(ALL, [123_456], false), 123_456)).toBe(false);
+  });
+});
+
+/**
+ * A table as VirtualTable makes one, re-rendered after each change the way React would: the page's
+ * selection is the source, the table's `rowSelection` its view of the loaded rows.
+ */
+function selectableTable(ids: number[], start: RowSelection<number> = NONE) {
+  const rows = ids.map((id) => ({ id }));
+  const idOf = (row: { id: number }) => String(row.id);
+  let selection = start;
+  const options = () =>
+    tableSelectionOptions(rows, idOf, {
+      isSelected: (row) => isSelected(selection, row.id),
+      onChange: (changed, selected) => {
+        selection = withRowsSet(
+          selection,
+          changed.map((row) => row.id),
+          selected,
+        );
+        table.setOptions((previous) => ({ ...previous, ...options() }));
+      },
+    });
+  const table = constructTable({
+    features: tableFeatures({ coreReactivityFeature: storeReactivityBindings(), rowSelectionFeature }),
+    columns: [],
+    data: rows,
+    getRowId: idOf,
+    ...options(),
+  });
+  const click = (id: number, shiftKey = false) => {
+    const row = table.getRow(String(id));
+    row.getToggleSelectedHandler()({ target: { checked: !row.getIsSelected() }, shiftKey });
+  };
+  return { table, click, selection: () => selection };
+}
+
+describe('selection through the table', () => {
+  it('a shift-click selects every row from the one last clicked to the one clicked', () => {
+    const { click, selection } = selectableTable([1, 2, 3, 4, 5, 6]);
+    click(2);
+    click(5, true);
+    expect(selection()).toEqual({ mode: 'some', ids: new Set([2, 3, 4, 5]) });
+  });
+
+  it('a shift-click on a selected row clears the range up to the row last clicked', () => {
+    const { click, selection } = selectableTable([1, 2, 3, 4, 5, 6]);
+    click(1);
+    click(6, true);
+    click(5);
+    click(2, true);
+    expect(selection()).toEqual({ mode: 'some', ids: new Set([1, 6]) });
+  });
+
+  it('a shift-click with no row clicked before toggles only that row', () => {
+    const { click, selection } = selectableTable([1, 2, 3]);
+    click(3, true);
+    expect(selection()).toEqual({ mode: 'some', ids: new Set([3]) });
+  });
+
+  it('the header box selects the loaded rows, and clears them when all are selected', () => {
+    const { table, selection } = selectableTable([1, 2, 3]);
+    table.toggleAllRowsSelected(true);
+    expect(selection()).toEqual({ mode: 'some', ids: new Set([1, 2, 3]) });
+    expect(table.getIsAllRowsSelected()).toBe(true);
+    table.toggleAllRowsSelected(false);
+    expect(selection()).toEqual({ mode: 'some', ids: new Set() });
+  });
+
+  it('shows "select all N" as every loaded row selected, and a cleared row as left out of it', () => {
+    const { table, click, selection } = selectableTable([1, 2, 3], ALL);
+    expect(table.getIsAllRowsSelected()).toBe(true);
+    click(2);
+    expect(selection()).toEqual({ mode: 'all', except: new Set([2]) });
+    expect(table.getRow('2').getIsSelected()).toBe(false);
+    expect(table.getIsSomeRowsSelected()).toBe(true);
+  });
+});
