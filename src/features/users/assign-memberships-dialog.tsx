@@ -7,10 +7,9 @@ import { planOperationMutationOptions } from '../../api/roster-operation-actions
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { PlanStep } from '../../components/operations/plan-step.tsx';
 import { plural } from '../../contract/plural.ts';
-import type { OperationRequest } from '../../contract/roster-operations.ts';
+import { type AssignKind, assignmentRequest } from '../../lib/assignment-request.ts';
 import type { ChosenPerson } from './use-chosen-people.ts';
 
-export type AssignKind = 'groups' | 'organizations';
 type Target = { id: number; name: string };
 
 const WORDS = {
@@ -23,25 +22,6 @@ const REFUSED_FROM_GROUPS = {
   add: { one: 'not an agent', other: 'not agents' },
   remove: { one: 'would leave an agent with no group', other: 'would leave agents with no group' },
 } as const;
-
-/** The operation for these people and targets: the server pairs them and reviews every pair. */
-function requestOf(
-  mode: 'add' | 'remove',
-  kind: AssignKind,
-  userIds: number[],
-  targetIds: number[],
-): OperationRequest {
-  if (mode === 'remove') {
-    const memberships = { from: 'pairs', user_ids: userIds, target_ids: targetIds } as const;
-    return kind === 'groups'
-      ? { kind: 'group_memberships.destroy', memberships }
-      : { kind: 'organization_memberships.destroy', memberships };
-  }
-  const people = { user_ids: userIds };
-  return kind === 'groups'
-    ? { kind: 'group_memberships.create', people, group_ids: targetIds }
-    : { kind: 'organization_memberships.create', people, organization_ids: targetIds };
-}
 
 export function AssignMembershipsDialog({
   mode,
@@ -66,7 +46,7 @@ export function AssignMembershipsDialog({
   const shown = targets.filter((target) => target.name.toLowerCase().includes(filter.trim().toLowerCase()));
   const review = useMutation(planOperationMutationOptions());
   const request = () =>
-    requestOf(
+    assignmentRequest(
       mode,
       kind,
       people.map((person) => person.id),

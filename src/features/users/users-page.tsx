@@ -11,7 +11,7 @@ import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import { plural } from '../../contract/plural.ts';
 import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
-import type { AssignKind } from './assign-memberships-dialog.tsx';
+import type { AssignKind } from '../../lib/assignment-request.ts';
 import { ChosenPeopleList } from './chosen-people-list.tsx';
 import { useChosenPeople } from './use-chosen-people.ts';
 import { usersColumns } from './users-columns.tsx';
