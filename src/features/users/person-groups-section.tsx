@@ -1,17 +1,15 @@
-import { type UseMutationResult, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { PersonAddition } from '../../api/add-person-membership.ts';
 import { allGroupsQueryOptions } from '../../api/groups.ts';
-import type { MakeDefaultMutation } from '../../api/make-default-membership.ts';
 import type { Permission } from '../../api/membership-permissions.ts';
 import { useRowFocusRecovery } from '../../components/data-table/use-row-focus-recovery.ts';
 import { formatDay } from '../../components/dates.tsx';
 import { ListStates } from '../../components/list-states.tsx';
-import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
 import type { GroupMembership } from '../../contract/group-membership.ts';
-import { chosenTarget, groupOptionsFor } from '../../lib/membership-target-options.ts';
-import type { PersonRemoval } from './remove-person-membership-dialog.tsx';
+import { groupOptionsFor } from '../../lib/membership-target-options.ts';
+import { PersonAddForm } from './person-add-form.tsx';
+import type { PersonSectionProps } from './person-section-props.ts';
 
 /** An agent's groups on their page: the default toggle, removal, and the add-to-group picker. */
 export function PersonGroupsSection({
@@ -23,25 +21,13 @@ export function PersonGroupsSection({
   makeDefault,
   add,
   onRemove,
-}: {
-  userId: number;
-  personName: string | undefined;
-  canEdit: boolean;
-  permission: Permission;
-  memberships: UseQueryResult<GroupMembership[]>;
-  makeDefault: MakeDefaultMutation;
-  add: UseMutationResult<unknown, Error, PersonAddition>;
-  onRemove: (removal: PersonRemoval) => void;
-}) {
+}: PersonSectionProps<GroupMembership> & { permission: Permission }) {
   const groups = useQuery({ ...allGroupsQueryOptions(), enabled: canEdit });
   const [text, setText] = useState('');
-  const [picked, setPicked] = useState<NamedOption | null>(null);
   const table = useRowFocusRecovery();
   const groupName = new Map((groups.data ?? []).map((group) => [group.id, group.name]));
   const memberOf = new Set((memberships.data ?? []).map((m) => m.group_id));
   const onlyGroup = (memberships.data ?? []).length === 1;
-  const options = groupOptionsFor(groups.data ?? [], text, memberOf);
-  const chosen = chosenTarget(picked, options, text);
   const name = personName ?? `user ${userId}`;
 
   return (
@@ -111,38 +97,18 @@ export function PersonGroupsSection({
       {onlyGroup && (
         <p className="cell-muted">This is their only group: an agent must belong to at least one.</p>
       )}
-      <form
-        className="page-tools person-add"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (chosen) {
-            add.mutate(
-              { userId, targetId: chosen.id },
-              {
-                onSuccess: () => {
-                  setText('');
-                  setPicked(null);
-                },
-              },
-            );
-          }
-        }}
-      >
-        <NamedPicker
-          label="Group to add"
-          placeholder="Add to a group: type part of its name…"
-          text={text}
-          onTextChange={setText}
-          options={options}
-          chosen={chosen}
-          onChoose={setPicked}
-          status={groups.isPending ? 'Loading groups…' : `No group name contains “${text.trim()}”.`}
-          disabled={!permission.allowed}
-        />
-        <button type="submit" disabled={!chosen || add.isPending || !permission.allowed}>
-          Add to group
-        </button>
-      </form>
+      <PersonAddForm
+        userId={userId}
+        add={add}
+        text={text}
+        onTextChange={setText}
+        options={groupOptionsFor(groups.data ?? [], text, memberOf)}
+        label="Group to add"
+        placeholder="Add to a group: type part of its name…"
+        status={groups.isPending ? 'Loading groups…' : `No group name contains “${text.trim()}”.`}
+        submitLabel="Add to group"
+        disabled={!permission.allowed}
+      />
     </section>
   );
 }

@@ -1,15 +1,13 @@
-import { type UseMutationResult, type UseQueryResult, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
-import type { PersonAddition } from '../../api/add-person-membership.ts';
-import type { MakeDefaultMutation } from '../../api/make-default-membership.ts';
 import { organizationsQueryOptions } from '../../api/organizations.ts';
 import { useRowFocusRecovery } from '../../components/data-table/use-row-focus-recovery.ts';
 import { ListStates } from '../../components/list-states.tsx';
-import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
 import type { OrganizationMembership } from '../../contract/organization-membership.ts';
-import { chosenTarget, organizationOptionsFor } from '../../lib/membership-target-options.ts';
-import type { PersonRemoval } from './remove-person-membership-dialog.tsx';
+import { organizationOptionsFor } from '../../lib/membership-target-options.ts';
+import { PersonAddForm } from './person-add-form.tsx';
+import type { PersonSectionProps } from './person-section-props.ts';
 
 /**
  * A person's organizations on their page (default first, as Zendesk orders them). Only someone who
@@ -23,17 +21,8 @@ export function PersonOrganizationsSection({
   makeDefault,
   add,
   onRemove,
-}: {
-  userId: number;
-  personName: string | undefined;
-  canEdit: boolean;
-  memberships: UseQueryResult<OrganizationMembership[]>;
-  makeDefault: MakeDefaultMutation;
-  add: UseMutationResult<unknown, Error, PersonAddition>;
-  onRemove: (removal: PersonRemoval) => void;
-}) {
+}: PersonSectionProps<OrganizationMembership>) {
   const [text, setText] = useState('');
-  const [picked, setPicked] = useState<NamedOption | null>(null);
   const searched = useDeferredValue(text.trim());
   const organizations = useInfiniteQuery({
     ...organizationsQueryOptions({ name: searched }),
@@ -41,8 +30,6 @@ export function PersonOrganizationsSection({
   });
   const table = useRowFocusRecovery();
   const memberOf = new Set((memberships.data ?? []).map((m) => m.organization_id));
-  const options = organizationOptionsFor(organizations.data?.pages[0]?.items ?? [], memberOf);
-  const chosen = chosenTarget(picked, options, text);
   const name = personName ?? `user ${userId}`;
 
   return (
@@ -124,41 +111,21 @@ export function PersonOrganizationsSection({
         </table>
       </ListStates>
       {canEdit && (
-        <form
-          className="page-tools person-add"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (chosen) {
-              add.mutate(
-                { userId, targetId: chosen.id },
-                {
-                  onSuccess: () => {
-                    setText('');
-                    setPicked(null);
-                  },
-                },
-              );
-            }
-          }}
-        >
-          <NamedPicker
-            label="Organization to add"
-            placeholder="Add to an organization: type the start of its name…"
-            text={text}
-            onTextChange={setText}
-            options={options}
-            chosen={chosen}
-            onChoose={setPicked}
-            status={
-              organizations.isFetching || searched !== text.trim()
-                ? 'Searching…'
-                : `No organization name starts with “${text.trim()}”.`
-            }
-          />
-          <button type="submit" disabled={!chosen || add.isPending}>
-            Add to organization
-          </button>
-        </form>
+        <PersonAddForm
+          userId={userId}
+          add={add}
+          text={text}
+          onTextChange={setText}
+          options={organizationOptionsFor(organizations.data?.pages[0]?.items ?? [], memberOf)}
+          label="Organization to add"
+          placeholder="Add to an organization: type the start of its name…"
+          status={
+            organizations.isFetching || searched !== text.trim()
+              ? 'Searching…'
+              : `No organization name starts with “${text.trim()}”.`
+          }
+          submitLabel="Add to organization"
+        />
       )}
     </section>
   );
