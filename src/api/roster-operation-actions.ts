@@ -29,7 +29,7 @@ export const planOperationMutationOptions = () =>
 
 function planQuery(key: readonly unknown[], fetchPlan: (signal: AbortSignal) => Promise<Plan>) {
   return queryOptions({
-    queryKey: [...operationKeys.plans(), ...key],
+    queryKey: operationKeys.plan(key),
     queryFn: ({ signal }) => fetchPlan(signal),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,

@@ -30,7 +30,11 @@ export const operationKeys = {
   detail: (id: string) => [...operationKeys.details(), id] as const,
   allItems: (id: string) => [...operationKeys.detail(id), 'items'] as const,
   items: (id: string, filters: OperationItemFilters) => [...operationKeys.allItems(id), filters] as const,
+  itemPages: (id: string, filters: OperationItemFilters, pageSize: number) =>
+    [...operationKeys.items(id, filters), pageSize] as const,
   plans: () => [...operationKeys.all, 'plan'] as const,
+  /** A review, by what it reviews: the request itself, or a name and the selection it resolves. */
+  plan: (subject: readonly unknown[]) => [...operationKeys.plans(), ...subject] as const,
   byJob: (jobId: string) => [...operationKeys.all, 'by-job', jobId] as const,
 };
 
@@ -103,7 +107,7 @@ export function fetchOperationItems(
 /** Per-item results, in the order the operation holds them. */
 export const operationItemsQueryOptions = (id: string, filters: OperationItemFilters, pageSize = 100) =>
   infiniteQueryOptions({
-    queryKey: [...operationKeys.items(id, filters), pageSize] as const,
+    queryKey: operationKeys.itemPages(id, filters, pageSize),
     queryFn: ({ pageParam, signal }) =>
       fetchOperationItems(id, { ...filters, cursor: pageParam, limit: pageSize }, signal),
     initialPageParam: undefined as CursorPageParam,
