@@ -10,8 +10,8 @@ import { isShiftChange, rowsInRange } from '../../components/data-table/range-se
 import { VirtualTable } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
 import { plural } from '../../contract/plural.ts';
-import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
 import type { AssignKind } from './assign-memberships-dialog.tsx';
 import { ChosenPeopleList } from './chosen-people-list.tsx';
 import { useChosenPeople } from './use-chosen-people.ts';

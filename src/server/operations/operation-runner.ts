@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { FINAL_JOB_STATES, type JobStatus, jobStatusSchema } from '../../contract/job-status.ts';
-import { type BulkKind, MAX_OPERATION_ITEMS } from '../../contract/roster-operations.ts';
+import { MAX_OPERATION_ITEMS } from '../../contract/operation-limits.ts';
+import type { BulkKind } from '../../contract/roster-operations.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type {
   ChunkRecord,
