@@ -4,7 +4,7 @@ import type { Upstream } from '../proxy/upstream.ts';
 import { BOX_DEMO_IDENTITIES } from '../sandbox/box/box-demo-identities.ts';
 import { createSandbox } from '../sandbox/create-sandbox.ts';
 import { type Faults, NO_FAULTS } from '../sandbox/http/fault-injection.ts';
-import { makeDataDir } from './test-server.ts';
+import { basicAuthFor, makeDataDir } from './test-server.ts';
 
 const BASE_URL = 'http://sandbox.test/sandbox';
 
@@ -12,8 +12,8 @@ export type InProcessSandbox = {
   /** Zendesk's API (`/api/v2`) and Box's (`/2.0`), answered in this process without a socket. */
   zendesk: Upstream;
   box: Upstream;
-  /** Makes the Box sandbox fail requests as `faults` says, until replaced. */
-  setBoxFaults(faults: Partial<Faults>): Promise<void>;
+  /** Makes the provider's sandbox fail requests as `faults` says, until replaced. */
+  setFaults(provider: 'zendesk' | 'box', faults: Partial<Faults>): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -39,18 +39,20 @@ export function startInProcessSandbox(): InProcessSandbox {
   return {
     zendesk: { baseUrl: BASE_URL, fetch },
     box: { baseUrl: `${BASE_URL}/box`, fetch },
-    async setBoxFaults(faults) {
+    async setFaults(provider, faults) {
       const response = await fetch(
-        new Request(`${BASE_URL}/box/_sandbox/faults`, {
+        new Request(provider === 'box' ? `${BASE_URL}/box/_sandbox/faults` : `${BASE_URL}/_sandbox/faults`, {
           method: 'PUT',
           headers: {
-            authorization: `Bearer ${BOX_DEMO_IDENTITIES.admin.token}`,
+            authorization:
+              provider === 'box' ? `Bearer ${BOX_DEMO_IDENTITIES.admin.token}` : basicAuthFor('admin'),
             'content-type': 'application/json',
           },
           body: JSON.stringify({ faults: { ...NO_FAULTS, ...faults } }),
         }),
       );
-      if (!response.ok) throw new Error(`Setting the Box sandbox's faults answered ${response.status}`);
+      if (!response.ok)
+        throw new Error(`Setting the ${provider} sandbox's faults answered ${response.status}`);
     },
     async close() {
       await sandbox.close();

@@ -163,7 +163,7 @@ describe('the Box provider', () => {
 
   it('throws a transient failure on a 5xx, for the engine to retry, and succeeds the next time', async () => {
     const user = nextOutsider();
-    await sandbox.setBoxFaults({ rules: [{ method: 'POST', status: 503, times: 1 }] });
+    await sandbox.setFaults('box', { rules: [{ method: 'POST', status: 503, times: 1 }] });
     await expect(submit('box_group_memberships.create', itemFor(user))).rejects.toMatchObject({
       name: 'UpstreamFailure',
       kind: 'transient',
