@@ -5,6 +5,7 @@ import { planBoxAdditions, planBoxMembershipChanges } from '../plan-box.ts';
 import { planBoxChanges } from '../plan-box-changes.ts';
 import type { PlanDraft } from '../plan-draft.ts';
 import { createUpstreamClient, type UpstreamClient, UpstreamFailure } from '../upstream-client.ts';
+import { BOX_API } from './box-api.ts';
 import { doneOutcome, refusedOutcome } from './item-outcomes.ts';
 import type { OperationProvider } from './operation-provider.ts';
 
@@ -110,7 +111,7 @@ function plan(client: UpstreamClient, request: OperationRequest): Promise<PlanDr
 export const boxProvider: OperationProvider = {
   id: 'box',
   name: 'Box',
-  client: (upstream, authorization) => createUpstreamClient(upstream, '', authorization),
+  client: (upstream, authorization) => createUpstreamClient(upstream, BOX_API, authorization),
   plan,
   singleClaims: () => [{ phase: 'apply' }],
   submitOne: submitBoxItem,

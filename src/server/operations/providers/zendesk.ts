@@ -10,6 +10,7 @@ import { planRemovals } from '../plan-removals.ts';
 import { createUpstreamClient, type UpstreamClient, UpstreamFailure } from '../upstream-client.ts';
 import { doneOutcome, refusedOutcome } from './item-outcomes.ts';
 import type { ClaimSlice, OperationProvider } from './operation-provider.ts';
+import { ZENDESK_API } from './zendesk-api.ts';
 
 const jobEnvelopeSchema = z.looseObject({ job_status: jobStatusSchema });
 const showManySchema = z.looseObject({ job_statuses: z.array(jobStatusSchema) });
@@ -162,7 +163,7 @@ function plan(client: UpstreamClient, request: OperationRequest): Promise<PlanDr
 export const zendeskProvider: OperationProvider = {
   id: 'zendesk',
   name: 'Zendesk',
-  client: (upstream, authorization) => createUpstreamClient(upstream, '/api/v2', authorization),
+  client: (upstream, authorization) => createUpstreamClient(upstream, ZENDESK_API, authorization),
   plan,
   jobs: {
     maxItems: 100,
