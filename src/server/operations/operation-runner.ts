@@ -12,7 +12,7 @@ import type {
   OperationStore,
 } from '../store/operation-store.ts';
 import type { ActorCredential, ActorCredentials } from './actor-credentials.ts';
-import { failureOutcome, outcomesFromJob } from './job-outcomes.ts';
+import { failureOutcome } from './job-outcomes.ts';
 import { createLeaseKeeper } from './operation-leases.ts';
 import type { JobPort, OperationProvider } from './providers/operation-provider.ts';
 import { providerFor } from './providers/operation-providers.ts';
@@ -291,7 +291,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     // The job's id is known only here: kept until the store takes it, even through an outage.
     await outage.persist(() => store.chunkAccepted(chunkId, job.id));
     if (FINAL_JOB_STATES.has(job.status))
-      await outage.persist(() => jobFinished(operation.id, chunkId, items, job));
+      await outage.persist(() => jobFinished(jobs, operation.id, chunkId, items, job));
     changed(operation.id);
   }
 
@@ -342,12 +342,13 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   }
 
   async function jobFinished(
+    port: JobPort,
     operationId: string,
     chunkId: number,
     items: ItemRecord[],
     job: JobStatus,
   ): Promise<void> {
-    const outcomes = outcomesFromJob(items, job);
+    const outcomes = port.outcomes(items, job);
     const next = new Map<number, { phase: ItemPhase; membershipId: string }>();
     for (const item of items) {
       const outcome = outcomes.get(item.index);
@@ -427,7 +428,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
       }
       if (FINAL_JOB_STATES.has(job.status)) {
         const items = await store.chunkItems(chunk.id);
-        await jobFinished(chunk.operationId, chunk.id, items, job);
+        await jobFinished(port, chunk.operationId, chunk.id, items, job);
         changed(chunk.operationId);
       } else {
         const state = job.status === 'working' ? 'working' : 'queued';

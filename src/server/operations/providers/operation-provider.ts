@@ -32,6 +32,8 @@ export type JobPort = {
     action: ItemAction | null,
     items: readonly ItemRecord[],
   ): Promise<JobStatus>;
+  /** Each item's outcome from a finished job's results. */
+  outcomes(items: readonly ItemRecord[], job: JobStatus): Map<number, ItemOutcome>;
   /** Today's status of these jobs; a job the provider no longer knows is absent. */
   read(client: UpstreamClient, jobIds: readonly string[]): Promise<JobStatus[]>;
 };

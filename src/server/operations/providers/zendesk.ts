@@ -3,6 +3,7 @@ import { type JobStatus, jobStatusSchema } from '../../../contract/job-status.ts
 import type { OperationKind, OperationRequest } from '../../../contract/roster-operations.ts';
 import type { ItemAction, ItemRecord, NewItem, OperationRecord } from '../../store/operation-store.ts';
 import { expandListPage } from '../expand-list.ts';
+import { outcomesFromJob } from '../job-outcomes.ts';
 import { planAdditions } from '../plan-additions.ts';
 import { planChanges } from '../plan-changes.ts';
 import type { PlanDraft } from '../plan-draft.ts';
@@ -176,6 +177,7 @@ export const zendeskProvider: OperationProvider = {
           ]
         : [{ phase: 'apply' }],
     submit: submitJob,
+    outcomes: outcomesFromJob,
     async read(client, jobIds) {
       const answer = await client.get(`/job_statuses/show_many?ids=${jobIds.join(',')}`, showManySchema);
       return answer.job_statuses;
