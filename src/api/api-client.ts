@@ -1,9 +1,8 @@
 import type { z } from 'zod/mini';
-import { boxErrorBodySchema } from '../contract/box/box-error.ts';
 import { rosterErrorSchema } from '../contract/roster-operations.ts';
-import { zendeskErrorBodySchema, zendeskErrorListBodySchema } from '../contract/zendesk-error.ts';
 import { abortableSleep } from '../lib/abortable-sleep.ts';
 import { ApiError, kindOfStatus } from './api-error.ts';
+import { readErrorBody } from './providers/error-readers.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -163,28 +162,13 @@ function rosterErrorFrom(response: Response, body: unknown, endpoint: string): A
 }
 
 function errorFrom(response: Response, body: unknown, endpoint: string): ApiError {
-  const box = boxErrorBodySchema.safeParse(body);
-  const single = zendeskErrorBodySchema.safeParse(body);
-  const list = zendeskErrorListBodySchema.safeParse(body);
-  const code = box.success
-    ? box.data.code
-    : single.success
-      ? single.data.error
-      : list.success
-        ? list.data.errors[0]?.code
-        : undefined;
-  const message = box.success
-    ? box.data.message
-    : single.success
-      ? (single.data.description ?? single.data.error)
-      : list.success
-        ? list.data.errors.map((e) => e.title).join('; ')
-        : `The server answered ${response.status} ${response.statusText}`.trim();
-  return new ApiError(kindOfStatus(response.status, code), message, {
+  const reading = readErrorBody(endpoint, body);
+  const message = reading?.message ?? `The server answered ${response.status} ${response.statusText}`.trim();
+  return new ApiError(kindOfStatus(response.status, reading?.code), message, {
     status: response.status,
     endpoint,
-    ...(code !== undefined && { code }),
-    ...(single.success && single.data.details && { details: single.data.details }),
+    ...(reading?.code !== undefined && { code: reading.code }),
+    ...(reading?.details && { details: reading.details }),
     ...retryAfterOf(response),
   });
 }

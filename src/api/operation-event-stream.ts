@@ -5,9 +5,9 @@ import {
   type OperationList,
   operationSchema,
 } from '../contract/roster-operations.ts';
-import { affectedKeysOf } from './operation-affected-keys.ts';
 import { isOperationFinished, writeOperation } from './operation-cache.ts';
 import type { OperationStreamStatus } from './operation-events.ts';
+import { operationProviderOf } from './providers/operation-providers.ts';
 import { operationKeys } from './roster-operations.ts';
 
 const EVENTS_PATH = '/roster/operations/events';
@@ -28,7 +28,8 @@ function createProgressEffects(queryClient: QueryClient) {
   const seen = new Map<string, Seen>();
   const settled = new Set<string>();
   const refresh = (operation: Operation) => {
-    for (const queryKey of affectedKeysOf(operation.kind)) void queryClient.invalidateQueries({ queryKey });
+    for (const queryKey of operationProviderOf(operation.kind).affectedKeys)
+      void queryClient.invalidateQueries({ queryKey });
     void queryClient.invalidateQueries({ queryKey: operationKeys.allItems(operation.id) });
   };
   return (operation: Operation, fromEvent: boolean) => {

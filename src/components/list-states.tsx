@@ -53,7 +53,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-type ListQuery = { isPending: boolean; error: unknown; data: unknown; refetch: () => unknown };
+export type ListQuery = { isPending: boolean; error: unknown; data: unknown; refetch: () => unknown };
 
 /**
  * The one sequence every list follows: a skeleton while the first page loads, the error with Retry

@@ -1,4 +1,4 @@
-import { MAX_PASTED_ENTRY_LENGTH } from './roster-operations.ts';
+import { MAX_PASTED_ENTRY_LENGTH } from './operation-limits.ts';
 
 /** One pasted entry and the line it was on (1-based), so a review can point at it. */
 export type PastedEntry = { text: string; line: number };

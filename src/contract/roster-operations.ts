@@ -1,152 +1,42 @@
 import { z } from 'zod/mini';
-import { boxConfigurablePermissionsSchema, boxMembershipRoleSchema } from './box/box-group-membership.ts';
-import { boxIdSchema } from './box/box-user.ts';
+import {
+  BOX_BULK_KINDS,
+  BOX_OPERATION_KINDS,
+  BOX_TARGET_TYPES,
+  boxOperationRequestSchemas,
+} from './providers/box-operations.ts';
+import {
+  ZENDESK_BULK_KINDS,
+  ZENDESK_OPERATION_KINDS,
+  ZENDESK_TARGET_TYPES,
+  zendeskOperationRequestSchemas,
+} from './providers/zendesk-operations.ts';
 
 /**
  * Roster's own operations API (`/roster/operations*`): bulk work the server runs, reviews it plans
  * first, and the shared history of every change made through Roster. The SPA, scripts with a
- * session cookie and the server all read these schemas.
+ * session cookie and the server all read these schemas; each provider's kinds and request bodies
+ * live in its own module under providers/.
  */
 
-export const operationKindSchema = z.enum([
-  'group_memberships.create',
-  'group_memberships.destroy',
-  'group_memberships.make_default',
-  'organization_memberships.create',
-  'organization_memberships.destroy',
-  'organization_memberships.make_default',
-  'box_group_memberships.create',
-  'box_group_memberships.update',
-  'box_group_memberships.destroy',
-  /** Mixed changes (an import, the grid): each item adds, removes or changes one membership. */
-  'group_memberships.change',
-  'organization_memberships.change',
-  'box_group_memberships.change',
-]);
+export const operationKindSchema = z.enum([...ZENDESK_OPERATION_KINDS, ...BOX_OPERATION_KINDS]);
 export type OperationKind = z.infer<typeof operationKindSchema>;
 
 /** The kinds a person can ask the server to run in bulk; make_default is recorded, never queued. */
 export const BULK_KINDS = [
-  'group_memberships.create',
-  'group_memberships.destroy',
-  'organization_memberships.create',
-  'organization_memberships.destroy',
-  'box_group_memberships.create',
-  'box_group_memberships.update',
-  'box_group_memberships.destroy',
-  'group_memberships.change',
-  'organization_memberships.change',
-  'box_group_memberships.change',
+  ...ZENDESK_BULK_KINDS,
+  ...BOX_BULK_KINDS,
 ] as const satisfies readonly OperationKind[];
 export type BulkKind = (typeof BULK_KINDS)[number];
-
-/** An operation holds at most this many items; a selector that expands past it fails with a reason. */
-export const MAX_OPERATION_ITEMS = 1_000_000;
-/** Pasted text: at most this many entries, each at most this long. */
-export const MAX_PASTED_ENTRIES = 5000;
-export const MAX_PASTED_ENTRY_LENGTH = 254;
-
-const zendeskId = z.int().check(z.positive());
-const idList = <T extends z.ZodMiniType>(id: T, max = MAX_OPERATION_ITEMS) =>
-  z.array(id).check(z.maxLength(max));
-
-/** People to add: picked users by id, and/or pasted text (emails or ids, one per line or comma-separated). */
-export const peopleInputSchema = z.object({
-  user_ids: z.optional(idList(zendeskId, MAX_PASTED_ENTRIES)),
-  pasted: z.optional(z.string().check(z.maxLength(MAX_PASTED_ENTRIES * (MAX_PASTED_ENTRY_LENGTH + 2)))),
-});
-export type PeopleInput = z.infer<typeof peopleInputSchema>;
-
-/**
- * Which memberships a removal takes: these membership ids; every member of one list but the ids
- * unticked ("select all N"), expanded by the server as it walks the list; or these people out of
- * these groups or organizations (the Users page).
- */
-export const removalInputSchema = z.discriminatedUnion('from', [
-  z.object({ from: z.literal('ids'), ids: idList(zendeskId, 10_000).check(z.minLength(1)) }),
-  z.object({
-    from: z.literal('list'),
-    /** The group or organization whose members are removed. */
-    list_id: zendeskId,
-    except: z.optional(idList(zendeskId, 10_000)),
-  }),
-  z.object({
-    from: z.literal('pairs'),
-    user_ids: idList(zendeskId, MAX_PASTED_ENTRIES).check(z.minLength(1)),
-    target_ids: idList(zendeskId, 100).check(z.minLength(1)),
-  }),
-]);
-export type RemovalInput = z.infer<typeof removalInputSchema>;
 
 /** What one item of a mixed-change operation does. */
 export const changeActionSchema = z.enum(['add', 'remove', 'make_default', 'set_role']);
 export type ChangeAction = z.infer<typeof changeActionSchema>;
 
-/** A mixed-change request holds at most this many changes (the grid's pending cells). */
-export const MAX_CHANGES = 10_000;
-
-/**
- * One change a person asks for in a mixed-change request: by person and place, never by
- * membership id; the server reads today's memberships to know what each change means.
- */
-export const membershipChangeSchema = z.object({
-  action: z.enum(['add', 'remove', 'make_default']),
-  user_id: zendeskId,
-  target_id: zendeskId,
-});
-export type MembershipChange = z.infer<typeof membershipChangeSchema>;
-
-export const boxMembershipChangeSchema = z.object({
-  action: z.enum(['add', 'remove', 'set_role']),
-  box_user_id: boxIdSchema,
-  box_group_id: boxIdSchema,
-  /** For add (default member) and set_role. */
-  role: z.optional(boxMembershipRoleSchema),
-});
-export type BoxMembershipChange = z.infer<typeof boxMembershipChangeSchema>;
-
-const changeList = <T extends z.ZodMiniType>(change: T) =>
-  z.array(change).check(z.minLength(1), z.maxLength(MAX_CHANGES));
-
 /** What `POST /roster/operations/plan` reviews and `POST /roster/operations` starts. */
 export const operationRequestSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('group_memberships.create'),
-    people: peopleInputSchema,
-    group_ids: idList(zendeskId, 100).check(z.minLength(1)),
-  }),
-  z.object({
-    kind: z.literal('organization_memberships.create'),
-    people: peopleInputSchema,
-    organization_ids: idList(zendeskId, 100).check(z.minLength(1)),
-  }),
-  z.object({ kind: z.literal('group_memberships.destroy'), memberships: removalInputSchema }),
-  z.object({ kind: z.literal('organization_memberships.destroy'), memberships: removalInputSchema }),
-  z.object({
-    kind: z.literal('box_group_memberships.create'),
-    box_user_ids: idList(boxIdSchema, MAX_PASTED_ENTRIES).check(z.minLength(1)),
-    box_group_ids: idList(boxIdSchema, 100).check(z.minLength(1)),
-    role: z.optional(boxMembershipRoleSchema),
-  }),
-  z.object({
-    kind: z.literal('box_group_memberships.update'),
-    box_membership_ids: idList(boxIdSchema, 10_000).check(z.minLength(1)),
-    role: boxMembershipRoleSchema,
-    configurable_permissions: z.optional(boxConfigurablePermissionsSchema),
-  }),
-  z.object({
-    kind: z.literal('box_group_memberships.destroy'),
-    box_membership_ids: idList(boxIdSchema, 10_000).check(z.minLength(1)),
-  }),
-  z.object({ kind: z.literal('group_memberships.change'), changes: changeList(membershipChangeSchema) }),
-  z.object({
-    kind: z.literal('organization_memberships.change'),
-    changes: changeList(membershipChangeSchema),
-  }),
-  z.object({
-    kind: z.literal('box_group_memberships.change'),
-    changes: changeList(boxMembershipChangeSchema),
-  }),
+  ...zendeskOperationRequestSchemas,
+  ...boxOperationRequestSchemas,
 ]);
 export type OperationRequest = z.infer<typeof operationRequestSchema>;
 
@@ -154,7 +44,7 @@ export type OperationRequest = z.infer<typeof operationRequestSchema>;
 export const startOperationSchema = z.union([z.object({ plan_id: z.string() }), operationRequestSchema]);
 export type StartOperation = z.infer<typeof startOperationSchema>;
 
-export const targetTypeSchema = z.enum(['group', 'organization', 'box_group']);
+export const targetTypeSchema = z.enum([...ZENDESK_TARGET_TYPES, ...BOX_TARGET_TYPES]);
 export type TargetType = z.infer<typeof targetTypeSchema>;
 
 /** A person, group, organization or Box group as history shows it: always with a name. */

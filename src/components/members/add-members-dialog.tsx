@@ -2,13 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import { planOperationMutationOptions } from '../../api/roster-operation-actions.ts';
+import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
 import { parsePastedPeople, pastedEntryCount } from '../../contract/pasted-people.ts';
 import { plural } from '../../contract/plural.ts';
-import {
-  MAX_PASTED_ENTRIES,
-  type OperationRequest,
-  type PeopleInput,
-} from '../../contract/roster-operations.ts';
+import type { PeopleInput } from '../../contract/providers/zendesk-operations.ts';
+import type { OperationRequest } from '../../contract/roster-operations.ts';
 import type { User } from '../../contract/user.ts';
 import { ModalDialog } from '../modal-dialog.tsx';
 import { PlanStep } from '../operations/plan-step.tsx';

@@ -4,12 +4,10 @@ import { describeError } from '../../api/api-error.ts';
 import { readsFirstPageAgain, restartWindowAtFirstPage } from '../../api/cursor-window.ts';
 import type { MakeDefaultMutation } from '../../api/make-default-membership.ts';
 import type { Permission } from '../../api/membership-permissions.ts';
-import { BulkActionBar } from '../bulk-action-bar.tsx';
 import { selectedCount, useRowSelection } from '../data-table/row-selection.ts';
 import type { VirtualTableColumn } from '../data-table/virtual-table.tsx';
 import { GuardedButton } from '../guarded-button.tsx';
-import { ListStates } from '../list-states.tsx';
-import { ScopedOperations } from '../operations/scoped-operations.tsx';
+import { MemberListSection } from './member-list-section.tsx';
 import { type MemberRow, type MembershipLike, MembersTable } from './members-table.tsx';
 import type { MemberRemovalKind } from './remove-members-dialog.tsx';
 
@@ -89,29 +87,25 @@ export function MembersSection<Membership extends MembershipLike>(props: {
         </div>
       )}
 
-      <ScopedOperations
+      <MemberListSection
         scope={
           props.defaultOf === 'group'
             ? { group_id: String(props.listId) }
             : { organization_id: String(props.listId) }
         }
-      />
-
-      {selected === 0 ? (
-        <p className="bulk-hint">
-          {props.manage.allowed
+        selection={selection}
+        selected={selected}
+        count={count}
+        onSelectAll={selectAll}
+        onClearSelection={clear}
+        hint={
+          props.manage.allowed
             ? 'Select members to remove them, or press Space on a focused row.'
             : props.manage.pending
               ? props.manage.reason
-              : `You can see the members and change their default ${props.defaultOf} here.`}
-        </p>
-      ) : (
-        <BulkActionBar count={selected} noun={{ one: 'member', other: 'members' }} onClear={clear}>
-          {selection.mode === 'some' && count > selection.ids.size && (
-            <button type="button" onClick={selectAll}>
-              Select all {count.toLocaleString()} members
-            </button>
-          )}
+              : `You can see the members and change their default ${props.defaultOf} here.`
+        }
+        actions={
           <GuardedButton
             permission={props.manage}
             className="button-danger"
@@ -119,10 +113,11 @@ export function MembersSection<Membership extends MembershipLike>(props: {
           >
             Remove selected
           </GuardedButton>
-        </BulkActionBar>
-      )}
-
-      <ListStates query={members} what="the members" isEmpty={rows.length === 0} empty={props.empty}>
+        }
+        members={members}
+        isEmpty={rows.length === 0}
+        empty={props.empty}
+      >
         <MembersTable
           label={props.label}
           defaultOf={props.defaultOf}
@@ -146,7 +141,7 @@ export function MembersSection<Membership extends MembershipLike>(props: {
           onMakeDefault={onMakeDefault}
           pendingDefaultId={makeDefault.isPending ? makeDefault.variables?.membershipId : undefined}
         />
-      </ListStates>
+      </MemberListSection>
 
       {removing && (
         <Suspense fallback={null}>

@@ -1,6 +1,6 @@
 import { planQueryOptions } from '../../api/roster-operation-actions.ts';
 import { plural } from '../../contract/plural.ts';
-import type { RemovalInput } from '../../contract/roster-operations.ts';
+import type { RemovalInput } from '../../contract/providers/zendesk-operations.ts';
 import type { RowSelection } from '../data-table/row-selection.ts';
 import { PlanDialog } from '../operations/plan-dialog.tsx';
 

@@ -4,11 +4,10 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.ts';
 import { boxGroupQueryOptions } from '../../api/box/box-groups.ts';
 import { boxGroupMembersQueryOptions } from '../../api/box/box-memberships.ts';
-import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
 import { selectedCount, useRowSelection } from '../../components/data-table/row-selection.ts';
 import { ExportButton } from '../../components/exports/export-button.tsx';
-import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
-import { ScopedOperations } from '../../components/operations/scoped-operations.tsx';
+import { EmptyState, ErrorState } from '../../components/list-states.tsx';
+import { MemberListSection } from '../../components/members/member-list-section.tsx';
 import { BOX_MAX_OFFSET } from '../../contract/box/box-collection.ts';
 import type {
   BoxConfigurablePermissions,
@@ -113,32 +112,28 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
         </div>
       </header>
 
-      <ScopedOperations scope={{ box_group_id: groupId }} />
-
-      {selected === 0 ? (
-        <p className="bulk-hint">Select members to change their role or remove them.</p>
-      ) : (
-        <BulkActionBar count={selected} noun={{ one: 'member', other: 'members' }} onClear={clear}>
-          {selection.mode === 'some' && count > selection.ids.size && (
-            <button type="button" onClick={selectAll}>
-              Select all {count.toLocaleString()} members
+      <MemberListSection
+        scope={{ box_group_id: groupId }}
+        selection={selection}
+        selected={selected}
+        count={count}
+        onSelectAll={selectAll}
+        onClearSelection={clear}
+        hint="Select members to change their role or remove them."
+        actions={
+          <>
+            <button type="button" onClick={() => setDialog('promote')}>
+              Make admin
             </button>
-          )}
-          <button type="button" onClick={() => setDialog('promote')}>
-            Make admin
-          </button>
-          <button type="button" onClick={() => setDialog('member')}>
-            Make member
-          </button>
-          <button type="button" className="button-danger" onClick={() => setDialog('remove')}>
-            Remove selected
-          </button>
-        </BulkActionBar>
-      )}
-
-      <ListStates
-        query={members}
-        what="the members"
+            <button type="button" onClick={() => setDialog('member')}>
+              Make member
+            </button>
+            <button type="button" className="button-danger" onClick={() => setDialog('remove')}>
+              Remove selected
+            </button>
+          </>
+        }
+        members={members}
         isEmpty={rows.length === 0}
         empty={
           <EmptyState title="No one is in this group yet.">
@@ -157,7 +152,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
           onClearSelection={clear}
           onEditPermissions={setEditing}
         />
-      </ListStates>
+      </MemberListSection>
 
       {ceiling && total !== undefined && (
         <p className="notice" role="status" data-testid="offset-ceiling">

@@ -1,10 +1,8 @@
+import { operationProviderOf } from '../../api/providers/operation-providers.ts';
 import { undoPlanQueryOptions } from '../../api/roster-operation-actions.ts';
 import { PlanDialog } from '../../components/operations/plan-dialog.tsx';
 import { planVerb } from '../../components/operations/plan-review.tsx';
 import type { Operation, Plan } from '../../contract/roster-operations.ts';
-
-const TICKETS_MOVE =
-  'Removing these memberships makes Zendesk unassign their open tickets there, as any removal does.';
 
 /**
  * The reverse of a finished operation, reviewed first: removed memberships come back with their
@@ -19,11 +17,11 @@ export function UndoDialog({
   onStarted: (reverse: Operation) => void;
   onClose: () => void;
 }) {
-  const zendesk = !operation.kind.startsWith('box_');
-  // Undoing a removal, the server's review says which ticket reassignments stay; undoing an add
-  // removes memberships, which reassigns tickets afresh, and that review says nothing of it.
+  // Undoing a removal, the server's review says what stays as it is; undoing an add removes
+  // memberships, which (in Zendesk) reassigns tickets afresh, and that review says nothing of it.
+  const { removalNotes } = operationProviderOf(operation.kind);
   const ticketNote = (plan: Plan) =>
-    zendesk && planVerb(plan) === 'remove' ? { notes: [TICKETS_MOVE] } : undefined;
+    removalNotes.length > 0 && planVerb(plan) === 'remove' ? { notes: [...removalNotes] } : undefined;
   return (
     <PlanDialog
       title={`Undo “${operation.label}”?`}

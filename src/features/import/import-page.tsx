@@ -11,7 +11,7 @@ import {
   MAX_IMPORT_ROWS,
   type MembershipFileKind,
 } from '../../contract/membership-csv.ts';
-import { MAX_CHANGES } from '../../contract/roster-operations.ts';
+import { MAX_CHANGES } from '../../contract/operation-limits.ts';
 import { KIND_WORDS, MODE_WORDS } from './import-kinds.ts';
 import { ImportReviewPanel } from './import-review-panel.tsx';
 

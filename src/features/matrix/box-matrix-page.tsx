@@ -5,7 +5,7 @@ import { allBoxUsersQueryOptions, gridBoxMembershipsQueryOptions } from '../../a
 import { boxGroupsQueryOptions } from '../../api/box/box-groups.ts';
 import { boxMeQueryOptions } from '../../api/box/box-users.ts';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
-import type { BoxMembershipChange } from '../../contract/roster-operations.ts';
+import type { BoxMembershipChange } from '../../contract/providers/box-operations.ts';
 import { ColumnPicker } from './column-picker.tsx';
 import { MatrixFilters } from './matrix-filters.tsx';
 import { BY_NAME, indexMemberships, type MatrixModel } from './matrix-model.ts';

@@ -1,5 +1,5 @@
 import { ROLE_WORDS } from '../../components/role-words.ts';
-import type { MembershipChange } from '../../contract/roster-operations.ts';
+import type { MembershipChange } from '../../contract/providers/zendesk-operations.ts';
 import type { User } from '../../contract/user.ts';
 import type { MatrixPerson } from './matrix-model.ts';
 import type { PendingCell } from './pending-changes.ts';

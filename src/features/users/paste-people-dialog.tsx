@@ -4,10 +4,10 @@ import { describeError } from '../../api/api-error.ts';
 import { findPastedUsersMutationOptions, type PastedUsers } from '../../api/pasted-users.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { VirtualList } from '../../components/virtual-list.tsx';
+import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
 import type { PastedEntry } from '../../contract/pasted-people.ts';
 import { parsePastedPeople, pastedEntryCount } from '../../contract/pasted-people.ts';
 import { plural } from '../../contract/plural.ts';
-import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
 import type { User } from '../../contract/user.ts';
 
 type Unmatched = PastedEntry & { why: string };

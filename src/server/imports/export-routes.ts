@@ -5,6 +5,8 @@ import {
   EXPORT_TOTAL_HEADER,
   type MembershipFileKind,
 } from '../../contract/membership-csv.ts';
+import { BOX_API } from '../operations/providers/box-api.ts';
+import { ZENDESK_API } from '../operations/providers/zendesk-api.ts';
 import { createUpstreamClient, UpstreamFailure } from '../operations/upstream-client.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type { RosterEnv } from '../session/session-auth.ts';
@@ -93,7 +95,7 @@ export function exportRoutes(options: ExportRoutesOptions) {
         parsed.data,
         type === 'group' ? parsed.data.group_id : parsed.data.organization_id,
       );
-      const client = createUpstreamClient(options.zendesk, '/api/v2', c.get('upstreamAuthorization'));
+      const client = createUpstreamClient(options.zendesk, ZENDESK_API, c.get('upstreamAuthorization'));
       let exported: Awaited<ReturnType<typeof zendeskExport>>;
       try {
         exported = await zendeskExport(client, type, scope);
@@ -114,7 +116,7 @@ export function exportRoutes(options: ExportRoutesOptions) {
       : parsed.data.box_user_id
         ? { of: 'user', id: parsed.data.box_user_id }
         : { of: 'account' };
-    const client = createUpstreamClient(options.box.upstream, '', options.box.authorization(c));
+    const client = createUpstreamClient(options.box.upstream, BOX_API, options.box.authorization(c));
     try {
       const exported = await boxExport(client, scope);
       return csvResponse(c, 'box_group_memberships', fileName('box_group_memberships', scope), exported);

@@ -1,7 +1,8 @@
 import { z } from 'zod/mini';
 import type { BadRow, ImportMode } from '../../contract/membership-csv.ts';
+import { MAX_CHANGES } from '../../contract/operation-limits.ts';
 import { plural } from '../../contract/plural.ts';
-import { MAX_CHANGES, type Target } from '../../contract/roster-operations.ts';
+import type { Target } from '../../contract/roster-operations.ts';
 import { type BoxMembership, boxActorOf, membershipsPage } from '../operations/plan-box.ts';
 import { boxChangeDraft } from '../operations/plan-box-changes.ts';
 import { newItem, OperationInputError } from '../operations/plan-draft.ts';

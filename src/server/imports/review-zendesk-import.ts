@@ -1,6 +1,7 @@
 import type { BadRow, ImportMode } from '../../contract/membership-csv.ts';
+import { MAX_CHANGES } from '../../contract/operation-limits.ts';
 import { plural } from '../../contract/plural.ts';
-import { MAX_CHANGES, type Target } from '../../contract/roster-operations.ts';
+import type { Target } from '../../contract/roster-operations.ts';
 import { findByEmail } from '../operations/plan-additions.ts';
 import { type MixedChangeKind, mixedChangeDraft } from '../operations/plan-changes.ts';
 import { newItem, OperationInputError, type PlanDraft, skip } from '../operations/plan-draft.ts';

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { GroupMemberCounts } from '../../contract/group-member-counts.ts';
+import { ZENDESK_API } from '../operations/providers/zendesk-api.ts';
 import { createUpstreamClient, UpstreamFailure } from '../operations/upstream-client.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type { RosterEnv } from '../session/session-auth.ts';
@@ -28,7 +29,7 @@ export function groupMemberCountRoutes(options: GroupMemberCountOptions) {
   function countsFor(authorization: string): Promise<GroupMemberCounts> {
     const cached = cache.get(authorization);
     if (cached && now().getTime() - cached.at < FRESH_MS) return cached.counts;
-    const counts = countGroupMembers(createUpstreamClient(options.upstream, '/api/v2', authorization), now);
+    const counts = countGroupMembers(createUpstreamClient(options.upstream, ZENDESK_API, authorization), now);
     const entry = { at: now().getTime(), counts };
     cache.set(authorization, entry);
     counts.catch(() => {

@@ -4,6 +4,7 @@ import {
   ORGANIZATION_COUNT_BATCH,
   type OrganizationMemberCounts,
 } from '../../contract/organization-member-counts.ts';
+import { ZENDESK_API } from '../operations/providers/zendesk-api.ts';
 import { createUpstreamClient, UpstreamFailure } from '../operations/upstream-client.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type { RosterEnv } from '../session/session-auth.ts';
@@ -38,7 +39,7 @@ export function organizationMemberCountRoutes(options: OrganizationMemberCountOp
     const key = `${id}\u0000${authorization}`;
     const cached = cache.get(key);
     if (cached && now().getTime() - cached.at < FRESH_MS) return cached.count;
-    const client = createUpstreamClient(options.upstream, '/api/v2', authorization);
+    const client = createUpstreamClient(options.upstream, ZENDESK_API, authorization);
     const count = client
       .get(`/organizations/${id}/users/count`, countSchema)
       .then((body) => body.count.value);

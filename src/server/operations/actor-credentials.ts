@@ -1,4 +1,4 @@
-import type { Provider } from './submit-items.ts';
+import type { ProviderId } from '../../contract/providers/operation-providers.ts';
 
 export type ActorCredential =
   | { kind: 'ok'; authorization: string }
@@ -9,7 +9,7 @@ export type ActorCredential =
 
 /** Operations run with the credential of the person who started them, refreshed like a request's. */
 export type ActorCredentials = {
-  credential(provider: Provider, actorId: string): Promise<ActorCredential>;
+  credential(provider: ProviderId, actorId: string): Promise<ActorCredential>;
   /** The upstream refused `authorization` (401): the session holding it is over (or its Box link is). */
-  refused(provider: Provider, actorId: string, authorization: string): Promise<void>;
+  refused(provider: ProviderId, actorId: string, authorization: string): Promise<void>;
 };

@@ -6,6 +6,7 @@ import type { Actor, OperationStore } from '../store/operation-store.ts';
 import type { OperationEvents } from './operation-events.ts';
 import type { Identify } from './operation-routes.ts';
 import { newItem } from './plan-draft.ts';
+import { BOX_API } from './providers/box-api.ts';
 import { createUpstreamClient } from './upstream-client.ts';
 
 const boxMembershipSchema = z.looseObject({
@@ -54,7 +55,7 @@ export function recordBoxChanges(options: {
     if (!kind) return next();
     let membership: BoxMembership | undefined;
     if (kind !== 'box_group_memberships.create') {
-      const client = createUpstreamClient(options.box, '', options.authorization(c));
+      const client = createUpstreamClient(options.box, BOX_API, options.authorization(c));
       membership = await client
         .get(`/2.0/group_memberships/${one?.[1]}`, boxMembershipSchema)
         .catch(() => undefined);

@@ -6,6 +6,7 @@ import type { Actor, ItemOutcome, NewItem, OperationStore } from '../store/opera
 import type { OperationEvents } from './operation-events.ts';
 import type { Identify } from './operation-routes.ts';
 import { newItem } from './plan-draft.ts';
+import { ZENDESK_API } from './providers/zendesk-api.ts';
 import { createUpstreamClient, type UpstreamClient } from './upstream-client.ts';
 import {
   groupMembershipBriefSchema,
@@ -206,7 +207,7 @@ export function recordSingleChanges(options: ChangeRecorderOptions): MiddlewareH
     const method = c.req.method;
     if (method !== 'POST' && method !== 'PUT' && method !== 'DELETE') return next();
     const path = new URL(c.req.url).pathname;
-    const client = createUpstreamClient(options.zendesk, '/api/v2', options.authorization(c));
+    const client = createUpstreamClient(options.zendesk, ZENDESK_API, options.authorization(c));
     const removal = await beforeRemoval(client, method, path);
     await next();
     if (c.res.status >= 300) return;

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { Upstream } from '../proxy/upstream.ts';
 import type { Identify } from './operation-routes.ts';
+import { ZENDESK_API } from './providers/zendesk-api.ts';
 import { createUpstreamClient } from './upstream-client.ts';
 import { actorOf, userBriefSchema } from './zendesk-reads.ts';
 
@@ -11,7 +12,7 @@ import { actorOf, userBriefSchema } from './zendesk-reads.ts';
 export function identifyEnvironmentUser(upstream: Upstream, authorization: string): Identify {
   let known: Promise<{ actor: ReturnType<typeof actorOf>; role: string }> | undefined;
   return async () => {
-    known ??= createUpstreamClient(upstream, '/api/v2', authorization)
+    known ??= createUpstreamClient(upstream, ZENDESK_API, authorization)
       .get('/users/me', z.looseObject({ user: userBriefSchema }))
       .then((body) => ({ actor: actorOf(body.user), role: body.user.role }));
     try {

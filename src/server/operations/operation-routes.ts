@@ -20,7 +20,7 @@ import { planOperation } from './plan-operation.ts';
 import { answerPlanningErrors, planSaver, planWithCredential, rosterError } from './plan-saving.ts';
 import { planUndo } from './plan-undo.ts';
 import { type Asker, presentItem, presentOperation } from './present-operation.ts';
-import { providerOf } from './submit-items.ts';
+import { providerFor } from './providers/operation-providers.ts';
 
 /** Who is asking: the signed-in person (or the configured identity), and whether they are a Zendesk admin. */
 export type Identify = (c: Context) => Promise<{ actor: Actor; role: string } | undefined>;
@@ -139,7 +139,7 @@ export function operationRoutes(options: OperationRoutesOptions) {
       const planned = await draft(
         who.actor,
         (client) => planOperation(client, request),
-        providerOf(request.kind),
+        providerFor(request.kind).id,
       );
       return c.json({ plan: await savePlan(who.actor, planned) });
     }),
@@ -174,7 +174,7 @@ export function operationRoutes(options: OperationRoutesOptions) {
       } else {
         const request = parsed.data;
         operation = (
-          await draft(who.actor, (client) => planOperation(client, request), providerOf(request.kind))
+          await draft(who.actor, (client) => planOperation(client, request), providerFor(request.kind).id)
         ).result.operation;
       }
       if (operation.items.length === 0 && !operation.expanding) {

@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
-import { FINAL_JOB_STATES, type JobStatus, jobStatusSchema } from '../../contract/job-status.ts';
-import { type BulkKind, MAX_OPERATION_ITEMS } from '../../contract/roster-operations.ts';
+import { FINAL_JOB_STATES, type JobStatus } from '../../contract/job-status.ts';
+import { MAX_OPERATION_ITEMS } from '../../contract/operation-limits.ts';
+import type { ProviderId } from '../../contract/providers/operation-providers.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type {
   ChunkRecord,
@@ -12,20 +12,12 @@ import type {
   OperationStore,
 } from '../store/operation-store.ts';
 import type { ActorCredential, ActorCredentials } from './actor-credentials.ts';
-import { isChangeKind, sentAs } from './change-kinds.ts';
-import { expandListPage } from './expand-list.ts';
-import { failureOutcome, outcomesFromJob } from './job-outcomes.ts';
+import { failureOutcome } from './job-outcomes.ts';
 import { createLeaseKeeper } from './operation-leases.ts';
+import type { JobPort, OperationProvider } from './providers/operation-provider.ts';
+import { providerFor } from './providers/operation-providers.ts';
 import { createStoreOutage } from './store-outage.ts';
-import {
-  MAX_ITEMS_PER_JOB,
-  type Provider,
-  providerOf,
-  sendsJobs,
-  submitJob,
-  submitOne,
-} from './submit-items.ts';
-import { createUpstreamClient, type UpstreamClient, UpstreamFailure } from './upstream-client.ts';
+import { type UpstreamClient, UpstreamFailure } from './upstream-client.ts';
 
 export type RunnerOptions = {
   store: OperationStore;
@@ -33,12 +25,12 @@ export type RunnerOptions = {
   instanceId: string;
   /** The only instance on its store (SQLite): at start it continues every unfinished operation at once. */
   exclusive: boolean;
-  zendesk: Upstream;
-  box: Upstream;
+  /** Where each provider's API is. */
+  upstreams: Readonly<Record<ProviderId, Upstream>>;
   credentials: ActorCredentials;
   /** Queued or running jobs for the whole account, all operations of all people together. */
   maxJobsInFlight?: number;
-  /** Box requests (and make-default calls) in flight at once. */
+  /** Items sent one request each (every Box item, Zendesk's make-default calls) in flight at once. */
   maxSinglesInFlight?: number;
   /** One show_many per this many milliseconds at most. */
   pollIntervalMs?: number;
@@ -50,6 +42,16 @@ export type RunnerOptions = {
   onChange?: (operationId: string) => void;
   log?: (message: string) => void;
   now?: () => number;
+  /** Waits before the next try at walking a list; tests pass one that does not wait. */
+  sleep?: (ms: number) => Promise<void>;
+};
+
+/** An operation this tick may send for: its provider, and a client with its starter's credential. */
+type Runnable = {
+  operation: OperationRecord;
+  provider: OperationProvider;
+  client: UpstreamClient;
+  authorization: string;
 };
 
 export type OperationRunner = {
@@ -81,18 +83,17 @@ function asUpstreamFailure(error: unknown): UpstreamFailure {
   return new UpstreamFailure('refused', message, undefined, 'SubmitFailed', undefined);
 }
 
-const showManySchema = z.looseObject({ job_statuses: z.array(jobStatusSchema) });
-
 /**
- * Runs the operations whose lease this instance holds to their end: Zendesk items in chunks of at
- * most 100 through create_many/destroy_many within one account-wide job budget (every instance's
- * chunks count), one show_many per poll for every running job, Box items one request each with
- * bounded concurrency, transient failures retried with backoff. It keeps nothing that matters in
+ * Runs the operations whose lease this instance holds to their end, through each kind's provider
+ * (providers/): items of a provider with jobs in chunks within one account-wide job budget (every
+ * instance's chunks count), one status read per poll for every running job; other items one request
+ * each with bounded concurrency; transient failures retried with backoff. It keeps nothing that matters in
  * memory: after a crash, whoever takes the lease over recovers what was in flight from the store.
  */
 export async function startOperationRunner(options: RunnerOptions): Promise<OperationRunner> {
   const { store, credentials } = options;
   const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const log = options.log ?? (() => {});
   const maxJobs = options.maxJobsInFlight ?? 30;
   const maxSingles = options.maxSinglesInFlight ?? 4;
@@ -117,7 +118,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   let submittingJobs = 0;
   let singlesInFlight = 0;
   const expanding = new Set<string>();
-  const singlesPausedUntil = new Map<Provider, number>();
+  const singlesPausedUntil = new Map<ProviderId, number>();
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let ticking: Promise<void> | undefined;
   let wakeRequested = false;
@@ -135,10 +136,8 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     sending.add(tracked);
   }
 
-  function clientFor(provider: Provider, authorization: string): UpstreamClient {
-    return provider === 'zendesk'
-      ? createUpstreamClient(options.zendesk, '/api/v2', authorization)
-      : createUpstreamClient(options.box, '', authorization);
+  function clientFor(provider: OperationProvider, authorization: string): UpstreamClient {
+    return provider.client(options.upstreams[provider.id], authorization);
   }
 
   const backoff = (tries: number) => backoffMs * 2 ** Math.max(0, tries - 1);
@@ -146,7 +145,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   /** Credentials looked up once per tick and person. */
   function credentialCache() {
     const cache = new Map<string, Promise<ActorCredential>>();
-    return (provider: Provider, actorId: string) => {
+    return (provider: ProviderId, actorId: string) => {
       const key = `${provider}:${actorId}`;
       let found = cache.get(key);
       if (!found) {
@@ -158,12 +157,11 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   }
 
   async function pause(operation: OperationRecord, credential: ActorCredential): Promise<void> {
+    const provider = providerFor(operation.kind);
     const reason =
       credential.kind === 'unavailable'
-        ? `Waiting for ${providerOf(operation.kind) === 'box' ? 'Box' : 'Zendesk'}: ${credential.description}`
-        : providerOf(operation.kind) === 'box'
-          ? `Paused until ${operation.actor.name} connects Box again`
-          : `Paused until ${operation.actor.name} signs in again`;
+        ? `Waiting for ${provider.name}: ${credential.description}`
+        : provider.pausedReason(operation.actor.name);
     if (operation.state !== 'paused' || operation.stateReason !== reason) {
       await store.setState(operation.id, 'paused', reason);
       changed(operation.id);
@@ -181,7 +179,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     const inFlight = (await store.chunksInFlight()).filter((chunk) => mine.has(chunk.operationId));
     const working = new Set(inFlight.map((chunk) => chunk.operationId));
     let busy = inFlight.length > 0 || singlesInFlight > 0 || submittingJobs > 0;
-    const runnable: { operation: OperationRecord; client: UpstreamClient; authorization: string }[] = [];
+    const runnable: Runnable[] = [];
     for (const operation of operations) {
       const finished = await store.finishIfDone(operation.id, now());
       if (finished) {
@@ -189,8 +187,8 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
         continue;
       }
       busy = true;
-      const provider = providerOf(operation.kind);
-      const credential = await lookup(provider, operation.actor.id);
+      const provider = providerFor(operation.kind);
+      const credential = await lookup(provider.id, operation.actor.id);
       if (credential.kind !== 'ok') {
         await pause(operation, credential);
         continue;
@@ -201,24 +199,24 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
       }
       runnable.push({
         operation,
+        provider,
         client: clientFor(provider, credential.authorization),
         authorization: credential.authorization,
       });
     }
     for (const entry of runnable) {
       const { operation } = entry;
+      const { expandPage } = entry.provider;
       if (
+        expandPage &&
         operation.expandCursor !== null &&
         !expanding.has(operation.id) &&
         operation.counts.pending < MAX_PENDING_AHEAD
       ) {
-        inBackground(
-          `Walking the list of ${operation.id}`,
-          expand(entry.operation, entry.client, entry.authorization),
-        );
+        inBackground(`Walking the list of ${operation.id}`, expand(entry, expandPage));
       }
     }
-    await fillJobSlots(runnable.filter((entry) => sendsJobs(entry.operation.kind)));
+    await fillJobSlots(runnable);
     await fillSingleSlots(runnable);
     if (inFlight.some((chunk) => chunk.jobId !== null) && !polling && now() - lastPollAt >= pollIntervalMs) {
       polling = true;
@@ -230,9 +228,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     return busy;
   }
 
-  async function fillJobSlots(
-    entries: { operation: OperationRecord; client: UpstreamClient; authorization: string }[],
-  ): Promise<void> {
+  async function fillJobSlots(entries: readonly Runnable[]): Promise<void> {
     if (now() < jobsPausedUntil) return;
     // The store counts every instance's chunks, those still being sent too, against the budget in
     // the same transaction as the claim: two instances cannot both take the last slot.
@@ -242,12 +238,13 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     while (!full && progressed) {
       progressed = false;
       for (const entry of entries) {
-        for (const action of jobActions(entry.operation)) {
+        const jobs = entry.provider.jobs;
+        if (!jobs) continue;
+        for (const slice of jobs.claims(entry.operation.kind)) {
           const claim = await store.claim({
             operationId: entry.operation.id,
-            phase: 'apply',
-            ...(action && { action }),
-            limit: MAX_ITEMS_PER_JOB,
+            ...slice,
+            limit: jobs.maxItems,
             now: now(),
             owner,
             chunk: { maxInFlight: jobLimit },
@@ -264,7 +261,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
           changed(entry.operation.id);
           inBackground(
             `Sending a chunk of ${entry.operation.id}`,
-            sendChunk(entry.operation, entry.client, entry.authorization, chunkId, items, action ?? null),
+            sendChunk(entry, jobs, chunkId, items, slice.action ?? null),
             () => {
               submittingJobs--;
               wakeNow();
@@ -277,16 +274,15 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   }
 
   async function sendChunk(
-    operation: OperationRecord,
-    client: UpstreamClient,
-    authorization: string,
+    { operation, client, authorization }: Runnable,
+    jobs: JobPort,
     chunkId: number,
     items: ItemRecord[],
     action: ItemAction | null,
   ): Promise<void> {
     let job: JobStatus;
     try {
-      job = await submitJob(client, sentAs(operation.kind, action) as BulkKind, items);
+      job = await jobs.submit(client, operation.kind, action, items);
     } catch (error) {
       await chunkFailed(operation, authorization, chunkId, items, error);
       return;
@@ -295,7 +291,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     // The job's id is known only here: kept until the store takes it, even through an outage.
     await outage.persist(() => store.chunkAccepted(chunkId, job.id));
     if (FINAL_JOB_STATES.has(job.status))
-      await outage.persist(() => jobFinished(operation.id, chunkId, items, job));
+      await outage.persist(() => jobFinished(jobs, operation.id, chunkId, items, job));
     changed(operation.id);
   }
 
@@ -321,10 +317,12 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
       );
       await persist(() => store.chunkReturned(chunkId, { at: 0, resubmitted: false, countsAsTry: false }));
     } else if (failure.kind === 'unauthorized') {
-      await persist(() => credentials.refused(providerOf(operation.kind), operation.actor.id, authorization));
+      await persist(() =>
+        credentials.refused(providerFor(operation.kind).id, operation.actor.id, authorization),
+      );
       await persist(() => store.chunkReturned(chunkId, { at: 0, resubmitted: false, countsAsTry: false }));
     } else if (failure.kind === 'transient' && tries < maxTries) {
-      // The request may have reached Zendesk: send it again, and read a duplicate as done.
+      // The request may have reached the provider: send it again, and read a duplicate as done.
       log(`Retrying a chunk of ${operation.id} after: ${failure.message}`);
       await persist(() =>
         store.chunkReturned(chunkId, { at: now() + backoff(tries), resubmitted: true, countsAsTry: true }),
@@ -344,12 +342,13 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   }
 
   async function jobFinished(
+    port: JobPort,
     operationId: string,
     chunkId: number,
     items: ItemRecord[],
     job: JobStatus,
   ): Promise<void> {
-    const outcomes = outcomesFromJob(items, job);
+    const outcomes = port.outcomes(items, job);
     const next = new Map<number, { phase: ItemPhase; membershipId: string }>();
     for (const item of items) {
       const outcome = outcomes.get(item.index);
@@ -367,28 +366,45 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     lookup: ReturnType<typeof credentialCache>,
   ): Promise<void> {
     lastPollAt = now();
-    const watched = inFlight.filter((chunk) => chunk.jobId !== null).slice(0, 100);
+    const byOperation = new Map(operations.map((operation) => [operation.id, operation]));
+    const byProvider = new Map<OperationProvider, ChunkRecord[]>();
+    for (const chunk of inFlight) {
+      const operation = byOperation.get(chunk.operationId);
+      if (chunk.jobId === null || !operation) continue;
+      const provider = providerFor(operation.kind);
+      byProvider.set(provider, [...(byProvider.get(provider) ?? []), chunk]);
+    }
+    for (const [provider, chunks] of byProvider) {
+      if (provider.jobs) await pollJobs(provider, provider.jobs, chunks, byOperation, lookup);
+    }
+  }
+
+  async function pollJobs(
+    provider: OperationProvider,
+    port: JobPort,
+    chunks: readonly ChunkRecord[],
+    byOperation: ReadonlyMap<string, OperationRecord>,
+    lookup: ReturnType<typeof credentialCache>,
+  ): Promise<void> {
+    const watched = chunks.slice(0, port.maxReads);
     // Job statuses are the account's: any starter's credential reads them all.
-    const actors = [
-      ...new Set(watched.map((chunk) => operations.find((op) => op.id === chunk.operationId)?.actor.id)),
-    ];
+    const actors = [...new Set(watched.map((chunk) => byOperation.get(chunk.operationId)?.actor.id))];
     let client: UpstreamClient | undefined;
     for (const actorId of actors) {
       if (actorId === undefined) continue;
-      const credential = await lookup('zendesk', actorId);
+      const credential = await lookup(provider.id, actorId);
       if (credential.kind === 'ok') {
-        client = clientFor('zendesk', credential.authorization);
+        client = clientFor(provider, credential.authorization);
         break;
       }
     }
     if (!client) return;
     let jobs: JobStatus[];
     try {
-      const answer = await client.get(
-        `/job_statuses/show_many?ids=${watched.map((chunk) => chunk.jobId).join(',')}`,
-        showManySchema,
+      jobs = await port.read(
+        client,
+        watched.flatMap((chunk) => (chunk.jobId === null ? [] : [chunk.jobId])),
       );
-      jobs = answer.job_statuses;
     } catch (error) {
       log(`Polling job statuses failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -412,7 +428,7 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
       }
       if (FINAL_JOB_STATES.has(job.status)) {
         const items = await store.chunkItems(chunk.id);
-        await jobFinished(chunk.operationId, chunk.id, items, job);
+        await jobFinished(port, chunk.operationId, chunk.id, items, job);
         changed(chunk.operationId);
       } else {
         const state = job.status === 'working' ? 'working' : 'queued';
@@ -425,31 +441,12 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
     }
   }
 
-  /** A mixed-change operation sends its adds and its removals in jobs of their own. */
-  function jobActions(operation: OperationRecord): (ItemAction | undefined)[] {
-    return isChangeKind(operation.kind) ? ['add', 'remove'] : [undefined];
-  }
-
-  /**
-   * What goes out one request at a time: every Box item; for Zendesk, the default changes, those
-   * that follow a re-add and (mixed changes) those asked for.
-   */
-  function singleClaims(operation: OperationRecord): { phase: ItemPhase; action?: ItemAction }[] {
-    if (!sendsJobs(operation.kind)) return [{ phase: 'apply' }];
-    return isChangeKind(operation.kind)
-      ? [{ phase: 'make_default' }, { phase: 'apply', action: 'make_default' }]
-      : [{ phase: 'make_default' }];
-  }
-
-  async function fillSingleSlots(
-    entries: { operation: OperationRecord; client: UpstreamClient; authorization: string }[],
-  ): Promise<void> {
+  async function fillSingleSlots(entries: readonly Runnable[]): Promise<void> {
     for (const entry of entries) {
-      const { operation } = entry;
-      const provider = providerOf(operation.kind);
-      if (now() < (singlesPausedUntil.get(provider) ?? 0)) continue;
+      const { operation, provider } = entry;
+      if (now() < (singlesPausedUntil.get(provider.id) ?? 0)) continue;
       const items: ItemRecord[] = [];
-      for (const singles of singleClaims(operation)) {
+      for (const singles of provider.singleClaims(operation.kind)) {
         const free = maxSingles - singlesInFlight - items.length;
         if (free <= 0) break;
         const claim = await store.claim({
@@ -465,38 +462,34 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
       changed(operation.id);
       for (const item of items) {
         singlesInFlight++;
-        inBackground(
-          `Sending item ${item.index} of ${operation.id}`,
-          sendOne(operation, entry.client, entry.authorization, item),
-          () => {
-            singlesInFlight--;
-            wakeNow();
-          },
-        );
+        inBackground(`Sending item ${item.index} of ${operation.id}`, sendOne(entry, item), () => {
+          singlesInFlight--;
+          wakeNow();
+        });
       }
     }
   }
 
   async function sendOne(
-    operation: OperationRecord,
-    client: UpstreamClient,
-    authorization: string,
+    { operation, provider, client, authorization }: Runnable,
     item: ItemRecord,
   ): Promise<void> {
     let outcome: ItemOutcome;
     const { persist } = outage;
     try {
-      outcome = await submitOne(client, operation.kind, item, operation.params);
+      outcome = await provider.submitOne(client, operation.kind, item, operation.params);
     } catch (error) {
       const failure = asUpstreamFailure(error);
-      const provider = providerOf(operation.kind);
       const retry = (at: number, resubmitted: boolean, countsAsTry: boolean) =>
         persist(() => store.itemReturned(operation.id, item.index, { at, resubmitted, countsAsTry }));
       if (failure.kind === 'wait' || failure.kind === 'too_many_jobs') {
-        singlesPausedUntil.set(provider, now() + (failure.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S) * 1000);
+        singlesPausedUntil.set(
+          provider.id,
+          now() + (failure.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S) * 1000,
+        );
         await retry(0, false, false);
       } else if (failure.kind === 'unauthorized') {
-        await persist(() => credentials.refused(provider, operation.actor.id, authorization));
+        await persist(() => credentials.refused(provider.id, operation.actor.id, authorization));
         await retry(0, false, false);
       } else if (failure.kind === 'transient' && item.tries < maxTries) {
         await retry(now() + backoff(item.tries), true, true);
@@ -514,9 +507,8 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
   }
 
   async function expand(
-    operation: OperationRecord,
-    client: UpstreamClient,
-    authorization: string,
+    { operation, provider, client, authorization }: Runnable,
+    expandPage: NonNullable<OperationProvider['expandPage']>,
   ): Promise<void> {
     expanding.add(operation.id);
     try {
@@ -524,17 +516,17 @@ export async function startOperationRunner(options: RunnerOptions): Promise<Oper
         const current = await store.get(operation.id);
         if (!current || current.expandCursor === null || stopped) return;
         if (current.counts.pending >= MAX_PENDING_AHEAD) return;
-        let page: Awaited<ReturnType<typeof expandListPage>>;
+        let page: Awaited<ReturnType<typeof expandPage>>;
         try {
-          page = await expandListPage(client, current);
+          page = await expandPage(client, current);
         } catch (error) {
           if (error instanceof UpstreamFailure && error.kind === 'unauthorized') {
-            await credentials.refused('zendesk', operation.actor.id, authorization);
+            await credentials.refused(provider.id, operation.actor.id, authorization);
             return;
           }
           if (error instanceof UpstreamFailure && (error.kind === 'transient' || error.kind === 'wait')) {
             log(`Walking the list of ${operation.id} failed for now: ${error.message}`);
-            await new Promise((resolve) => setTimeout(resolve, (error.retryAfterSeconds ?? 1) * 1000));
+            await sleep((error.retryAfterSeconds ?? 1) * 1000);
             continue;
           }
           const message = error instanceof Error ? error.message : String(error);

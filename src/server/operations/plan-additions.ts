@@ -1,9 +1,10 @@
 import { z } from 'zod/mini';
+import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
 import { cursorPageSchema } from '../../contract/pagination.ts';
 import { parsePastedPeople } from '../../contract/pasted-people.ts';
 import { plural } from '../../contract/plural.ts';
-import type { PeopleInput, SkippedEntry, Target } from '../../contract/roster-operations.ts';
-import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
+import type { PeopleInput } from '../../contract/providers/zendesk-operations.ts';
+import type { SkippedEntry, Target } from '../../contract/roster-operations.ts';
 import {
   newItem,
   OperationInputError,

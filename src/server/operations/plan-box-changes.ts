@@ -1,4 +1,5 @@
-import type { BoxMembershipChange, SkippedEntry, Target } from '../../contract/roster-operations.ts';
+import type { BoxMembershipChange } from '../../contract/providers/box-operations.ts';
+import type { SkippedEntry, Target } from '../../contract/roster-operations.ts';
 import type { NewItem } from '../store/operation-store.ts';
 import { changeLabel } from './change-label.ts';
 import { type BoxMembership, boxActorOf, boxGroup, boxUsers, membershipsPage } from './plan-box.ts';

@@ -1,5 +1,6 @@
 import { plural } from '../../contract/plural.ts';
-import type { MembershipChange, SkippedEntry, Target } from '../../contract/roster-operations.ts';
+import type { MembershipChange } from '../../contract/providers/zendesk-operations.ts';
+import type { SkippedEntry, Target } from '../../contract/roster-operations.ts';
 import type { NewItem } from '../store/operation-store.ts';
 import { changeLabel } from './change-label.ts';
 import { newItem, type PlanDraft, planItemOf, skip } from './plan-draft.ts';

@@ -1,7 +1,8 @@
 import { z } from 'zod/mini';
 import { cursorPageSchema } from '../../contract/pagination.ts';
 import { plural } from '../../contract/plural.ts';
-import type { RemovalInput, SkippedEntry, Target } from '../../contract/roster-operations.ts';
+import type { RemovalInput } from '../../contract/providers/zendesk-operations.ts';
+import type { SkippedEntry, Target } from '../../contract/roster-operations.ts';
 import type { NewItem } from '../store/operation-store.ts';
 import {
   newItem,

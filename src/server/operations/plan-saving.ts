@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
+import type { ProviderId } from '../../contract/providers/operation-providers.ts';
 import type { Plan } from '../../contract/roster-operations.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type { Actor, OperationStore } from '../store/operation-store.ts';
 import type { ActorCredentials } from './actor-credentials.ts';
 import { OperationInputError, type PlanDraft } from './plan-draft.ts';
 import { SKIP_REASONS } from './present-operation.ts';
-import { createUpstreamClient, type UpstreamClient, UpstreamFailure } from './upstream-client.ts';
+import { providerById } from './providers/operation-providers.ts';
+import { type UpstreamClient, UpstreamFailure } from './upstream-client.ts';
 
 /** A review's id works this long. */
 export const PLAN_TTL_MS = 30 * 60_000;
@@ -21,33 +23,26 @@ export function rosterError(
   return c.json({ error, description, ...(details && { details }) }, status);
 }
 
-/** Runs `plan` with the asker's own credential for the provider, and counts the upstream requests it took. */
-export function planWithCredential(options: {
-  credentials: ActorCredentials;
-  zendesk: Upstream;
-  box: Upstream;
-}) {
+/**
+ * Runs `plan` with the asker's own credential for the provider, and counts the upstream requests it
+ * took. `options` names each provider's upstream by the provider's id.
+ */
+export function planWithCredential(
+  options: { credentials: ActorCredentials } & Readonly<Record<ProviderId, Upstream>>,
+) {
   return async <T>(
     actor: Actor,
     plan: (client: UpstreamClient) => Promise<T>,
-    provider: 'zendesk' | 'box',
+    providerId: ProviderId,
   ): Promise<{ result: T; requests: number }> => {
-    const credential = await options.credentials.credential(provider, actor.id);
+    const provider = providerById(providerId);
+    const credential = await options.credentials.credential(provider.id, actor.id);
     if (credential.kind === 'signedOut') {
-      throw new OperationInputError(
-        403,
-        provider === 'box' ? 'BoxNotConnected' : 'SignInRequired',
-        provider === 'box'
-          ? 'Connect your Box account to Roster to continue'
-          : 'Sign in to Roster to continue',
-      );
+      throw new OperationInputError(403, provider.signedOut.code, provider.signedOut.description);
     }
     if (credential.kind === 'unavailable')
       throw new UpstreamFailure('transient', credential.description, 503, 'UpstreamUnavailable', undefined);
-    const client =
-      provider === 'zendesk'
-        ? createUpstreamClient(options.zendesk, '/api/v2', credential.authorization)
-        : createUpstreamClient(options.box, '', credential.authorization);
+    const client = provider.client(options[provider.id], credential.authorization);
     const result = await plan(client);
     return { result, requests: client.requests() };
   };

@@ -2,23 +2,14 @@ import type { OperationKind, SkippedEntry } from '../../contract/roster-operatio
 import type { ItemRecord, NewItem, OperationRecord, OperationStore } from '../store/operation-store.ts';
 import { isChangeKind } from './change-kinds.ts';
 import { newItem, OperationInputError, type PlanDraft, planItemOf, skip } from './plan-draft.ts';
+import { providerFor } from './providers/operation-providers.ts';
 
-const REVERSE: Partial<Record<OperationKind, OperationKind>> = {
-  'group_memberships.create': 'group_memberships.destroy',
-  'group_memberships.destroy': 'group_memberships.create',
-  'organization_memberships.create': 'organization_memberships.destroy',
-  'organization_memberships.destroy': 'organization_memberships.create',
-  'box_group_memberships.create': 'box_group_memberships.destroy',
-  'box_group_memberships.destroy': 'box_group_memberships.create',
-  'box_group_memberships.update': 'box_group_memberships.update',
-  'group_memberships.change': 'group_memberships.change',
-  'organization_memberships.change': 'organization_memberships.change',
-  'box_group_memberships.change': 'box_group_memberships.change',
-};
+/** The kind that reverses an operation of this kind, as its provider says; none where it cannot be undone. */
+const reverseKindOf = (kind: OperationKind): OperationKind | undefined => providerFor(kind).reverse[kind];
 
 export function canUndo(operation: OperationRecord): boolean {
   return (
-    REVERSE[operation.kind] !== undefined &&
+    reverseKindOf(operation.kind) !== undefined &&
     operation.finishedAt !== null &&
     operation.undoneBy === null &&
     operation.counts.succeeded > 0
@@ -97,7 +88,7 @@ function reverseOf(operation: OperationRecord, item: ItemRecord): NewItem | stri
 
 /** The reverse of a finished operation, for review: re-add what it removed (default flags too), remove what it added. */
 export async function planUndo(store: OperationStore, operation: OperationRecord): Promise<PlanDraft> {
-  const kind = REVERSE[operation.kind];
+  const kind = reverseKindOf(operation.kind);
   if (!kind) throw new OperationInputError(422, 'NotUndoable', `"${operation.label}" cannot be undone`);
   if (operation.finishedAt === null) {
     throw new OperationInputError(
@@ -136,9 +127,7 @@ export async function planUndo(store: OperationStore, operation: OperationRecord
       'This operation changed nothing that can be reversed',
     );
   const role = operation.params.role === 'admin' ? 'member' : 'admin';
-  const warnings = isChangeKind(operation.kind)
-    ? changeUndoWarnings(operation, items)
-    : undoWarnings(operation, items);
+  const warnings = providerFor(operation.kind).undoWarnings(operation, items);
   return {
     operation: {
       kind,
@@ -155,42 +144,4 @@ export async function planUndo(store: OperationStore, operation: OperationRecord
     skipped,
     warnings,
   };
-}
-
-function changeUndoWarnings(operation: OperationRecord, items: readonly NewItem[]): string[] {
-  if (operation.kind.startsWith('box_')) return [];
-  const readded = items.filter((item) => item.action === 'add');
-  const removed = items.filter((item) => item.action === 'remove').length;
-  const restored = readded.filter((item) => item.restoreDefault).length;
-  return [
-    ...(readded.length > 0
-      ? ['Ticket reassignments Zendesk already made when the memberships were removed are not undone.']
-      : []),
-    ...(restored > 0
-      ? [`${restored.toLocaleString('en-US')} of them are made default again, as they were.`]
-      : []),
-    ...(removed > 0
-      ? ['Removing the memberships it added unassigns any tickets given to those people there since.']
-      : []),
-  ];
-}
-
-function undoWarnings(operation: OperationRecord, items: readonly NewItem[]): string[] {
-  const removalUndone = operation.kind.endsWith('.destroy');
-  const restoredDefaults = items.filter((item) => item.restoreDefault).length;
-  const warnings = removalUndone
-    ? [
-        'Ticket reassignments Zendesk already made when the memberships were removed are not undone.',
-        ...(restoredDefaults > 0
-          ? [`${restoredDefaults.toLocaleString('en-US')} of them are made default again, as they were.`]
-          : []),
-      ]
-    : operation.kind.startsWith('box_')
-      ? []
-      : [
-          `Removing the memberships it added unassigns any tickets given to those people in ${
-            operation.targets.length === 1 ? operation.targets[0]?.name : 'those places'
-          } since.`,
-        ];
-  return warnings;
 }

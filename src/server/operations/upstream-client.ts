@@ -1,6 +1,4 @@
 import type { z } from 'zod/mini';
-import { boxErrorBodySchema } from '../../contract/box/box-error.ts';
-import { zendeskErrorBodySchema } from '../../contract/zendesk-error.ts';
 import { describeFetchFailure, isTimeout } from '../proxy/describe-fetch-failure.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 
@@ -54,26 +52,17 @@ function kindOf(status: number, code: string | undefined): UpstreamFailureKind {
   return 'refused';
 }
 
-/** Zendesk's `{error, description, details}` or Box's `{type:"error", code, message}`, as one code and message. */
-function readErrorBody(body: unknown, status: number): { code: string | undefined; message: string } {
-  const box = boxErrorBodySchema.safeParse(body);
-  if (box.success) return { code: box.data.code, message: box.data.message };
-  const zendesk = zendeskErrorBodySchema.safeParse(body);
-  if (zendesk.success) {
-    const detail = Object.values(zendesk.data.details ?? {})[0]?.[0];
-    // A duplicate membership is a RecordInvalid whose field detail names it; the detail is what matters.
-    return {
-      code: detail?.error ?? zendesk.data.error,
-      message: detail?.description ?? zendesk.data.description ?? zendesk.data.error,
-    };
-  }
-  return { code: undefined, message: `The upstream answered ${status}` };
-}
+/** One upstream's API: where its paths start, and how its error bodies read. */
+export type UpstreamApi = {
+  prefix: string;
+  /** The upstream's code and words from an error body; undefined for a body in another form. */
+  readError(body: unknown): { code: string; message: string } | undefined;
+};
 
-/** Calls one upstream (Zendesk's `/api/v2` or Box's `/2.0`) with one person's `Authorization`. */
+/** Calls one upstream's API (providers/zendesk-api.ts, box-api.ts) with one person's `Authorization`. */
 export function createUpstreamClient(
   upstream: Upstream,
-  prefix: string,
+  api: UpstreamApi,
   authorization: string,
 ): UpstreamClient {
   let requests = 0;
@@ -84,7 +73,7 @@ export function createUpstreamClient(
     let response: Response;
     try {
       response = await upstream.fetch(
-        new Request(`${upstream.baseUrl}${prefix}${path}`, {
+        new Request(`${upstream.baseUrl}${api.prefix}${path}`, {
           method,
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
@@ -112,7 +101,10 @@ export function createUpstreamClient(
       parsed = undefined;
     }
     if (!response.ok) {
-      const { code, message } = readErrorBody(parsed, response.status);
+      const { code, message } = api.readError(parsed) ?? {
+        code: undefined,
+        message: `The upstream answered ${response.status}`,
+      };
       const retryAfter = Number(response.headers.get('retry-after'));
       throw new UpstreamFailure(
         kindOf(response.status, code),
