@@ -5,6 +5,8 @@ import { prefetchGroupsPage } from '../features/groups/prefetch-groups-page.ts';
 import { prefetchHistoryPage } from '../features/history/prefetch-history-page.ts';
 import { prefetchOrganizationPage } from '../features/organizations/prefetch-organization-page.ts';
 import { prefetchOrganizationsPage } from '../features/organizations/prefetch-organizations-page.ts';
+import { prefetchPersonPage } from '../features/users/prefetch-person-page.ts';
+import { prefetchUsersPage } from '../features/users/prefetch-users-page.ts';
 import { AppShell } from './app-shell.tsx';
 import { boxRoutes } from './box-routes.tsx';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
@@ -90,6 +92,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'users',
+              loader: ({ request }) => {
+                prefetchUsersPage(queryClient, new URL(request.url).searchParams);
+                return null;
+              },
               ...lazyPage(
                 'src/features/users/users-page.tsx',
                 async () => (await import('../features/users/users-page.tsx')).UsersPage,
@@ -97,6 +103,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'users/:userId',
+              loader: ({ params }) => {
+                prefetchPersonPage(queryClient, params.userId);
+                return null;
+              },
               ...lazyPage(
                 'src/features/users/user-page.tsx',
                 async () => (await import('../features/users/user-page.tsx')).UserPage,

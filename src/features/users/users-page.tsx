@@ -15,17 +15,9 @@ import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
 import type { AssignKind } from './assign-memberships-dialog.tsx';
 import { ChosenPeopleList } from './chosen-people-list.tsx';
 import { useChosenPeople } from './use-chosen-people.ts';
+import { ROLE_FILTERS, usersFiltersOf } from './users-filters.ts';
 import { usersColumns } from './users-columns.tsx';
 
-const ROLE_FILTERS: Record<UserRoleFilter, string> = {
-  staff: 'Agents and admins',
-  agent: 'Agents',
-  admin: 'Admins',
-  'end-user': 'End users',
-  all: 'Everyone',
-};
-const isRoleFilter = (value: string | null): value is UserRoleFilter =>
-  value !== null && value in ROLE_FILTERS;
 const SEARCH_DELAY_MS = 250;
 
 /** Loads when opened, so the list shows sooner. */
@@ -38,9 +30,7 @@ const PastePeopleDialog = lazy(async () => ({
 
 export function UsersPage() {
   const [params, setParams] = useSearchParams();
-  const roleParam = params.get('role');
-  const role: UserRoleFilter = isRoleFilter(roleParam) ? roleParam : 'staff';
-  const text = params.get('q') ?? '';
+  const { role, text } = usersFiltersOf(params);
   const [typed, setTyped] = useState(text);
   const [shownText, setShownText] = useState(text);
   if (text !== shownText) {
