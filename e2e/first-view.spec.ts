@@ -206,11 +206,22 @@ test('sends the page gzipped and its scripts as the build’s brotli copies, whi
   await context.close();
 });
 
-test('renders the Groups and Organizations lists in one pass: their loaders start every query the first view reads', async ({
+test('renders the lists, History and the person page in one pass: their loaders start every query the first view reads', async ({
   browser,
+  request,
 }) => {
+  const { user } = await sandboxApi(request).get<{ user: { id: number } }>('/users/me');
   const context = await signedInContext(browser, false);
-  for (const path of ['/groups', '/groups?q=tier', '/organizations']) {
+  const paths = [
+    '/groups',
+    '/groups?q=tier',
+    '/organizations',
+    '/users',
+    '/users?role=all&q=a',
+    `/users/${user.id}`,
+    '/history',
+  ];
+  for (const path of paths) {
     const response = await context.request.get(path);
     expect(response.status()).toBe(200);
     expect(response.headers()['server-timing']).toContain('render;');
