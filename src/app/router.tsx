@@ -117,7 +117,6 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ...lazyPage(
                 'src/features/matrix/group-matrix-page.tsx',
                 async () => (await import('../features/matrix/group-matrix-page.tsx')).GroupMatrixPage,
-                { clientOnly: true },
               ),
             },
             {
@@ -126,7 +125,6 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                 'src/features/matrix/organization-matrix-page.tsx',
                 async () =>
                   (await import('../features/matrix/organization-matrix-page.tsx')).OrganizationMatrixPage,
-                { clientOnly: true },
               ),
             },
             {

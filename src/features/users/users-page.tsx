@@ -15,8 +15,8 @@ import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
 import type { AssignKind } from './assign-memberships-dialog.tsx';
 import { ChosenPeopleList } from './chosen-people-list.tsx';
 import { useChosenPeople } from './use-chosen-people.ts';
-import { ROLE_FILTERS, usersFiltersOf } from './users-filters.ts';
 import { usersColumns } from './users-columns.tsx';
+import { ROLE_FILTERS, usersFiltersOf } from './users-filters.ts';
 
 const SEARCH_DELAY_MS = 250;
 
