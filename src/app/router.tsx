@@ -5,8 +5,6 @@ import { prefetchGroupsPage } from '../features/groups/prefetch-groups-page.ts';
 import { prefetchHistoryPage } from '../features/history/prefetch-history-page.ts';
 import { prefetchOrganizationPage } from '../features/organizations/prefetch-organization-page.ts';
 import { prefetchOrganizationsPage } from '../features/organizations/prefetch-organizations-page.ts';
-import { prefetchPersonPage } from '../features/users/prefetch-person-page.ts';
-import { prefetchUsersPage } from '../features/users/prefetch-users-page.ts';
 import { AppShell } from './app-shell.tsx';
 import { boxRoutes } from './box-routes.tsx';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
@@ -92,7 +90,10 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'users',
-              loader: ({ request }) => {
+              // Imported when the route is entered: the people's queries it names would otherwise weigh on
+              // every route's entry script (the Users list's own chunk holds them anyway).
+              loader: async ({ request }) => {
+                const { prefetchUsersPage } = await import('../features/users/prefetch-users-page.ts');
                 prefetchUsersPage(queryClient, new URL(request.url).searchParams);
                 return null;
               },
@@ -103,7 +104,8 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'users/:userId',
-              loader: ({ params }) => {
+              loader: async ({ params }) => {
+                const { prefetchPersonPage } = await import('../features/users/prefetch-person-page.ts');
                 prefetchPersonPage(queryClient, params.userId);
                 return null;
               },
