@@ -10,7 +10,7 @@ export const ROLE_FILTERS: Record<UserRoleFilter, string> = {
 };
 
 const isRoleFilter = (value: string | null): value is UserRoleFilter =>
-  value !== null && value in ROLE_FILTERS;
+  value !== null && Object.hasOwn(ROLE_FILTERS, value);
 
 /** The role and search text the Users list reads from its URL; an unknown role reads as staff. */
 export function usersFiltersOf(params: URLSearchParams): { role: UserRoleFilter; text: string } {
