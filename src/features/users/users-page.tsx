@@ -10,13 +10,14 @@ import { isShiftChange, rowsInRange } from '../../components/data-table/range-se
 import { VirtualTable } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import { ROLE_FILTERS } from '../../components/role-filters.ts';
 import { plural } from '../../contract/plural.ts';
 import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
 import type { AssignKind } from './assign-memberships-dialog.tsx';
 import { ChosenPeopleList } from './chosen-people-list.tsx';
 import { useChosenPeople } from './use-chosen-people.ts';
 import { usersColumns } from './users-columns.tsx';
-import { ROLE_FILTERS, usersFiltersOf } from './users-filters.ts';
+import { usersFiltersOf } from './users-filters.ts';
 
 const SEARCH_DELAY_MS = 250;
 
