@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type HydrationState, type RouteObject } from 'react-router';
 import { prefetchGroupPage } from '../features/groups/prefetch-group-page.ts';
 import { prefetchGroupsPage } from '../features/groups/prefetch-groups-page.ts';
+import { prefetchHistoryPage } from '../features/history/prefetch-history-page.ts';
 import { prefetchOrganizationPage } from '../features/organizations/prefetch-organization-page.ts';
 import { prefetchOrganizationsPage } from '../features/organizations/prefetch-organizations-page.ts';
 import { AppShell } from './app-shell.tsx';
@@ -130,9 +131,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'history',
-              // Imported when entered, as the Users list's: the Zendesk jobs' query stays out of the entry.
-              loader: async ({ request }) => {
-                const { prefetchHistoryPage } = await import('../features/history/prefetch-history-page.ts');
+              loader: ({ request }) => {
                 prefetchHistoryPage(queryClient, new URL(request.url).searchParams);
                 return null;
               },
