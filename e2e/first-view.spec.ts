@@ -23,6 +23,14 @@ async function firstViews(browserRequest: Parameters<typeof sandboxApi>[0]): Pro
   const group = await groupNamed(api, 'Tier 1 Support');
   const organization = await organizationNamed(api, 'Falcon Systems');
   const { user } = await api.get<{ user: { id: number; name: string } }>('/users/me');
+  // The grid's first screen: its headers and cells with what each holds, none still loading.
+  const gridCells = (label: string) => async (page: Page) => {
+    const grid = page.getByRole('grid', { name: label });
+    await expect(grid.getByRole('rowheader').first()).toBeVisible();
+    await expect(grid.getByRole('gridcell').first()).toBeVisible();
+    await expect(grid.locator('.grid-cell.is-member, .grid-cell.is-default').first()).toBeVisible();
+    await expect(grid.locator('.grid-cell.is-loading')).toHaveCount(0);
+  };
   const rows = (page: Page) =>
     expect(page.locator('.vt-body-row:not(.vt-unloaded-row)').first()).toBeVisible();
   return [
@@ -83,6 +91,21 @@ async function firstViews(browserRequest: Parameters<typeof sandboxApi>[0]): Pro
       firstData: /\/roster\/operations\?/,
     },
     {
+      path: '/matrix',
+      shows: gridCells('People × groups'),
+      firstData: /\/api\/v2\/(users\?|group_memberships|groups\?)/,
+    },
+    {
+      path: `/matrix/organizations?columns=${organization.id}`,
+      shows: gridCells('People × organizations'),
+      firstData: /\/api\/v2\/(organizations\/\d+\/organization_memberships|organizations\?)/,
+    },
+    {
+      path: '/box/matrix',
+      shows: gridCells('Box users × Box groups'),
+      firstData: /\/api\/box\/2\.0\/(users|groups)\b/,
+    },
+    {
       path: '/box/groups',
       shows: async (page) => {
         await expect(page.getByRole('heading', { name: 'Box groups' })).toBeVisible();
@@ -140,7 +163,7 @@ test('hydrates every route without a React warning and without asking again for 
       await page.goto(view.path);
       await view.shows(page);
       await expect.poll(() => hydrated(page)).toBe(true);
-      await expect(page.locator('.vt-flow')).toHaveCount(0);
+      await expect(page.locator('.vt-flow, .grid-flow')).toHaveCount(0);
       await page.waitForLoadState('networkidle');
       expect(asked.filter((url) => view.firstData.test(url))).toEqual([]);
       expect(asked.filter((url) => url.includes('/roster/session'))).toEqual([]);
@@ -206,11 +229,22 @@ test('sends the page gzipped and its scripts as the build’s brotli copies, whi
   await context.close();
 });
 
-test('renders the Groups and Organizations lists in one pass: their loaders start every query the first view reads', async ({
+test('renders the lists, History and the person page in one pass: their loaders start every query the first view reads', async ({
   browser,
+  request,
 }) => {
+  const { user } = await sandboxApi(request).get<{ user: { id: number } }>('/users/me');
   const context = await signedInContext(browser, false);
-  for (const path of ['/groups', '/groups?q=tier', '/organizations']) {
+  const paths = [
+    '/groups',
+    '/groups?q=tier',
+    '/organizations',
+    '/users',
+    '/users?role=all&q=a',
+    `/users/${user.id}`,
+    '/history',
+  ];
+  for (const path of paths) {
     const response = await context.request.get(path);
     expect(response.status()).toBe(200);
     expect(response.headers()['server-timing']).toContain('render;');

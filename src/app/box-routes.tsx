@@ -53,7 +53,6 @@ export const boxRoutes: RouteObject[] = [
         ...lazyPage(
           'src/features/matrix/box-matrix-page.tsx',
           async () => (await import('../features/matrix/box-matrix-page.tsx')).BoxMatrixPage,
-          { clientOnly: true },
         ),
       },
       {

@@ -1,7 +1,6 @@
 /**
  * A route `handle` for a route the server does not render: one whose first view only redirects
- * (the browser knows the destination without rendering anything), and the membership grid, which
- * streams its cells in and places them with inline styles the CSP refuses in the server's HTML.
+ * (the browser knows the destination without rendering anything).
  */
 export const CLIENT_ONLY_ROUTE = { clientOnly: true } as const;
 

@@ -1,23 +1,19 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 
-import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
-
 /** A route's `handle` naming the module of its page, as a path from the project root. */
-export type PageHandle = { pageModule: string; clientOnly?: true };
+export type PageHandle = { pageModule: string };
 
 /**
  * The part of a route that loads its page on demand. `module` is the file `load` imports, from the
  * project root (router.test.ts checks the two agree): the server's first view lists that module's
  * chunks in the page, so the browser fetches them alongside the entry instead of after it.
- * `clientOnly`: the server sends the shell (see `CLIENT_ONLY_ROUTE`).
  */
 export function lazyPage(
   module: string,
   load: () => Promise<ComponentType>,
-  options: { clientOnly?: boolean } = {},
 ): Required<Pick<RouteObject, 'lazy' | 'handle'>> {
-  const handle: PageHandle = { pageModule: module, ...(options.clientOnly && CLIENT_ONLY_ROUTE) };
+  const handle: PageHandle = { pageModule: module };
   return { handle, lazy: async () => ({ Component: await load() }) };
 }
 

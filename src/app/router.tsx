@@ -90,6 +90,13 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'users',
+              // Imported when the route is entered: the people's queries it names would otherwise weigh on
+              // every route's entry script (the Users list's own chunk holds them anyway).
+              loader: async ({ request }) => {
+                const { prefetchUsersPage } = await import('../features/users/prefetch-users-page.ts');
+                prefetchUsersPage(queryClient, new URL(request.url).searchParams);
+                return null;
+              },
               ...lazyPage(
                 'src/features/users/users-page.tsx',
                 async () => (await import('../features/users/users-page.tsx')).UsersPage,
@@ -97,6 +104,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'users/:userId',
+              loader: async ({ params }) => {
+                const { prefetchPersonPage } = await import('../features/users/prefetch-person-page.ts');
+                prefetchPersonPage(queryClient, params.userId);
+                return null;
+              },
               ...lazyPage(
                 'src/features/users/user-page.tsx',
                 async () => (await import('../features/users/user-page.tsx')).UserPage,
@@ -107,7 +119,6 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ...lazyPage(
                 'src/features/matrix/group-matrix-page.tsx',
                 async () => (await import('../features/matrix/group-matrix-page.tsx')).GroupMatrixPage,
-                { clientOnly: true },
               ),
             },
             {
@@ -116,7 +127,6 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                 'src/features/matrix/organization-matrix-page.tsx',
                 async () =>
                   (await import('../features/matrix/organization-matrix-page.tsx')).OrganizationMatrixPage,
-                { clientOnly: true },
               ),
             },
             {

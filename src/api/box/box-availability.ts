@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { RosterSession } from '../../contract/roster-session.ts';
+import type { User } from '../../contract/user.ts';
 import { currentUserQueryOptions } from '../current-user.ts';
 import { sessionQueryOptions } from '../session.ts';
 
@@ -10,8 +12,13 @@ import { sessionQueryOptions } from '../session.ts';
 export function useBoxAvailable(): boolean {
   const session = useQuery(sessionQueryOptions());
   const user = useQuery(currentUserQueryOptions());
-  const box = session.data?.box;
+  return isBoxAvailable(session.data, user.data);
+}
+
+/** `useBoxAvailable` outside a component: a route's loader, from the answers it already has. */
+export function isBoxAvailable(session: RosterSession | undefined, user: User | undefined): boolean {
+  const box = session?.box;
   if (!box) return false;
   if (box.connect) return box.account !== null;
-  return session.data?.mode === 'environment' || user.data?.role === 'admin';
+  return session?.mode === 'environment' || user?.role === 'admin';
 }

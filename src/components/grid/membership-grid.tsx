@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
@@ -8,6 +9,8 @@ import {
   useRef,
   useState,
 } from 'react';
+import { FIRST_RENDER_VIEWPORT } from '../first-render-viewport.ts';
+import { useHydrated } from '../use-hydrated.ts';
 import {
   type GridCell,
   type GridRectangle,
@@ -60,7 +63,9 @@ function cellId(cell: GridCell): string {
  * A people × places grid after WAI-ARIA's data grid: one tab stop (roving tabindex), arrow keys
  * between cells and into the headers, Space to toggle, Shift+arrows or Shift-click for a
  * rectangle, Escape to clear. Virtualized both ways: only the rows and columns in view are in the
- * DOM, each cell one element.
+ * DOM, each cell one element. Until hydrated (the server's HTML, and hydrating it) the first screen
+ * of rows and columns lays out in the flow (`grid-flow`), since the CSP refuses the inline styles
+ * that place cells; the sizes are then the defaults, which styles.css repeats for that layout.
  */
 export function MembershipGrid(props: MembershipGridProps) {
   const {
@@ -76,6 +81,7 @@ export function MembershipGrid(props: MembershipGridProps) {
   const [anchor, setAnchor] = useState<GridCell>({ row: 0, column: 0 });
   const [extended, setExtended] = useState(false);
   const moveDom = useRef(false);
+  const placed = useHydrated();
   const rows = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -83,6 +89,8 @@ export function MembershipGrid(props: MembershipGridProps) {
     overscan: 6,
     scrollPaddingStart: headerHeight,
     getItemKey: props.rowKey,
+    // The server's render and the hydrating one assume this viewport, so the two agree.
+    initialRect: FIRST_RENDER_VIEWPORT,
   });
   const columns = useVirtualizer({
     horizontal: true,
@@ -92,6 +100,7 @@ export function MembershipGrid(props: MembershipGridProps) {
     overscan: 3,
     scrollPaddingStart: rowHeaderWidth,
     getItemKey: props.columnKey,
+    initialRect: FIRST_RENDER_VIEWPORT,
   });
   const clampedFocus: GridCell = {
     row: Math.min(focus.row, rowCount - 1),
@@ -199,6 +208,7 @@ export function MembershipGrid(props: MembershipGridProps) {
 
   const virtualRows = rows.getVirtualItems();
   const virtualColumns = columns.getVirtualItems();
+  const place = (style: CSSProperties) => (placed ? style : undefined);
   const tabStop = (cell: GridCell) =>
     cell.row === clampedFocus.row && cell.column === clampedFocus.column ? 0 : -1;
 
@@ -217,22 +227,22 @@ export function MembershipGrid(props: MembershipGridProps) {
       tabIndex={-1}
     >
       <div
-        className="grid-canvas"
-        style={{
+        className={placed ? 'grid-canvas' : 'grid-canvas grid-flow'}
+        style={place({
           width: rowHeaderWidth + columns.getTotalSize(),
           height: headerHeight + rows.getTotalSize(),
-        }}
+        })}
       >
         {/* biome-ignore lint/a11y/useSemanticElements: see above */}
         {/* biome-ignore lint/a11y/useFocusableInteractive: the grid's cells take focus, not its rows (roving tabindex). */}
-        <div role="row" aria-rowindex={1} className="grid-head" style={{ height: headerHeight }}>
+        <div role="row" aria-rowindex={1} className="grid-head" style={place({ height: headerHeight })}>
           {/* biome-ignore lint/a11y/useSemanticElements: see above */}
           {/* biome-ignore lint/a11y/useFocusableInteractive: the corner holds the rows' title only; focus moves between cells. */}
           <div
             role="columnheader"
             aria-colindex={1}
             className="grid-corner"
-            style={{ width: rowHeaderWidth }}
+            style={place({ width: rowHeaderWidth })}
           >
             {props.label}
           </div>
@@ -245,7 +255,7 @@ export function MembershipGrid(props: MembershipGridProps) {
               data-cell={cellId({ row: HEADER, column: column.index })}
               tabIndex={tabStop({ row: HEADER, column: column.index })}
               className="grid-column-header"
-              style={{ left: rowHeaderWidth + column.start, width: column.size, height: headerHeight }}
+              style={place({ left: rowHeaderWidth + column.start, width: column.size, height: headerHeight })}
               onFocus={() => setFocus({ row: HEADER, column: column.index })}
             >
               {props.renderColumnHeader(column.index)}
@@ -260,7 +270,7 @@ export function MembershipGrid(props: MembershipGridProps) {
             role="row"
             aria-rowindex={row.index + 2}
             className="grid-row"
-            style={{ top: headerHeight + row.start, height: row.size }}
+            style={place({ top: headerHeight + row.start, height: row.size })}
           >
             {/* biome-ignore lint/a11y/useSemanticElements: see above */}
             <div
@@ -269,7 +279,7 @@ export function MembershipGrid(props: MembershipGridProps) {
               data-cell={cellId({ row: row.index, column: HEADER })}
               tabIndex={tabStop({ row: row.index, column: HEADER })}
               className="grid-row-header"
-              style={{ width: rowHeaderWidth }}
+              style={place({ width: rowHeaderWidth })}
               onFocus={() => setFocus({ row: row.index, column: HEADER })}
             >
               {props.renderRowHeader(row.index)}
@@ -288,7 +298,7 @@ export function MembershipGrid(props: MembershipGridProps) {
                   tabIndex={tabStop({ row: row.index, column: column.index })}
                   className={selected ? `${view.className} is-in-rectangle` : view.className}
                   title={view.title}
-                  style={{ left: rowHeaderWidth + column.start, width: column.size }}
+                  style={place({ left: rowHeaderWidth + column.start, width: column.size })}
                 >
                   {view.text}
                 </div>

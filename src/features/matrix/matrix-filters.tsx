@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { UserRoleFilter } from '../../api/users.ts';
-import { type MatrixParams, ROLE_FILTERS } from './matrix-params.ts';
+import { ROLE_FILTERS } from '../../components/role-filters.ts';
+import type { MatrixParams } from './matrix-params.ts';
 
 const SEARCH_DELAY_MS = 250;
 

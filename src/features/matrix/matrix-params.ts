@@ -1,13 +1,6 @@
 import type { UserRoleFilter } from '../../api/users.ts';
+import { roleFilterOf } from '../../components/role-filters.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
-
-export const ROLE_FILTERS: Record<UserRoleFilter, string> = {
-  staff: 'Agents and admins',
-  agent: 'Agents',
-  admin: 'Admins',
-  'end-user': 'End users',
-  all: 'Everyone',
-};
 
 export type ColumnOrder = 'name' | 'members';
 
@@ -37,7 +30,7 @@ export function parseMatrixParams(params: URLSearchParams): MatrixParams {
   });
   return {
     text: (params.get('q') ?? '').trim().slice(0, 100),
-    role: role !== null && role in ROLE_FILTERS ? (role as UserRoleFilter) : 'staff',
+    role: roleFilterOf(role),
     memberOf: parseRecordId(params.get('in') ?? undefined),
     outside: params.get('outside') === '1',
     columns: columns && [...new Set(columns)],

@@ -9,22 +9,15 @@ import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
 import { VirtualTable } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import { ROLE_FILTERS } from '../../components/role-filters.ts';
 import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
 import { plural } from '../../contract/plural.ts';
 import type { AssignKind } from '../../lib/assignment-request.ts';
 import { ChosenPeopleList } from './chosen-people-list.tsx';
 import { useChosenPeople } from './use-chosen-people.ts';
 import { usersColumns } from './users-columns.tsx';
+import { usersFiltersOf } from './users-filters.ts';
 
-const ROLE_FILTERS: Record<UserRoleFilter, string> = {
-  staff: 'Agents and admins',
-  agent: 'Agents',
-  admin: 'Admins',
-  'end-user': 'End users',
-  all: 'Everyone',
-};
-const isRoleFilter = (value: string | null): value is UserRoleFilter =>
-  value !== null && value in ROLE_FILTERS;
 const SEARCH_DELAY_MS = 250;
 
 /** Outside the component, so the names map stays the same object until an answer changes. */
@@ -41,9 +34,7 @@ const PastePeopleDialog = lazy(async () => ({
 
 export function UsersPage() {
   const [params, setParams] = useSearchParams();
-  const roleParam = params.get('role');
-  const role: UserRoleFilter = isRoleFilter(roleParam) ? roleParam : 'staff';
-  const text = params.get('q') ?? '';
+  const { role, text } = usersFiltersOf(params);
   const [typed, setTyped] = useState(text);
   const [shownText, setShownText] = useState(text);
   if (text !== shownText) {
