@@ -10,6 +10,7 @@ import { isShiftChange, rowsInRange } from '../../components/data-table/range-se
 import { VirtualTable } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
+import { useSearchParam } from '../../components/use-search-param.ts';
 import { plural } from '../../contract/plural.ts';
 import { MAX_PASTED_ENTRIES } from '../../contract/roster-operations.ts';
 import type { AssignKind } from './assign-memberships-dialog.tsx';
@@ -26,7 +27,6 @@ const ROLE_FILTERS: Record<UserRoleFilter, string> = {
 };
 const isRoleFilter = (value: string | null): value is UserRoleFilter =>
   value !== null && value in ROLE_FILTERS;
-const SEARCH_DELAY_MS = 250;
 
 /** Loads when opened, so the list shows sooner. */
 const AssignMembershipsDialog = lazy(async () => ({
@@ -40,28 +40,7 @@ export function UsersPage() {
   const [params, setParams] = useSearchParams();
   const roleParam = params.get('role');
   const role: UserRoleFilter = isRoleFilter(roleParam) ? roleParam : 'staff';
-  const text = params.get('q') ?? '';
-  const [typed, setTyped] = useState(text);
-  const [shownText, setShownText] = useState(text);
-  if (text !== shownText) {
-    setShownText(text);
-    setTyped(text);
-  }
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (typed.trim() === text) return;
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (typed.trim()) next.set('q', typed.trim());
-          else next.delete('q');
-          return next;
-        },
-        { replace: true },
-      );
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed, text, setParams]);
+  const { search: text, typed, setTyped } = useSearchParam();
 
   const users = useInfiniteQuery(usersQueryOptions({ role, text }));
   const permissions = useMembershipPermissions();
