@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '../../api/api-error.ts';
 import { planOperation } from '../../api/roster-operation-actions.ts';
 import { parsePastedPeople, pastedEntryCount } from '../../contract/pasted-people.ts';
 import { plural } from '../../contract/plural.ts';
@@ -10,6 +9,7 @@ import {
   type PeopleInput,
 } from '../../contract/roster-operations.ts';
 import type { User } from '../../contract/user.ts';
+import { DialogFooter } from '../dialog-footer.tsx';
 import { ModalDialog } from '../modal-dialog.tsx';
 import { PlanStep } from '../operations/plan-step.tsx';
 import { PeoplePicker } from './people-picker.tsx';
@@ -94,15 +94,7 @@ export function AddMembersDialog(props: AddMembersDialogProps) {
               Paste at most {MAX_PASTED_ENTRIES.toLocaleString()} entries at a time.
             </p>
           )}
-          {review.isError && (
-            <p className="form-error" role="alert">
-              Could not review these people: {describeError(review.error)}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
+          <DialogFooter error={review.error} errorLead="Could not review these people" onCancel={onClose}>
             <button
               type="submit"
               className="button-primary"
@@ -110,7 +102,7 @@ export function AddMembersDialog(props: AddMembersDialogProps) {
             >
               {review.isPending ? 'Reviewing…' : 'Review'}
             </button>
-          </div>
+          </DialogFooter>
         </form>
       )}
     </ModalDialog>

@@ -8,6 +8,7 @@ import { BulkActionBar } from '../../components/bulk-action-bar.tsx';
 import { selectedCount, useRowSelection } from '../../components/data-table/row-selection.ts';
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
+import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { ScopedOperations } from '../../components/operations/scoped-operations.tsx';
 import { BOX_MAX_OFFSET } from '../../contract/box/box-collection.ts';
 import type {
@@ -40,11 +41,9 @@ export function BoxGroupPage() {
   const groupId = parseBoxId(useParams().groupId);
   if (groupId === undefined) {
     return (
-      <section className="message-page">
-        <h1>No such Box group</h1>
-        <p>Box group addresses end in the group's id, like /box/groups/30000001.</p>
-        <Link to="/box/groups">All Box groups</Link>
-      </section>
+      <NotFoundMessage title="No such Box group" back={{ to: '/box/groups', label: 'All Box groups' }}>
+        Box group addresses end in the group's id, like /box/groups/30000001.
+      </NotFoundMessage>
     );
   }
   return <BoxGroupDetail key={groupId} groupId={groupId} />;
@@ -66,11 +65,9 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
 
   if (group.isError) {
     return group.error instanceof ApiError && group.error.kind === 'not_found' ? (
-      <section className="message-page">
-        <h1>Box group not found</h1>
-        <p>There is no Box group {groupId}. It may have been deleted.</p>
-        <Link to="/box/groups">All Box groups</Link>
-      </section>
+      <NotFoundMessage title="Box group not found" back={{ to: '/box/groups', label: 'All Box groups' }}>
+        There is no Box group {groupId}. It may have been deleted.
+      </NotFoundMessage>
     ) : (
       <ErrorState what="this Box group" error={group.error} onRetry={() => group.refetch()} />
     );

@@ -28,6 +28,7 @@ import { formatDay } from '../../components/dates.tsx';
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { ErrorState, ListStates } from '../../components/list-states.tsx';
 import { type NamedOption, NamedPicker } from '../../components/members/named-picker.tsx';
+import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
 import { isAgentRole, type User } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
@@ -82,11 +83,9 @@ export function UserPage() {
   const userId = parseRecordId(useParams().userId);
   if (userId === undefined) {
     return (
-      <section className="message-page">
-        <h1>No such person</h1>
-        <p>Addresses of people end in their number, like /users/380000001.</p>
-        <Link to="/users">All users</Link>
-      </section>
+      <NotFoundMessage title="No such person" back={{ to: '/users', label: 'All users' }}>
+        Addresses of people end in their number, like /users/380000001.
+      </NotFoundMessage>
     );
   }
   return <UserDetail key={userId} userId={userId} />;
@@ -171,11 +170,9 @@ function UserDetail({ userId }: { userId: number }) {
 
   if (user.isError) {
     return user.error instanceof ApiError && user.error.kind === 'not_found' ? (
-      <section className="message-page">
-        <h1>Person not found</h1>
-        <p>There is no user {userId} in this account.</p>
-        <Link to="/users">All users</Link>
-      </section>
+      <NotFoundMessage title="Person not found" back={{ to: '/users', label: 'All users' }}>
+        There is no user {userId} in this account.
+      </NotFoundMessage>
     ) : (
       <ErrorState what="this person" error={user.error} onRetry={() => user.refetch()} />
     );
