@@ -9,6 +9,7 @@ import type { BoxGroup } from '../../contract/box/box-group.ts';
 import { type PastedEntry, parsePastedPeople } from '../../contract/pasted-people.ts';
 import { plural } from '../../contract/plural.ts';
 import type { Plan, SkippedEntry } from '../../contract/roster-operations.ts';
+import './box.css';
 
 const LOOKUPS_IN_FLIGHT = 5;
 

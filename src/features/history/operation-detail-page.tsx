@@ -16,6 +16,7 @@ import { type ItemState, itemStateSchema, type Operation } from '../../contract/
 import { ITEM_STATES, OperationItemsTable } from './operation-items-table.tsx';
 import { useResultsDownload } from './use-results-download.ts';
 import { zendeskJobPath } from './zendesk-jobs-section.tsx';
+import './history.css';
 
 /** Loads when asked for: it brings the review. */
 const UndoDialog = lazy(async () => ({ default: (await import('./undo-dialog.tsx')).UndoDialog }));

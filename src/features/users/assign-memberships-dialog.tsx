@@ -9,6 +9,7 @@ import { PlanStep } from '../../components/operations/plan-step.tsx';
 import { plural } from '../../contract/plural.ts';
 import type { OperationRequest } from '../../contract/roster-operations.ts';
 import type { ChosenPerson } from './use-chosen-people.ts';
+import './assign-memberships-dialog.css';
 
 export type AssignKind = 'groups' | 'organizations';
 type Target = { id: number; name: string };

@@ -34,6 +34,7 @@ import { isAgentRole, type User } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { PersonBoxGroups } from './person-box-groups.tsx';
 import type { PersonRemoval } from './remove-person-membership-dialog.tsx';
+import './user-page.css';
 
 /**
  * The removal dialog loads when it is opened. The pickers do not load apart: the server renders

@@ -17,6 +17,7 @@ import type { AssignKind } from './assign-memberships-dialog.tsx';
 import { ChosenPeopleList } from './chosen-people-list.tsx';
 import { useChosenPeople } from './use-chosen-people.ts';
 import { usersColumns } from './users-columns.tsx';
+import './users-page.css';
 
 const ROLE_FILTERS: Record<UserRoleFilter, string> = {
   staff: 'Agents and admins',
