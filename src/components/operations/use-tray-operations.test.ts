@@ -1,6 +1,7 @@
 import { type InfiniteData, InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { writeOperation } from '../../api/operation-cache.ts';
+import { operationFixture } from '../../api/operation-fixture.ts';
 import type { Operation, OperationList } from '../../contract/roster-operations.ts';
 import type { Followed } from './followed-operations.ts';
 import { trayOperationsQueryOptions, trayView } from './use-tray-operations.ts';
@@ -8,26 +9,7 @@ import { trayOperationsQueryOptions, trayView } from './use-tray-operations.ts';
 const VIEWER = '7';
 
 function operation(id: string, overrides: Partial<Operation> = {}): Operation {
-  return {
-    id,
-    kind: 'group_memberships.create',
-    label: `Add 3 agents to Billing (${id})`,
-    source: 'bulk',
-    state: 'running',
-    state_reason: null,
-    actor: { id: VIEWER, name: 'Ada Admin', email: 'admin@roster.example' },
-    created_at: '2026-11-23T10:00:00.000Z',
-    updated_at: '2026-11-23T10:00:01.000Z',
-    finished_at: null,
-    targets: [{ type: 'group', id: '360001', name: 'Billing' }],
-    counts: { total: 3, pending: 3, submitted: 0, succeeded: 0, failed: 0, cancelled: 0 },
-    done: 0,
-    jobs: { total: 1, running: 1 },
-    undo_of: null,
-    undone_by: null,
-    can: { cancel: true, retry_failed: false, undo: false },
-    ...overrides,
-  };
+  return operationFixture({ id, label: `Add 3 agents to Billing (${id})`, ...overrides });
 }
 
 const list = (...operations: Operation[]): InfiniteData<OperationList> => ({
