@@ -200,10 +200,37 @@ test('styles the first view from a style element in the page that its CSP allows
   const hash = `'sha256-${createHash('sha256')
     .update(styles[0] ?? '', 'utf8')
     .digest('base64')}'`;
-  expect(styleSrc?.[1]?.split(' ')).toEqual(["'self'", hash]);
+  const allowed = styleSrc?.[1]?.split(' ') ?? [];
+  // 'self' for the files a route's chunk links, and the hashes of the build's stylesheets only.
+  expect(allowed[0]).toBe("'self'");
+  expect(allowed).toContain(hash);
+  expect(allowed.slice(1).every((source) => /^'sha256-[\w+/=]+'$/.test(source))).toBe(true);
   // The page's 14 px base and its header bar come from that element, with scripts off.
   await expect(page.locator('body')).toHaveCSS('font-size', '14px');
   await expect(page.locator('.shell-header')).toHaveCSS('display', 'flex');
+  await context.close();
+});
+
+test("styles a route's own rules from a second style element in the page, and preloads the file its chunk asks for", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: SANDBOX_SERVER.url, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const response = await page.goto('/sign-in');
+  const html = (await response?.text()) ?? '';
+  const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1] ?? '');
+  expect(styles).toHaveLength(2);
+  expect(html).not.toContain('rel="stylesheet"');
+  expect(html).toMatch(
+    /<link rel="preload" as="style" crossorigin href="\/assets\/sign-in-page-[\w-]+\.css">/,
+  );
+  const allowed = /style-src ([^;]*)/.exec((await response?.allHeaders())?.['content-security-policy'] ?? '');
+  for (const css of styles) {
+    const hash = `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+    expect(allowed?.[1]?.split(' ')).toContain(hash);
+  }
+  // The sign-in card's grid comes from the sign-in page's own stylesheet, with scripts off.
+  await expect(page.locator('.sign-in-card')).toHaveCSS('display', 'grid');
   await context.close();
 });
 

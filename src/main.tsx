@@ -9,7 +9,6 @@ import { readFirstViewState } from './app/first-view-state.ts';
 import { createQueryClient } from './app/query-client.ts';
 import { appRoutes, createAppRouter } from './app/router.tsx';
 import './app/styles.css';
-import './app/import-export.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

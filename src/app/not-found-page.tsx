@@ -1,11 +1,9 @@
-import { Link } from 'react-router';
+import { NotFoundMessage } from '../components/not-found-message.tsx';
 
 export function NotFoundPage() {
   return (
-    <section className="message-page">
-      <h1>Page not found</h1>
-      <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
-      <Link to="/groups">Go to Groups</Link>
-    </section>
+    <NotFoundMessage title="Page not found" back={{ to: '/groups', label: 'Go to Groups' }}>
+      There is nothing at this address. It may have moved, or the link may be mistyped.
+    </NotFoundMessage>
   );
 }

@@ -4,11 +4,14 @@ import { describeError } from '../api/api-error.ts';
 /** A dialog's last lines: what went wrong, if anything, then Cancel and the dialog's own action. */
 export function DialogFooter({
   error,
+  errorLead,
   onCancel,
   children,
 }: {
   /** The failed action's error; nothing is shown while it is undefined or null. */
-  error: unknown;
+  error?: unknown;
+  /** What failed, before the error's own words, e.g. "Could not review these people". */
+  errorLead?: string;
   onCancel: () => void;
   children: ReactNode;
 }) {
@@ -16,6 +19,7 @@ export function DialogFooter({
     <>
       {error != null && (
         <p className="form-error" role="alert">
+          {errorLead && `${errorLead}: `}
           {describeError(error)}
         </p>
       )}

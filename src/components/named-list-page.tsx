@@ -6,15 +6,13 @@ import {
   useInfiniteQuery,
   useQuery,
 } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { type ReactNode, useMemo } from 'react';
 import type { CursorPageParam } from '../api/cursor-pagination.ts';
 import type { NamedListPage as Page } from '../api/named-list.ts';
 import { plural } from '../contract/plural.ts';
 import { VirtualTable, type VirtualTableColumn } from './data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from './list-states.tsx';
-
-const SEARCH_DELAY_MS = 250;
+import { useSearchParam } from './use-search-param.ts';
 
 export type NamedListPageProps<
   Item extends { id: number | string },
@@ -48,20 +46,7 @@ export function NamedListPage<
   ListPage extends Page<Item> = Page<Item>,
 >(props: NamedListPageProps<Item, ListKey, CountKey, ListPage>) {
   const { title, noun, nameMatch = 'start' } = props;
-  const [params, setParams] = useSearchParams();
-  const name = params.get('q') ?? '';
-  const [text, setText] = useState(name);
-  const [shownName, setShownName] = useState(name);
-  if (name !== shownName) {
-    setShownName(name);
-    setText(name);
-  }
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (text.trim() !== name) setParams(text.trim() ? { q: text.trim() } : {}, { replace: true });
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, name, setParams]);
+  const { search: name, typed: text, setTyped: setText } = useSearchParam();
 
   const list = useInfiniteQuery(props.listQuery({ name }));
   const total = useQuery({ ...props.countQuery(), enabled: !name });

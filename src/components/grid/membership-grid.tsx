@@ -18,6 +18,7 @@ import {
   movedCell,
   rectangleBetween,
 } from './grid-rectangle.ts';
+import './membership-grid.css';
 
 /** What a cell shows: a word (never colour alone) and the classes that style it. Cheap to make. */
 export type GridCellView = { text: string; className: string; title?: string };

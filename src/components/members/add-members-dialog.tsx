@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '../../api/api-error.ts';
 import { planOperationMutationOptions } from '../../api/roster-operation-actions.ts';
 import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
 import { parsePastedPeople, pastedEntryCount } from '../../contract/pasted-people.ts';
@@ -8,6 +7,7 @@ import { plural } from '../../contract/plural.ts';
 import type { PeopleInput } from '../../contract/providers/zendesk-operations.ts';
 import type { OperationRequest } from '../../contract/roster-operations.ts';
 import type { User } from '../../contract/user.ts';
+import { DialogFooter } from '../dialog-footer.tsx';
 import { ModalDialog } from '../modal-dialog.tsx';
 import { PlanStep } from '../operations/plan-step.tsx';
 import { PeoplePicker } from './people-picker.tsx';
@@ -89,15 +89,7 @@ export function AddMembersDialog(props: AddMembersDialogProps) {
               Paste at most {MAX_PASTED_ENTRIES.toLocaleString()} entries at a time.
             </p>
           )}
-          {review.isError && (
-            <p className="form-error" role="alert">
-              Could not review these people: {describeError(review.error)}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
+          <DialogFooter error={review.error} errorLead="Could not review these people" onCancel={onClose}>
             <button
               type="submit"
               className="button-primary"
@@ -105,7 +97,7 @@ export function AddMembersDialog(props: AddMembersDialogProps) {
             >
               {review.isPending ? 'Reviewing…' : 'Review'}
             </button>
-          </div>
+          </DialogFooter>
         </form>
       )}
     </ModalDialog>

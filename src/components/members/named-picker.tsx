@@ -1,4 +1,5 @@
 import { useCombobox } from 'downshift';
+import './named-picker.css';
 
 export type NamedOption = {
   id: number;

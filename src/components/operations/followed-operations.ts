@@ -8,7 +8,7 @@ import type { Operation } from '../../contract/roster-operations.ts';
  * until dismissed. `inline` holds the ones a page shows in its own panel, which the tray leaves
  * out, so no operation has two progress displays at once.
  */
-type Followed = {
+export type Followed = {
   followed: ReadonlySet<string>;
   dismissed: ReadonlySet<string>;
   inline: ReadonlyMap<string, number>;
@@ -45,14 +45,21 @@ export function dismissOperation(id: string): void {
   update({ dismissed: new Set([...state.dismissed, id]) });
 }
 
-/** Follows every operation of `operations` that is running now. */
-export function useFollowRunning(operations: readonly Operation[]): void {
+/** The ids of the operations of `operations` that are running now. */
+export function runningIds(operations: readonly Operation[]): string[] {
+  return operations.filter((operation) => !isOperationFinished(operation)).map((operation) => operation.id);
+}
+
+/** Follows the operations of these ids (those running now, see `runningIds`). */
+export function useFollowRunning(ids: readonly string[]): void {
+  const key = ids.join(',');
   useEffect(() => {
-    const running = operations.filter((operation) => !isOperationFinished(operation));
-    if (running.some((operation) => !state.followed.has(operation.id))) {
-      update({ followed: new Set([...state.followed, ...running.map((operation) => operation.id)]) });
+    if (!key) return;
+    const running = key.split(',');
+    if (running.some((id) => !state.followed.has(id))) {
+      update({ followed: new Set([...state.followed, ...running]) });
     }
-  }, [operations]);
+  }, [key]);
 }
 
 /** Running, or followed and not dismissed: what a progress display keeps showing. */

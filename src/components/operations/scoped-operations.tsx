@@ -5,6 +5,7 @@ import { type OperationListFilters, operationsQueryOptions } from '../../api/ros
 import {
   dismissOperation,
   isOnDisplay,
+  runningIds,
   useFollowedOperations,
   useFollowRunning,
   useShownInline,
@@ -35,7 +36,7 @@ export function ScopedOperations({
     refetchInterval: useOperationPollInterval(POLL_MS),
   });
   const operations = useMemo(() => list.data?.pages[0]?.operations ?? [], [list.data]);
-  useFollowRunning(operations);
+  useFollowRunning(runningIds(operations));
   const followed = useFollowedOperations();
   const shown = operations.filter((operation) => isOnDisplay(operation, followed)).slice(0, SHOWN);
   useShownInline(shown.map((operation) => operation.id));

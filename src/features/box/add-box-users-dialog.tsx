@@ -9,6 +9,7 @@ import type { BoxGroup } from '../../contract/box/box-group.ts';
 import { plural } from '../../contract/plural.ts';
 
 /**
+import './box.css';
  * Add people to a Box group: search by name or login, or paste logins or user ids; "Review" shows
  * what will happen, then the additions run on the server as one operation of single requests.
  */

@@ -5,6 +5,7 @@ import { describeError } from '../../api/api-error.ts';
 import { boxKeys } from '../../api/box/box-keys.ts';
 import { boxConnectUrl, disconnectBox, sessionKeys, sessionQueryOptions } from '../../api/session.ts';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import './box.css';
 
 /** `?box_error=` after a Box OAuth round trip, as a fixed sentence (never text taken from the URL). */
 const BOX_ERRORS: Record<string, string> = {

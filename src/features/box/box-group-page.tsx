@@ -8,6 +8,7 @@ import { selectedCount, useRowSelection } from '../../components/data-table/row-
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MemberListSection } from '../../components/members/member-list-section.tsx';
+import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { BOX_MAX_OFFSET } from '../../contract/box/box-collection.ts';
 import type {
   BoxConfigurablePermissions,
@@ -39,11 +40,9 @@ export function BoxGroupPage() {
   const groupId = parseBoxId(useParams().groupId);
   if (groupId === undefined) {
     return (
-      <section className="message-page">
-        <h1>No such Box group</h1>
-        <p>Box group addresses end in the group's id, like /box/groups/30000001.</p>
-        <Link to="/box/groups">All Box groups</Link>
-      </section>
+      <NotFoundMessage title="No such Box group" back={{ to: '/box/groups', label: 'All Box groups' }}>
+        Box group addresses end in the group's id, like /box/groups/30000001.
+      </NotFoundMessage>
     );
   }
   return <BoxGroupDetail key={groupId} groupId={groupId} />;
@@ -65,11 +64,9 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
 
   if (group.isError) {
     return group.error instanceof ApiError && group.error.kind === 'not_found' ? (
-      <section className="message-page">
-        <h1>Box group not found</h1>
-        <p>There is no Box group {groupId}. It may have been deleted.</p>
-        <Link to="/box/groups">All Box groups</Link>
-      </section>
+      <NotFoundMessage title="Box group not found" back={{ to: '/box/groups', label: 'All Box groups' }}>
+        There is no Box group {groupId}. It may have been deleted.
+      </NotFoundMessage>
     ) : (
       <ErrorState what="this Box group" error={group.error} onRetry={() => group.refetch()} />
     );

@@ -3,6 +3,7 @@ import {
   type BoxConfigurablePermissions,
 } from '../../contract/box/box-group-membership.ts';
 import { BOX_PERMISSION_LABELS } from './box-labels.ts';
+import './box.css';
 
 export const NO_BOX_PERMISSIONS: BoxConfigurablePermissions = {
   can_run_reports: false,

@@ -6,6 +6,7 @@ import {
   type BoxGroupMembership,
 } from '../../contract/box/box-group-membership.ts';
 import { BOX_PERMISSION_LABELS } from './box-labels.ts';
+import './box.css';
 
 /**
  * List entries leave an admin's permissions out, so each visible admin row reads its own

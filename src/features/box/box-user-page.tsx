@@ -10,18 +10,14 @@ import {
 import { boxUserQueryOptions } from '../../api/box/box-users.ts';
 import { BoxUserGroupsTable } from '../../components/box-user-groups-table.tsx';
 import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
+import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { parseBoxId } from './parse-box-id.ts';
 
 /** A Box user's groups with their role in each, and a picker to add them to another group. */
 export function BoxUserPage() {
   const userId = parseBoxId(useParams().userId);
   if (userId === undefined) {
-    return (
-      <section className="message-page">
-        <h1>No such Box user</h1>
-        <Link to="/box/users">All Box users</Link>
-      </section>
-    );
+    return <NotFoundMessage title="No such Box user" back={{ to: '/box/users', label: 'All Box users' }} />;
   }
   return <BoxUserDetail key={userId} userId={userId} />;
 }
@@ -46,12 +42,9 @@ function BoxUserDetail({ userId }: { userId: string }) {
 
   if (user.isError) {
     return user.error instanceof ApiError && user.error.kind === 'not_found' ? (
-      <section className="message-page">
-        <title>Box user not found · Roster</title>
-        <h1>Box user not found</h1>
-        <p>There is no Box user {userId} in this enterprise.</p>
-        <Link to="/box/users">All Box users</Link>
-      </section>
+      <NotFoundMessage title="Box user not found" back={{ to: '/box/users', label: 'All Box users' }}>
+        There is no Box user {userId} in this enterprise.
+      </NotFoundMessage>
     ) : (
       <ErrorState what="this Box user" error={user.error} onRetry={() => user.refetch()} />
     );

@@ -10,11 +10,12 @@ import { ExportButton } from '../../components/exports/export-button.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
+/** The dialog (and the people picker it brings) loads when opened, so the member list shows sooner. */
+import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { plural } from '../../contract/plural.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { groupMemberRowsOf } from './group-member-row.ts';
 
-/** The dialog (and the people picker it brings) loads when opened, so the member list shows sooner. */
 const AddAgentsDialog = lazy(async () => ({
   default: (await import('./add-agents-dialog.tsx')).AddAgentsDialog,
 }));
@@ -23,11 +24,9 @@ export function GroupPage() {
   const groupId = parseRecordId(useParams().groupId);
   if (groupId === undefined) {
     return (
-      <section className="message-page">
-        <h1>No such group</h1>
-        <p>Group addresses end in the group's number, like /groups/360000001.</p>
-        <Link to="/groups">All groups</Link>
-      </section>
+      <NotFoundMessage title="No such group" back={{ to: '/groups', label: 'All groups' }}>
+        Group addresses end in the group's number, like /groups/360000001.
+      </NotFoundMessage>
     );
   }
   return <GroupDetail key={groupId} groupId={groupId} />;
@@ -44,11 +43,9 @@ function GroupDetail({ groupId }: { groupId: number }) {
 
   if (group.isError) {
     return group.error instanceof ApiError && group.error.kind === 'not_found' ? (
-      <section className="message-page">
-        <h1>Group not found</h1>
-        <p>There is no group {groupId} in this account. It may have been deleted.</p>
-        <Link to="/groups">All groups</Link>
-      </section>
+      <NotFoundMessage title="Group not found" back={{ to: '/groups', label: 'All groups' }}>
+        There is no group {groupId} in this account. It may have been deleted.
+      </NotFoundMessage>
     ) : (
       <ErrorState what="this group" error={group.error} onRetry={() => group.refetch()} />
     );

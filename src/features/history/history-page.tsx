@@ -9,6 +9,7 @@ import { historyColumns } from './history-columns.tsx';
 import { HistoryFilterBar } from './history-filter-bar.tsx';
 import { historyFiltersOf } from './history-filters.ts';
 import { ZendeskJobsSection } from './zendesk-jobs-section.tsx';
+import './history.css';
 
 const POLL_MS = 5000;
 

@@ -7,6 +7,7 @@ import { useOperationPollInterval } from '../../api/operation-events.ts';
 import { type OperationItemFilters, operationQueryOptions } from '../../api/roster-operations.ts';
 import { At } from '../../components/dates.tsx';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { OperationActions } from '../../components/operations/operation-actions.tsx';
 import { operationOutcome, outcomeCounts } from '../../components/operations/operation-outcome.ts';
 import { historyPath, jobsText } from '../../components/operations/operation-progress.tsx';
@@ -15,6 +16,7 @@ import { type ItemState, itemStateSchema, type Operation } from '../../contract/
 import { ITEM_STATES, OperationItemsTable } from './operation-items-table.tsx';
 import { useResultsDownload } from './use-results-download.ts';
 import { zendeskJobPath } from './zendesk-jobs-section.tsx';
+import './history.css';
 
 /** Loads when asked for: it brings the review. */
 const UndoDialog = lazy(async () => ({ default: (await import('./undo-dialog.tsx')).UndoDialog }));
@@ -43,14 +45,10 @@ function OperationDetail({ id }: { id: string }) {
   if (operation.isPending) return <LoadingRows label="Loading the operation" />;
   if (!operation.data) {
     return operation.error instanceof ApiError && operation.error.kind === 'not_found' ? (
-      <div className="message-page">
-        <h1>No such operation</h1>
-        <p>
-          History has no operation {id}. If this is the id of a Zendesk job, see{' '}
-          <Link to={zendeskJobPath(id)}>Zendesk's record of it</Link>.
-        </p>
-        <Link to="/history">All of History</Link>
-      </div>
+      <NotFoundMessage title="No such operation" back={{ to: '/history', label: 'All of History' }}>
+        History has no operation {id}. If this is the id of a Zendesk job, see{' '}
+        <Link to={zendeskJobPath(id)}>Zendesk's record of it</Link>.
+      </NotFoundMessage>
     ) : (
       <ErrorState what="this operation" error={operation.error} onRetry={() => operation.refetch()} />
     );

@@ -7,6 +7,7 @@ import { historyPath, jobsText } from '../../components/operations/operation-pro
 import { formatElapsed, useNow } from '../../components/operations/operation-times.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import type { Operation } from '../../contract/roster-operations.ts';
+import './operation-tray.css';
 
 /** How long an operation that finished without failures stays in the tray: long enough to read. */
 export const FINISHED_STAYS_MS = 15_000;

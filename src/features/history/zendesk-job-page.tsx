@@ -6,6 +6,7 @@ import { jobOperationQueryOptions } from '../../api/roster-operations.ts';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { At } from '../../components/dates.tsx';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { historyPath, itemSubject } from '../../components/operations/operation-progress.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { FINAL_JOB_STATES, type JobResult } from '../../contract/job-status.ts';
@@ -104,11 +105,9 @@ export function ZendeskJobPage() {
         <LoadingRows label="Loading the job" />
       ) : !job.data ? (
         job.error instanceof ApiError && job.error.kind === 'not_found' ? (
-          <div className="message-page">
-            <h1>Job not found</h1>
-            <p>Zendesk keeps job statuses for one day; this one may have expired.</p>
-            <Link to="/history">History</Link>
-          </div>
+          <NotFoundMessage title="Job not found" back={{ to: '/history', label: 'History' }}>
+            Zendesk keeps job statuses for one day; this one may have expired.
+          </NotFoundMessage>
         ) : (
           <ErrorState what="this job" error={job.error} onRetry={() => job.refetch()} />
         )

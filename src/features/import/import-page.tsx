@@ -14,6 +14,7 @@ import {
 import { MAX_CHANGES } from '../../contract/operation-limits.ts';
 import { KIND_WORDS, MODE_WORDS } from './import-kinds.ts';
 import { ImportReviewPanel } from './import-review-panel.tsx';
+import './import-page.css';
 
 const ZENDESK_KINDS = ['group_memberships', 'organization_memberships'] as const;
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
+import { DialogFooter } from '../../components/dialog-footer.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { PlanReview } from '../../components/operations/plan-review.tsx';
 import { useStartOperation } from '../../components/operations/use-operation-actions.ts';
@@ -95,14 +96,11 @@ export function ImportReviewPanel({
               <span aria-hidden="true">⚠</span> {warning}
             </p>
           ))}
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
+          <DialogFooter onCancel={() => setConfirming(false)}>
             <button type="button" className="button-danger" disabled={start.isPending} onClick={apply}>
               {start.isPending ? 'Starting…' : `Remove ${review.counts.remove.toLocaleString()} and apply`}
             </button>
-          </div>
+          </DialogFooter>
         </ModalDialog>
       )}
     </section>

@@ -1,9 +1,8 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { UserRoleFilter } from '../../api/users.ts';
 import { ROLE_FILTERS } from '../../components/role-filters.ts';
+import { useSearchParam } from '../../components/use-search-param.ts';
 import type { MatrixParams } from './matrix-params.ts';
-
-const SEARCH_DELAY_MS = 250;
 
 /** The grid's row filters and, as children, its column controls; every value lives in the URL. */
 export function MatrixFilters({
@@ -26,15 +25,7 @@ export function MatrixFilters({
   count: string | undefined;
   children?: ReactNode;
 }) {
-  const [typed, setTyped] = useState(view.text);
-  // The page re-renders as memberships stream in; the pause after typing must not restart each time.
-  const change = useRef(onChange);
-  change.current = onChange;
-  useEffect(() => {
-    if (typed.trim() === view.text) return;
-    const timer = setTimeout(() => change.current('q', typed.trim() || undefined), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed, view.text]);
+  const { typed, setTyped } = useSearchParam();
   return (
     <div className="page-tools matrix-filters">
       <label className="search">

@@ -16,6 +16,7 @@ import {
   pendingChangesReducer,
   summarizePending,
 } from './pending-changes.ts';
+import './matrix.css';
 
 /** The review loads when it is opened: most visits to the grid only look. */
 const PlanDialog = lazy(async () => ({

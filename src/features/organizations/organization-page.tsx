@@ -14,6 +14,7 @@ import { ExportButton } from '../../components/exports/export-button.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ErrorState } from '../../components/list-states.tsx';
 import { MembersSection } from '../../components/members/members-section.tsx';
+import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { plural } from '../../contract/plural.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 import { type OrganizationMemberRow, organizationMemberRowsOf } from './organization-member-row.ts';
@@ -37,11 +38,12 @@ export function OrganizationPage() {
   const organizationId = parseRecordId(useParams().organizationId);
   if (organizationId === undefined) {
     return (
-      <section className="message-page">
-        <h1>No such organization</h1>
-        <p>Organization addresses end in the organization's number, like /organizations/370000001.</p>
-        <Link to="/organizations">All organizations</Link>
-      </section>
+      <NotFoundMessage
+        title="No such organization"
+        back={{ to: '/organizations', label: 'All organizations' }}
+      >
+        Organization addresses end in the organization's number, like /organizations/370000001.
+      </NotFoundMessage>
     );
   }
   return <OrganizationDetail key={organizationId} organizationId={organizationId} />;
@@ -58,11 +60,12 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
 
   if (organization.isError) {
     return organization.error instanceof ApiError && organization.error.kind === 'not_found' ? (
-      <section className="message-page">
-        <h1>Organization not found</h1>
-        <p>There is no organization {organizationId} in this account. It may have been deleted.</p>
-        <Link to="/organizations">All organizations</Link>
-      </section>
+      <NotFoundMessage
+        title="Organization not found"
+        back={{ to: '/organizations', label: 'All organizations' }}
+      >
+        There is no organization {organizationId} in this account. It may have been deleted.
+      </NotFoundMessage>
     ) : (
       <ErrorState
         what="this organization"

@@ -6,6 +6,7 @@ import { oauthStartUrl, sessionQueryOptions, signInAsDemo, signInWithApiToken } 
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import { type RosterSession, safeNextPath } from '../../contract/roster-session.ts';
 import { apiTokenSignInSchema, type OAuthErrorCode, oauthErrorCodeSchema } from '../../contract/sign-in.ts';
+import './sign-in-page.css';
 
 const OAUTH_ERRORS: Record<OAuthErrorCode, string> = {
   denied: 'Sign-in was cancelled: Zendesk did not grant Roster access.',

@@ -9,6 +9,7 @@ import { PlanStep } from '../../components/operations/plan-step.tsx';
 import { plural } from '../../contract/plural.ts';
 import { type AssignKind, assignmentRequest } from '../../lib/assignment-request.ts';
 import type { ChosenPerson } from './use-chosen-people.ts';
+import './assign-memberships-dialog.css';
 
 type Target = { id: number; name: string };
 

@@ -1,5 +1,6 @@
 import { VirtualList } from '../../components/virtual-list.tsx';
 import type { ChosenPerson } from './use-chosen-people.ts';
+import './chosen-people-list.css';
 
 /**
  * The people chosen so far, whichever search found them: opened from the bulk bar to check the

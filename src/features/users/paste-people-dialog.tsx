@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '../../api/api-error.ts';
 import { findPastedUsersMutationOptions, type PastedUsers } from '../../api/pasted-users.ts';
+import { DialogFooter } from '../../components/dialog-footer.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { VirtualList } from '../../components/virtual-list.tsx';
 import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
@@ -116,15 +116,7 @@ export function PastePeopleDialog({
               Paste at most {MAX_PASTED_ENTRIES.toLocaleString()} entries at a time.
             </p>
           )}
-          {lookup.isError && (
-            <p className="form-error" role="alert">
-              Could not look these people up: {describeError(lookup.error)}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
+          <DialogFooter error={lookup.error} errorLead="Could not look these people up" onCancel={onClose}>
             <button
               type="submit"
               className="button-primary"
@@ -132,7 +124,7 @@ export function PastePeopleDialog({
             >
               {lookup.isPending ? 'Finding…' : 'Find people'}
             </button>
-          </div>
+          </DialogFooter>
         </form>
       )}
     </ModalDialog>

@@ -19,6 +19,7 @@ import {
 import { userQueryOptions } from '../../api/users.ts';
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { ErrorState } from '../../components/list-states.tsx';
+import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
 import { isAgentRole, type User } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
@@ -26,6 +27,7 @@ import { PersonBoxGroups } from './person-box-groups.tsx';
 import { PersonGroupsSection } from './person-groups-section.tsx';
 import { PersonOrganizationsSection } from './person-organizations-section.tsx';
 import type { PersonRemoval } from './remove-person-membership-dialog.tsx';
+import './user-page.css';
 
 /**
  * The removal dialog loads when it is opened. The pickers do not load apart: the server renders
@@ -50,11 +52,9 @@ export function UserPage() {
   const userId = parseRecordId(useParams().userId);
   if (userId === undefined) {
     return (
-      <section className="message-page">
-        <h1>No such person</h1>
-        <p>Addresses of people end in their number, like /users/380000001.</p>
-        <Link to="/users">All users</Link>
-      </section>
+      <NotFoundMessage title="No such person" back={{ to: '/users', label: 'All users' }}>
+        Addresses of people end in their number, like /users/380000001.
+      </NotFoundMessage>
     );
   }
   return <UserDetail key={userId} userId={userId} />;
@@ -76,11 +76,9 @@ function UserDetail({ userId }: { userId: number }) {
 
   if (user.isError) {
     return user.error instanceof ApiError && user.error.kind === 'not_found' ? (
-      <section className="message-page">
-        <h1>Person not found</h1>
-        <p>There is no user {userId} in this account.</p>
-        <Link to="/users">All users</Link>
-      </section>
+      <NotFoundMessage title="Person not found" back={{ to: '/users', label: 'All users' }}>
+        There is no user {userId} in this account.
+      </NotFoundMessage>
     ) : (
       <ErrorState what="this person" error={user.error} onRetry={() => user.refetch()} />
     );

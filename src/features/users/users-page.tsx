@@ -10,6 +10,7 @@ import { VirtualTable } from '../../components/data-table/virtual-table.tsx';
 import { GuardedButton } from '../../components/guarded-button.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import { ROLE_FILTERS } from '../../components/role-filters.ts';
+import { useSearchParam } from '../../components/use-search-param.ts';
 import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
 import { plural } from '../../contract/plural.ts';
 import type { AssignKind } from '../../lib/assignment-request.ts';
@@ -17,8 +18,7 @@ import { ChosenPeopleList } from './chosen-people-list.tsx';
 import { useChosenPeople } from './use-chosen-people.ts';
 import { usersColumns } from './users-columns.tsx';
 import { usersFiltersOf } from './users-filters.ts';
-
-const SEARCH_DELAY_MS = 250;
+import './users-page.css';
 
 /** Outside the component, so the names map stays the same object until an answer changes. */
 const namesById = (results: readonly { data?: readonly { id: number; name: string }[] | undefined }[]) =>
@@ -35,27 +35,7 @@ const PastePeopleDialog = lazy(async () => ({
 export function UsersPage() {
   const [params, setParams] = useSearchParams();
   const { role, text } = usersFiltersOf(params);
-  const [typed, setTyped] = useState(text);
-  const [shownText, setShownText] = useState(text);
-  if (text !== shownText) {
-    setShownText(text);
-    setTyped(text);
-  }
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (typed.trim() === text) return;
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (typed.trim()) next.set('q', typed.trim());
-          else next.delete('q');
-          return next;
-        },
-        { replace: true },
-      );
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed, text, setParams]);
+  const { typed, setTyped } = useSearchParam();
 
   const users = useInfiniteQuery(usersQueryOptions({ role, text }));
   const permissions = useMembershipPermissions();

@@ -38,7 +38,7 @@ export async function loadFirstViewPage(options: FirstViewOptions): Promise<Firs
   const template = options.stylesheets ? options.stylesheets.inline(built) : built;
   if (!template.includes(ROOT)) throw new Error(`${templateFile} has no empty ${ROOT} to render into`);
   if (!template.includes(HEAD_END)) throw new Error(`${templateFile} has no ${HEAD_END}`);
-  const preloads = loadRoutePreloads(options.distDir);
+  const preloads = loadRoutePreloads(options.distDir, options.stylesheets?.styleOf);
   const module = (await import(pathToFileURL(entry).href)) as FirstViewModule;
   const shell = (c: Context) => c.html(template, 200, { 'Cache-Control': 'no-store' });
 

@@ -21,9 +21,15 @@ export type RoutePreloads = (modules: readonly string[]) => string;
 /**
  * Reads the manifest of the build in `distDir` once. A page module's chunk, the chunks it imports
  * and its stylesheets become `modulepreload` and `stylesheet` links, except what the entry already
- * brings; without a manifest (a hand-made `dist/` in tests) pages get none.
+ * brings; without a manifest (a hand-made `dist/` in tests) pages get none. With `styleOf` (see
+ * inline-stylesheets.ts), each stylesheet goes into the page as a `<style>`, so the first paint
+ * waits for no request, plus a `preload` of the file: the chunk's loader adds the file's link as
+ * the page hydrates and waits for it, and finds it fetched already.
  */
-export function loadRoutePreloads(distDir: string): RoutePreloads {
+export function loadRoutePreloads(
+  distDir: string,
+  styleOf?: (file: string) => string | undefined,
+): RoutePreloads {
   const file = join(distDir, '.vite', 'manifest.json');
   if (!existsSync(file)) return () => '';
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -34,7 +40,7 @@ export function loadRoutePreloads(distDir: string): RoutePreloads {
     const key = modules.join('\n');
     let links = cache.get(key);
     if (links === undefined) {
-      links = linksFor(manifest, modules, inEntry);
+      links = linksFor(manifest, modules, inEntry, styleOf);
       cache.set(key, links);
     }
     return links;
@@ -48,7 +54,12 @@ function staticClosure(manifest: Manifest, key: string, into = new Set<string>()
   return into;
 }
 
-function linksFor(manifest: Manifest, modules: readonly string[], inEntry: ReadonlySet<string>): string {
+function linksFor(
+  manifest: Manifest,
+  modules: readonly string[],
+  inEntry: ReadonlySet<string>,
+  styleOf: ((file: string) => string | undefined) | undefined,
+): string {
   const chunks = new Set<string>();
   for (const module of modules) staticClosure(manifest, module, chunks);
   const scripts = new Set<string>();
@@ -63,7 +74,12 @@ function linksFor(manifest: Manifest, modules: readonly string[], inEntry: Reado
   // File names come from our own build (hashed, [\w.-]); `crossorigin` matches the entry's script
   // tag, so the browser reuses the preloaded response for the import.
   return [
-    ...[...styles].map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`),
+    ...[...styles].map((css) => {
+      const style = styleOf?.(css);
+      return style === undefined
+        ? `<link rel="stylesheet" crossorigin href="/${css}">`
+        : `${style}<link rel="preload" as="style" crossorigin href="/${css}">`;
+    }),
     ...[...scripts].map((js) => `<link rel="modulepreload" crossorigin href="/${js}">`),
   ].join('');
 }
