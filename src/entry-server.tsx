@@ -17,8 +17,8 @@ import { pageModuleOf } from './app/lazy-page.ts';
 import { createQueryClient } from './app/query-client.ts';
 import { Timings } from './app/render-timings.ts';
 import { appRoutes } from './app/router.tsx';
-import { signInPath } from './app/sign-in-path.ts';
 import type { FirstView, FirstViewRequest, SendApiRequest } from './contract/first-view.ts';
+import { paths } from './lib/paths.ts';
 
 /**
  * The server's first render of a page: the route's loaders start their queries and the page renders
@@ -48,7 +48,7 @@ async function render({ request, timeoutMs }: FirstViewRequest): Promise<FirstVi
   const deadline = Date.now() + timeoutMs;
   const queryClient = createQueryClient();
   const url = new URL(request.url);
-  const signingIn = url.pathname === '/sign-in';
+  const signingIn = url.pathname === paths.signIn.pattern;
   // Who is signed in, who that is upstream and the route's own data are asked for at once: a
   // signed-in visitor, the one who matters for speed, needs all three.
   const sessionRead = queryClient.fetchQuery(sessionQueryOptions()).catch(() => undefined);
@@ -62,7 +62,7 @@ async function render({ request, timeoutMs }: FirstViewRequest): Promise<FirstVi
   if (!session) return shell(queryClient, 'the session could not be read in time');
   if (!session.signedIn && !signingIn) {
     void queryClient.cancelQueries();
-    return { kind: 'redirect', location: signInPath(`${url.pathname}${url.search}`) };
+    return { kind: 'redirect', location: paths.signIn.href(`${url.pathname}${url.search}`) };
   }
   if (session.signedIn && signingIn)
     return shell(queryClient, 'the sign-in page sends a signed-in person on');

@@ -9,7 +9,7 @@ import { ErrorState, LoadingRows } from '../components/list-states.tsx';
 import { useTrayOperations } from '../components/operations/use-tray-operations.ts';
 import { ROLE_WORDS } from '../components/role-words.ts';
 import type { Connection } from '../contract/roster-session.ts';
-import { signInPath } from './sign-in-path.ts';
+import { paths } from '../lib/paths.ts';
 import { useWorkspaceSections, WorkspaceSwitch } from './workspace-switch.tsx';
 
 /** Loaded only once there is an operation to show, so a first visit downloads none of it. */
@@ -31,7 +31,7 @@ export function AppShell() {
     );
   }
   if (session.data && !session.data.signedIn) {
-    return <Navigate to={signInPath(`${destination.pathname}${destination.search}`)} replace />;
+    return <Navigate to={paths.signIn.href(`${destination.pathname}${destination.search}`)} replace />;
   }
   return (
     <SignedInShell
@@ -59,7 +59,7 @@ function SignOutButton() {
       return;
     }
     queryClient.clear();
-    navigate('/sign-in', { replace: true });
+    navigate(paths.signIn.href(), { replace: true });
   };
   return (
     <button
@@ -108,7 +108,7 @@ function SignedInShell({
           {(!canSignOut || boxForEveryone || user.data?.role === 'admin') && <WorkspaceSwitch />}
           <nav aria-label="Sections" className="shell-nav">
             {user.data?.role === 'end-user' ? (
-              <NavLink to={`/users/${user.data.id}`}>My organizations</NavLink>
+              <NavLink to={paths.user.href(user.data.id)}>My organizations</NavLink>
             ) : (
               sections.map((section) => (
                 <NavLink key={section.to} to={section.to}>

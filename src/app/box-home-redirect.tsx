@@ -1,5 +1,6 @@
 import { Navigate } from 'react-router';
+import { paths } from '../lib/paths.ts';
 
 export function BoxHomeRedirect() {
-  return <Navigate to="/box/groups" replace />;
+  return <Navigate to={paths.boxGroups.href()} replace />;
 }

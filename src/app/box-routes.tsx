@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { paths } from '../lib/paths.ts';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
 import { lazyPage } from './lazy-page.ts';
 
@@ -14,49 +15,49 @@ export const boxRoutes: RouteObject[] = [
     ),
     children: [
       {
-        path: 'box/groups',
+        path: paths.boxGroups.pattern,
         ...lazyPage(
           'src/features/box/box-groups-page.tsx',
           async () => (await import('../features/box/box-groups-page.tsx')).BoxGroupsPage,
         ),
       },
       {
-        path: 'box/groups/:groupId',
+        path: paths.boxGroup.pattern,
         ...lazyPage(
           'src/features/box/box-group-page.tsx',
           async () => (await import('../features/box/box-group-page.tsx')).BoxGroupPage,
         ),
       },
       {
-        path: 'box/import',
+        path: paths.boxImport.pattern,
         ...lazyPage(
           'src/features/import/import-page.tsx',
           async () => (await import('../features/import/import-page.tsx')).BoxImportPage,
         ),
       },
       {
-        path: 'box/users',
+        path: paths.boxUsers.pattern,
         ...lazyPage(
           'src/features/box/box-users-page.tsx',
           async () => (await import('../features/box/box-users-page.tsx')).BoxUsersPage,
         ),
       },
       {
-        path: 'box/users/:userId',
+        path: paths.boxUser.pattern,
         ...lazyPage(
           'src/features/box/box-user-page.tsx',
           async () => (await import('../features/box/box-user-page.tsx')).BoxUserPage,
         ),
       },
       {
-        path: 'box/matrix',
+        path: paths.boxMatrix.pattern,
         ...lazyPage(
           'src/features/matrix/box-matrix-page.tsx',
           async () => (await import('../features/matrix/box-matrix-page.tsx')).BoxMatrixPage,
         ),
       },
       {
-        path: 'box',
+        path: paths.box.pattern,
         handle: CLIENT_ONLY_ROUTE,
         lazy: async () => ({ Component: (await import('./box-home-redirect.tsx')).BoxHomeRedirect }),
       },

@@ -1,4 +1,5 @@
 import { Navigate, useLocation, useParams } from 'react-router';
+import { paths } from '../lib/paths.ts';
 
 /** `/jobs` became History: old links and bookmarks land on the same view there. */
 export function JobsRedirect() {
@@ -9,7 +10,5 @@ export function JobsRedirect() {
   const show = params.get('show');
   params.delete('show');
   if (show && show !== 'all') params.set('status', show);
-  const query = params.toString();
-  const path = jobId ? `/history/${encodeURIComponent(jobId)}` : '/history';
-  return <Navigate to={`${path}${query ? `?${query}` : ''}`} replace />;
+  return <Navigate to={jobId ? paths.operation.href(jobId, params) : paths.history.href(params)} replace />;
 }

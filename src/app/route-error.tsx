@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { paths } from '../lib/paths.ts';
 
 /** Replaces a crashed page with a readable message and a way back, never a blank screen. */
 export function RouteError() {
@@ -13,7 +14,7 @@ export function RouteError() {
       <h1>Something went wrong</h1>
       <p>This page could not be shown: {message}</p>
       <p>
-        <Link to="/groups">Back to Groups</Link> or <a href={window.location.href}>reload</a>.
+        <Link to={paths.groups.href()}>Back to Groups</Link> or <a href={window.location.href}>reload</a>.
       </p>
     </section>
   );

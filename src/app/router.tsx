@@ -5,6 +5,7 @@ import { prefetchGroupsPage } from '../features/groups/prefetch-groups-page.ts';
 import { prefetchHistoryPage } from '../features/history/prefetch-history-page.ts';
 import { prefetchOrganizationPage } from '../features/organizations/prefetch-organization-page.ts';
 import { prefetchOrganizationsPage } from '../features/organizations/prefetch-organizations-page.ts';
+import { paths } from '../lib/paths.ts';
 import { AppShell } from './app-shell.tsx';
 import { boxRoutes } from './box-routes.tsx';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
@@ -19,7 +20,7 @@ import { prefetchScopedOperations, prefetchShell } from './route-prefetch.ts';
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
-      path: 'sign-in',
+      path: paths.signIn.pattern,
       errorElement: <RouteError />,
       hydrateFallbackElement: null,
       ...lazyPage(
@@ -41,7 +42,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           errorElement: <RouteError />,
           children: [
             {
-              path: 'groups',
+              path: paths.groups.pattern,
               loader: ({ request }) => {
                 prefetchGroupsPage(queryClient, new URL(request.url).searchParams);
                 return null;
@@ -52,7 +53,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
-              path: 'groups/:groupId',
+              path: paths.group.pattern,
               loader: ({ params }) => {
                 prefetchGroupPage(queryClient, params.groupId);
                 prefetchScopedOperations(queryClient, 'group_id', params.groupId);
@@ -64,7 +65,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
-              path: 'organizations',
+              path: paths.organizations.pattern,
               loader: ({ request }) => {
                 prefetchOrganizationsPage(queryClient, new URL(request.url).searchParams);
                 return null;
@@ -76,7 +77,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
-              path: 'organizations/:organizationId',
+              path: paths.organization.pattern,
               loader: ({ params }) => {
                 prefetchOrganizationPage(queryClient, params.organizationId);
                 prefetchScopedOperations(queryClient, 'organization_id', params.organizationId);
@@ -89,7 +90,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
-              path: 'users',
+              path: paths.users.pattern,
               // Imported when the route is entered: the people's queries it names would otherwise weigh on
               // every route's entry script (the Users list's own chunk holds them anyway).
               loader: async ({ request }) => {
@@ -103,7 +104,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
-              path: 'users/:userId',
+              path: paths.user.pattern,
               loader: async ({ params }) => {
                 const { prefetchPersonPage } = await import('../features/users/prefetch-person-page.ts');
                 prefetchPersonPage(queryClient, params.userId);
@@ -115,14 +116,14 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
-              path: 'matrix',
+              path: paths.groupMatrix.pattern,
               ...lazyPage(
                 'src/features/matrix/group-matrix-page.tsx',
                 async () => (await import('../features/matrix/group-matrix-page.tsx')).GroupMatrixPage,
               ),
             },
             {
-              path: 'matrix/organizations',
+              path: paths.organizationMatrix.pattern,
               ...lazyPage(
                 'src/features/matrix/organization-matrix-page.tsx',
                 async () =>
@@ -130,7 +131,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
-              path: 'history',
+              path: paths.history.pattern,
               loader: ({ request }) => {
                 prefetchHistoryPage(queryClient, new URL(request.url).searchParams);
                 return null;
@@ -141,14 +142,14 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
-              path: 'history/zendesk-jobs/:jobId',
+              path: paths.zendeskJob.pattern,
               ...lazyPage(
                 'src/features/history/zendesk-job-page.tsx',
                 async () => (await import('../features/history/zendesk-job-page.tsx')).ZendeskJobPage,
               ),
             },
             {
-              path: 'history/:operationId',
+              path: paths.operation.pattern,
               ...lazyPage(
                 'src/features/history/operation-detail-page.tsx',
                 async () =>
@@ -156,14 +157,14 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
-              path: 'import',
+              path: paths.import.pattern,
               ...lazyPage(
                 'src/features/import/import-page.tsx',
                 async () => (await import('../features/import/import-page.tsx')).ZendeskImportPage,
               ),
             },
-            { path: 'jobs', element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
-            { path: 'jobs/:jobId', element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
+            { path: paths.jobs.pattern, element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
+            { path: paths.job.pattern, element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
             ...boxRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -1,28 +1,29 @@
 import { Link, useLocation } from 'react-router';
+import { isBoxPath, paths } from '../lib/paths.ts';
 
 export type Workspace = 'zendesk' | 'box';
 
 const SECTIONS: Record<Workspace, readonly { to: string; label: string }[]> = {
   zendesk: [
-    { to: '/groups', label: 'Groups' },
-    { to: '/organizations', label: 'Organizations' },
-    { to: '/users', label: 'Users' },
-    { to: '/matrix', label: 'Grid' },
-    { to: '/history', label: 'History' },
-    { to: '/import', label: 'Import' },
+    { to: paths.groups.href(), label: 'Groups' },
+    { to: paths.organizations.href(), label: 'Organizations' },
+    { to: paths.users.href(), label: 'Users' },
+    { to: paths.groupMatrix.href(), label: 'Grid' },
+    { to: paths.history.href(), label: 'History' },
+    { to: paths.import.href(), label: 'Import' },
   ],
   box: [
-    { to: '/box/groups', label: 'Groups' },
-    { to: '/box/users', label: 'Users' },
-    { to: '/box/matrix', label: 'Grid' },
-    { to: '/history', label: 'History' },
-    { to: '/box/import', label: 'Import' },
+    { to: paths.boxGroups.href(), label: 'Groups' },
+    { to: paths.boxUsers.href(), label: 'Users' },
+    { to: paths.boxMatrix.href(), label: 'Grid' },
+    { to: paths.history.href(), label: 'History' },
+    { to: paths.boxImport.href(), label: 'Import' },
   ],
 };
 
 /** The workspace is part of the URL: Box pages live under `/box`. */
 export function useWorkspace(): Workspace {
-  return useLocation().pathname.startsWith('/box') ? 'box' : 'zendesk';
+  return isBoxPath(useLocation().pathname) ? 'box' : 'zendesk';
 }
 
 export function useWorkspaceSections() {
@@ -34,10 +35,10 @@ export function WorkspaceSwitch() {
   const workspace = useWorkspace();
   return (
     <nav aria-label="Workspace" className="workspace-switch">
-      <Link to="/groups" aria-current={workspace === 'zendesk' ? 'page' : undefined}>
+      <Link to={paths.groups.href()} aria-current={workspace === 'zendesk' ? 'page' : undefined}>
         Zendesk
       </Link>
-      <Link to="/box/groups" aria-current={workspace === 'box' ? 'page' : undefined}>
+      <Link to={paths.boxGroups.href()} aria-current={workspace === 'box' ? 'page' : undefined}>
         Box
       </Link>
     </nav>

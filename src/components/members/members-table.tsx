@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { User } from '../../contract/user.ts';
+import { paths } from '../../lib/paths.ts';
 import { MutedText } from '../data-table/muted-text.tsx';
 import { isSelected, type RowSelection } from '../data-table/row-selection.ts';
 import { selectionColumn } from '../data-table/selection-column.tsx';
@@ -66,7 +67,7 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
         width: 'minmax(160px, 1.4fr)',
         cell: ({ row }) => (
           <span className="cell-main truncate">
-            <Link to={`/users/${row.original.membership.user_id}`}>
+            <Link to={paths.user.href(row.original.membership.user_id)}>
               {row.original.user?.name ?? `User ${row.original.membership.user_id}`}
             </Link>
           </span>

@@ -6,16 +6,13 @@ import { hasFailures, isOperationFinished } from '../../api/operation-cache.ts';
 import { operationItemsQueryOptions } from '../../api/roster-operations.ts';
 import { plural } from '../../contract/plural.ts';
 import type { Operation, OperationItem } from '../../contract/roster-operations.ts';
+import { paths } from '../../lib/paths.ts';
 import { ProgressBar } from '../progress-bar.tsx';
 import { OperationActions } from './operation-actions.tsx';
 import { operationOutcome, outcomeCounts } from './operation-outcome.ts';
 import { formatElapsed, useNow } from './operation-times.tsx';
 
 const FAILURES_SHOWN = 50;
-
-export function historyPath(operationId: string, query = ''): string {
-  return `/history/${encodeURIComponent(operationId)}${query}`;
-}
 
 /** "Ada Lovelace (ada@example.com) → Billing" */
 export function itemSubject(item: Pick<OperationItem, 'user' | 'target'>): string {
@@ -66,7 +63,9 @@ function FailedItems({ operation }: { operation: Operation }) {
       ))}
       {more > 0 && items.length > 0 && (
         <li>
-          <Link to={historyPath(operation.id, '?state=failed')}>… and {more.toLocaleString()} more</Link>
+          <Link to={paths.operation.href(operation.id, { state: 'failed' })}>
+            … and {more.toLocaleString()} more
+          </Link>
         </li>
       )}
     </ul>
@@ -94,7 +93,7 @@ export function OperationProgress({ operation, onDismiss }: { operation: Operati
       data-testid="operation"
     >
       <div className="operation-head">
-        <Link to={historyPath(operation.id)} className="operation-label">
+        <Link to={paths.operation.href(operation.id)} className="operation-label">
           {operation.label}
         </Link>
         <OperationStatus operation={operation} />

@@ -16,6 +16,7 @@ import type {
   BoxMembershipRole,
 } from '../../contract/box/box-group-membership.ts';
 import { plural } from '../../contract/plural.ts';
+import { paths } from '../../lib/paths.ts';
 import { BoxMembersTable } from './box-members-table.tsx';
 import { parseBoxId } from './parse-box-id.ts';
 
@@ -40,7 +41,10 @@ export function BoxGroupPage() {
   const groupId = parseBoxId(useParams().groupId);
   if (groupId === undefined) {
     return (
-      <NotFoundMessage title="No such Box group" back={{ to: '/box/groups', label: 'All Box groups' }}>
+      <NotFoundMessage
+        title="No such Box group"
+        back={{ to: paths.boxGroups.href(), label: 'All Box groups' }}
+      >
         Box group addresses end in the group's id, like /box/groups/30000001.
       </NotFoundMessage>
     );
@@ -64,7 +68,10 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
 
   if (group.isError) {
     return group.error instanceof ApiError && group.error.kind === 'not_found' ? (
-      <NotFoundMessage title="Box group not found" back={{ to: '/box/groups', label: 'All Box groups' }}>
+      <NotFoundMessage
+        title="Box group not found"
+        back={{ to: paths.boxGroups.href(), label: 'All Box groups' }}
+      >
         There is no Box group {groupId}. It may have been deleted.
       </NotFoundMessage>
     ) : (
@@ -76,7 +83,7 @@ function BoxGroupDetail({ groupId }: { groupId: string }) {
     <section className="page">
       <title>{`${group.data?.name ?? 'Box group'} · Roster`}</title>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/box/groups">Box groups</Link> <span aria-hidden="true">/</span>
+        <Link to={paths.boxGroups.href()}>Box groups</Link> <span aria-hidden="true">/</span>
       </nav>
       <header className="page-header">
         <div>

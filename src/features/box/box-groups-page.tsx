@@ -5,6 +5,7 @@ import type { VirtualTableColumn } from '../../components/data-table/virtual-tab
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
+import { paths } from '../../lib/paths.ts';
 import { BOX_LEVEL_LABELS } from './box-labels.ts';
 
 const COLUMNS: VirtualTableColumn<BoxGroup>[] = [
@@ -14,7 +15,7 @@ const COLUMNS: VirtualTableColumn<BoxGroup>[] = [
     width: 'minmax(200px, 1.2fr)',
     cell: ({ row }) => (
       <span className="cell-main">
-        <Link to={`/box/groups/${row.original.id}`}>{row.original.name}</Link>
+        <Link to={paths.boxGroup.href(row.original.id)}>{row.original.name}</Link>
         {row.original.provenance && <span className="badge badge-quiet">{row.original.provenance}</span>}
       </span>
     ),

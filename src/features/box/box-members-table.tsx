@@ -6,6 +6,7 @@ import { selectionColumn } from '../../components/data-table/selection-column.ts
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { formatDay } from '../../components/dates.tsx';
 import type { BoxGroupMembership } from '../../contract/box/box-group-membership.ts';
+import { paths } from '../../lib/paths.ts';
 import { BoxPermissionsCell } from './box-permissions-cell.tsx';
 
 type Props = {
@@ -33,7 +34,7 @@ export function BoxMembersTable(props: Props) {
         width: 'minmax(140px, 1fr)',
         cell: ({ row }) => (
           <span className="cell-main truncate">
-            <Link to={`/box/users/${row.original.user.id}`}>{row.original.user.name}</Link>
+            <Link to={paths.boxUser.href(row.original.user.id)}>{row.original.user.name}</Link>
           </span>
         ),
       },

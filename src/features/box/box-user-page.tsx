@@ -11,13 +11,19 @@ import { boxUserQueryOptions } from '../../api/box/box-users.ts';
 import { BoxUserGroupsTable } from '../../components/box-user-groups-table.tsx';
 import { EmptyState, ErrorState, ListStates } from '../../components/list-states.tsx';
 import { NotFoundMessage } from '../../components/not-found-message.tsx';
+import { paths } from '../../lib/paths.ts';
 import { parseBoxId } from './parse-box-id.ts';
 
 /** A Box user's groups with their role in each, and a picker to add them to another group. */
 export function BoxUserPage() {
   const userId = parseBoxId(useParams().userId);
   if (userId === undefined) {
-    return <NotFoundMessage title="No such Box user" back={{ to: '/box/users', label: 'All Box users' }} />;
+    return (
+      <NotFoundMessage
+        title="No such Box user"
+        back={{ to: paths.boxUsers.href(), label: 'All Box users' }}
+      />
+    );
   }
   return <BoxUserDetail key={userId} userId={userId} />;
 }
@@ -42,7 +48,10 @@ function BoxUserDetail({ userId }: { userId: string }) {
 
   if (user.isError) {
     return user.error instanceof ApiError && user.error.kind === 'not_found' ? (
-      <NotFoundMessage title="Box user not found" back={{ to: '/box/users', label: 'All Box users' }}>
+      <NotFoundMessage
+        title="Box user not found"
+        back={{ to: paths.boxUsers.href(), label: 'All Box users' }}
+      >
         There is no Box user {userId} in this enterprise.
       </NotFoundMessage>
     ) : (
@@ -54,7 +63,7 @@ function BoxUserDetail({ userId }: { userId: string }) {
     <section className="page">
       <title>{`${person?.name ?? 'Box user'} · Roster`}</title>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/box/users">Box users</Link> <span aria-hidden="true">/</span>
+        <Link to={paths.boxUsers.href()}>Box users</Link> <span aria-hidden="true">/</span>
       </nav>
       <header className="page-header">
         <div>

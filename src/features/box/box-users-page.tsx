@@ -4,6 +4,7 @@ import { MutedText } from '../../components/data-table/muted-text.tsx';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { BoxUser } from '../../contract/box/box-user.ts';
+import { paths } from '../../lib/paths.ts';
 
 const ROLE_LABELS: Record<BoxUser['role'], string> = { admin: 'Admin', coadmin: 'Co-admin', user: 'User' };
 
@@ -14,7 +15,7 @@ const COLUMNS: VirtualTableColumn<BoxUser>[] = [
     width: 'minmax(180px, 1.2fr)',
     cell: ({ row }) => (
       <span className="cell-main">
-        <Link to={`/box/users/${row.original.id}`}>{row.original.name}</Link>
+        <Link to={paths.boxUser.href(row.original.id)}>{row.original.name}</Link>
       </span>
     ),
   },

@@ -14,6 +14,7 @@ import { MembersSection } from '../../components/members/members-section.tsx';
 import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { plural } from '../../contract/plural.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
+import { paths } from '../../lib/paths.ts';
 import { groupMemberRowsOf } from './group-member-row.ts';
 
 const AddAgentsDialog = lazy(async () => ({
@@ -24,7 +25,7 @@ export function GroupPage() {
   const groupId = parseRecordId(useParams().groupId);
   if (groupId === undefined) {
     return (
-      <NotFoundMessage title="No such group" back={{ to: '/groups', label: 'All groups' }}>
+      <NotFoundMessage title="No such group" back={{ to: paths.groups.href(), label: 'All groups' }}>
         Group addresses end in the group's number, like /groups/360000001.
       </NotFoundMessage>
     );
@@ -43,7 +44,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
 
   if (group.isError) {
     return group.error instanceof ApiError && group.error.kind === 'not_found' ? (
-      <NotFoundMessage title="Group not found" back={{ to: '/groups', label: 'All groups' }}>
+      <NotFoundMessage title="Group not found" back={{ to: paths.groups.href(), label: 'All groups' }}>
         There is no group {groupId} in this account. It may have been deleted.
       </NotFoundMessage>
     ) : (
@@ -55,7 +56,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
     <section className="page">
       <title>{`${group.data?.name ?? 'Group'} · Roster`}</title>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/groups">Groups</Link> <span aria-hidden="true">/</span>
+        <Link to={paths.groups.href()}>Groups</Link> <span aria-hidden="true">/</span>
       </nav>
       <header className="page-header">
         <div>
@@ -75,7 +76,7 @@ function GroupDetail({ groupId }: { groupId: number }) {
           </p>
         </div>
         <div className="page-actions">
-          <Link to={`/matrix?in=${groupId}`} className="page-header-link">
+          <Link to={paths.groupMatrix.href({ in: String(groupId) })} className="page-header-link">
             Open in the grid
           </Link>
           <ExportButton

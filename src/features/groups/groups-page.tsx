@@ -5,6 +5,7 @@ import type { VirtualTableColumn } from '../../components/data-table/virtual-tab
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { Group } from '../../contract/group.ts';
+import { paths } from '../../lib/paths.ts';
 import { GroupMemberCount } from './group-member-count.tsx';
 
 const COLUMNS: VirtualTableColumn<Group>[] = [
@@ -14,7 +15,7 @@ const COLUMNS: VirtualTableColumn<Group>[] = [
     width: 'minmax(250px, 1.2fr)',
     cell: ({ row }) => (
       <span className="cell-main">
-        <Link to={`/groups/${row.original.id}`}>{row.original.name}</Link>
+        <Link to={paths.group.href(row.original.id)}>{row.original.name}</Link>
         {row.original.default && <span className="badge">Account default</span>}
       </span>
     ),

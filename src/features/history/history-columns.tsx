@@ -3,8 +3,8 @@ import { isOperationFinished } from '../../api/operation-cache.ts';
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { At } from '../../components/dates.tsx';
 import { operationOutcome, outcomeCounts } from '../../components/operations/operation-outcome.ts';
-import { historyPath } from '../../components/operations/operation-progress.tsx';
 import type { Operation, Target } from '../../contract/roster-operations.ts';
+import { paths } from '../../lib/paths.ts';
 import { withFilter } from './history-filters.ts';
 
 const TARGET_FILTER = {
@@ -58,7 +58,7 @@ export function historyColumns(params: URLSearchParams): VirtualTableColumn<Oper
       width: 'minmax(220px, 2.2fr)',
       cell: ({ row }) => (
         <span className="cell-main">
-          <Link to={historyPath(row.original.id)} className="truncate">
+          <Link to={paths.operation.href(row.original.id)} className="truncate">
             {row.original.label}
           </Link>
           {row.original.source === 'single' && <span className="badge badge-quiet">Single</span>}

@@ -10,12 +10,12 @@ import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { OperationActions } from '../../components/operations/operation-actions.tsx';
 import { operationOutcome, outcomeCounts } from '../../components/operations/operation-outcome.ts';
-import { historyPath, jobsText } from '../../components/operations/operation-progress.tsx';
+import { jobsText } from '../../components/operations/operation-progress.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { type ItemState, itemStateSchema, type Operation } from '../../contract/roster-operations.ts';
+import { paths } from '../../lib/paths.ts';
 import { ITEM_STATES, OperationItemsTable } from './operation-items-table.tsx';
 import { useResultsDownload } from './use-results-download.ts';
-import { zendeskJobPath } from './zendesk-jobs-section.tsx';
 import './history.css';
 
 /** Loads when asked for: it brings the review. */
@@ -29,7 +29,7 @@ export function OperationDetailPage() {
   return (
     <section className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/history">History</Link> <span aria-hidden="true">/</span>
+        <Link to={paths.history.href()}>History</Link> <span aria-hidden="true">/</span>
       </nav>
       <OperationDetail key={id} id={id} />
     </section>
@@ -45,9 +45,9 @@ function OperationDetail({ id }: { id: string }) {
   if (operation.isPending) return <LoadingRows label="Loading the operation" />;
   if (!operation.data) {
     return operation.error instanceof ApiError && operation.error.kind === 'not_found' ? (
-      <NotFoundMessage title="No such operation" back={{ to: '/history', label: 'All of History' }}>
+      <NotFoundMessage title="No such operation" back={{ to: paths.history.href(), label: 'All of History' }}>
         History has no operation {id}. If this is the id of a Zendesk job, see{' '}
-        <Link to={zendeskJobPath(id)}>Zendesk's record of it</Link>.
+        <Link to={paths.zendeskJob.href(id)}>Zendesk's record of it</Link>.
       </NotFoundMessage>
     ) : (
       <ErrorState what="this operation" error={operation.error} onRetry={() => operation.refetch()} />
@@ -61,7 +61,7 @@ function RelatedOperation({ id, words }: { id: string; words: string }) {
   const other = useQuery(operationQueryOptions(id));
   return (
     <p className="cell-muted">
-      {words} <Link to={historyPath(id)}>{other.data?.label ?? 'another operation'}</Link>.
+      {words} <Link to={paths.operation.href(id)}>{other.data?.label ?? 'another operation'}</Link>.
     </p>
   );
 }
@@ -160,7 +160,7 @@ function OperationSummary({ operation, poll }: { operation: Operation; poll: num
         <Suspense fallback={null}>
           <UndoDialog
             operation={operation}
-            onStarted={(reverse) => navigate(historyPath(reverse.id))}
+            onStarted={(reverse) => navigate(paths.operation.href(reverse.id))}
             onClose={() => setUndoing(false)}
           />
         </Suspense>

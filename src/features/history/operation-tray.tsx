@@ -3,10 +3,11 @@ import { Link } from 'react-router';
 import { hasFailures, isOperationFinished } from '../../api/operation-cache.ts';
 import { dismissOperation } from '../../components/operations/followed-operations.ts';
 import { operationOutcome, outcomeCounts } from '../../components/operations/operation-outcome.ts';
-import { historyPath, jobsText } from '../../components/operations/operation-progress.tsx';
+import { jobsText } from '../../components/operations/operation-progress.tsx';
 import { formatElapsed, useNow } from '../../components/operations/operation-times.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import type { Operation } from '../../contract/roster-operations.ts';
+import { paths } from '../../lib/paths.ts';
 import './operation-tray.css';
 
 /** How long an operation that finished without failures stays in the tray: long enough to read. */
@@ -27,7 +28,7 @@ function TrayItem({ operation, now }: { operation: Operation; now: number }) {
   return (
     <li className={`tray-item tone-${outcome.tone}`} data-testid="tray-item">
       <div className="tray-item-head">
-        <Link to={historyPath(operation.id)}>{operation.label}</Link>
+        <Link to={paths.operation.href(operation.id)}>{operation.label}</Link>
         {finished && (
           <button
             type="button"

@@ -7,10 +7,11 @@ import { VirtualTable, type VirtualTableColumn } from '../../components/data-tab
 import { At } from '../../components/dates.tsx';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import { NotFoundMessage } from '../../components/not-found-message.tsx';
-import { historyPath, itemSubject } from '../../components/operations/operation-progress.tsx';
+import { itemSubject } from '../../components/operations/operation-progress.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { FINAL_JOB_STATES, type JobResult } from '../../contract/job-status.ts';
 import type { OperationItem } from '../../contract/roster-operations.ts';
+import { paths } from '../../lib/paths.ts';
 import { downloadText, toCsv } from './csv.ts';
 import { JOB_STATE_WORDS, jobActionWord } from './job-words.ts';
 
@@ -43,8 +44,7 @@ const COLUMNS: VirtualTableColumn<ResultRow>[] = [
       if (item)
         return (
           <span className="truncate" title={itemSubject(item)}>
-            <Link to={`/users/${encodeURIComponent(item.user.id)}`}>{item.user.name}</Link> →{' '}
-            {item.target.name}
+            <Link to={paths.user.href(item.user.id)}>{item.user.name}</Link> → {item.target.name}
           </span>
         );
       return id === undefined ? '—' : `Record ${id}`;
@@ -99,13 +99,13 @@ export function ZendeskJobPage() {
     <section className="page">
       <title>Zendesk job · Roster</title>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/history">History</Link> <span aria-hidden="true">/</span>
+        <Link to={paths.history.href()}>History</Link> <span aria-hidden="true">/</span>
       </nav>
       {job.isPending ? (
         <LoadingRows label="Loading the job" />
       ) : !job.data ? (
         job.error instanceof ApiError && job.error.kind === 'not_found' ? (
-          <NotFoundMessage title="Job not found" back={{ to: '/history', label: 'History' }}>
+          <NotFoundMessage title="Job not found" back={{ to: paths.history.href(), label: 'History' }}>
             Zendesk keeps job statuses for one day; this one may have expired.
           </NotFoundMessage>
         ) : (
@@ -128,7 +128,10 @@ export function ZendeskJobPage() {
               {sentBy.data ? (
                 <p className="lede">
                   Sent by Roster for{' '}
-                  <Link to={historyPath(sentBy.data.operation.id)}>{sentBy.data.operation.label}</Link>.
+                  <Link to={paths.operation.href(sentBy.data.operation.id)}>
+                    {sentBy.data.operation.label}
+                  </Link>
+                  .
                 </p>
               ) : (
                 sentBy.data === null && (

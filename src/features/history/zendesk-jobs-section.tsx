@@ -9,18 +9,15 @@ import {
 } from '../../components/data-table/virtual-table.tsx';
 import { EmptyState, ListStates } from '../../components/list-states.tsx';
 import type { JobStatus } from '../../contract/job-status.ts';
+import { paths } from '../../lib/paths.ts';
 import { JOB_STATE_WORDS } from './job-words.ts';
-
-export function zendeskJobPath(jobId: string): string {
-  return `/history/zendesk-jobs/${encodeURIComponent(jobId)}`;
-}
 
 const JOB_COLUMNS: VirtualTableColumn<JobStatus>[] = [
   {
     id: 'type',
     header: 'Job',
     width: 'minmax(220px, 2fr)',
-    cell: ({ row }) => <Link to={zendeskJobPath(row.original.id)}>{row.original.job_type}</Link>,
+    cell: ({ row }) => <Link to={paths.zendeskJob.href(row.original.id)}>{row.original.job_type}</Link>,
   },
   {
     id: 'id',

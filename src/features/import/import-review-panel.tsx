@@ -8,6 +8,7 @@ import { useStartOperation } from '../../components/operations/use-operation-act
 import type { ImportReview } from '../../contract/membership-csv.ts';
 import { plural } from '../../contract/plural.ts';
 import type { Operation } from '../../contract/roster-operations.ts';
+import { paths } from '../../lib/paths.ts';
 import { BadRowsList } from './bad-rows-list.tsx';
 
 function summary(review: ImportReview): string {
@@ -68,8 +69,8 @@ export function ImportReviewPanel({
       )}
       {started ? (
         <p className="notice" role="status">
-          Applying as one operation: <Link to={`/history/${started.id}`}>{started.label}</Link>. It runs on
-          the server; its progress is in the tray and in History.
+          Applying as one operation: <Link to={paths.operation.href(started.id)}>{started.label}</Link>. It
+          runs on the server; its progress is in the tray and in History.
         </p>
       ) : (
         plan && (

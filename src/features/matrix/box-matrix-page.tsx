@@ -6,6 +6,7 @@ import { boxGroupsQueryOptions } from '../../api/box/box-groups.ts';
 import { boxMeQueryOptions } from '../../api/box/box-users.ts';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import type { BoxMembershipChange } from '../../contract/providers/box-operations.ts';
+import { paths } from '../../lib/paths.ts';
 import { ColumnPicker } from './column-picker.tsx';
 import { MatrixFilters } from './matrix-filters.tsx';
 import { BY_NAME, indexMemberships, type MatrixModel } from './matrix-model.ts';
@@ -55,7 +56,7 @@ export function BoxMatrixPage() {
       chosenIds
         .flatMap((id) => {
           const group = byId.get(id);
-          return group ? [{ id: group.id, name: group.name, href: `/box/groups/${group.id}` }] : [];
+          return group ? [{ id: group.id, name: group.name, href: paths.boxGroup.href(group.id) }] : [];
         })
         .sort((a, b) => (view.columns ? 0 : BY_NAME(a.name, b.name))),
     [chosenIds, byId, view.columns],
@@ -91,7 +92,7 @@ export function BoxMatrixPage() {
         id: user.id,
         name: user.name,
         detail: user.login,
-        href: `/box/users/${user.id}`,
+        href: paths.boxUser.href(user.id),
       })),
       places: columns,
       memberships: index,
@@ -158,14 +159,14 @@ export function BoxMatrixPage() {
       ) : groupsLoaded && columns.length === 0 ? (
         <EmptyState title="No Box groups chosen.">
           <span>Choose groups with the picker above, or </span>
-          <Link to={`/box/matrix?${withParam(params, 'columns', undefined)}`}>show every group</Link>.
+          <Link to={paths.boxMatrix.href(withParam(params, 'columns', undefined))}>show every group</Link>.
         </EmptyState>
       ) : !groupsLoaded || !users.data ? (
         <LoadingRows label="Loading the grid" rows={8} />
       ) : usersLoaded && rows.length === 0 && (complete || (view.memberOf === undefined && !view.outside)) ? (
         <EmptyState title="No one matches these filters.">
           {view.text && <span>No Box user's name or login contains “{view.text}”. </span>}
-          <Link to="/box/matrix">Clear the filters</Link>
+          <Link to={paths.boxMatrix.href()}>Clear the filters</Link>
         </EmptyState>
       ) : (
         <MatrixView model={model} label="Box users × Box groups" />

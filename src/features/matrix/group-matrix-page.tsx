@@ -9,6 +9,7 @@ import { allGroupsQueryOptions, groupMemberCountsQueryOptions } from '../../api/
 import { membershipPermissionsOf } from '../../api/membership-permissions.ts';
 import { type UserRoleFilter, usersCountQueryOptions } from '../../api/users.ts';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { paths } from '../../lib/paths.ts';
 import { ColumnPicker } from './column-picker.tsx';
 import { type GroupRulePerson, groupCellJudge } from './group-cell-rules.ts';
 import { MatrixFilters } from './matrix-filters.tsx';
@@ -77,7 +78,7 @@ export function GroupMatrixPage() {
     return chosen.map((group) => ({
       id: String(group.id),
       name: group.name,
-      href: `/groups/${group.id}`,
+      href: paths.group.href(group.id),
       ...(counts.data && { detail: `${countOf(group.id).toLocaleString()} members` }),
     }));
   }, [chosenIds, byId, counts.data, view.order, allGroups]);
@@ -227,7 +228,7 @@ export function GroupMatrixPage() {
       ) : groups.data && columns.length === 0 ? (
         <EmptyState title="No groups chosen.">
           <span>Choose groups with the Groups picker above, or </span>
-          <Link to={`/matrix?${withParam(params, 'columns', undefined)}`}>show every group</Link>.
+          <Link to={paths.groupMatrix.href(withParam(params, 'columns', undefined))}>show every group</Link>.
         </EmptyState>
       ) : !groups.data || !people.data ? (
         <LoadingRows label="Loading the grid" rows={8} />
@@ -237,7 +238,7 @@ export function GroupMatrixPage() {
             {view.text && `No name or email contains “${view.text}”. `}
             {view.outside && 'Everyone shown is in at least one of the chosen groups. '}
           </span>
-          <Link to="/matrix">Clear the filters</Link>
+          <Link to={paths.groupMatrix.href()}>Clear the filters</Link>
         </EmptyState>
       ) : (
         <MatrixView model={model} label="People × groups" />

@@ -12,6 +12,7 @@ import {
 import type { UserRoleFilter } from '../../api/users.ts';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import type { User } from '../../contract/user.ts';
+import { paths } from '../../lib/paths.ts';
 import { ColumnPicker } from './column-picker.tsx';
 import { MatrixFilters } from './matrix-filters.tsx';
 import { BY_NAME, indexMemberships, type MatrixModel } from './matrix-model.ts';
@@ -90,7 +91,7 @@ export function OrganizationMatrixPage() {
               {
                 id: String(id),
                 name: organization.name,
-                href: `/organizations/${id}`,
+                href: paths.organization.href(id),
                 ...(count !== undefined && { detail: `${count.toLocaleString()} members` }),
               },
             ]

@@ -1,6 +1,7 @@
 import { ROLE_WORDS } from '../../components/role-words.ts';
 import type { MembershipChange } from '../../contract/providers/zendesk-operations.ts';
 import type { User } from '../../contract/user.ts';
+import { paths } from '../../lib/paths.ts';
 import type { MatrixPerson } from './matrix-model.ts';
 import type { PendingCell } from './pending-changes.ts';
 
@@ -24,6 +25,6 @@ export function zendeskPerson(person: Pick<User, 'id' | 'name' | 'role' | 'email
     id: String(person.id),
     name: person.name,
     detail: `${ROLE_WORDS[person.role]} · ${person.email ?? 'no email'}`,
-    href: `/users/${person.id}`,
+    href: paths.user.href(person.id),
   };
 }

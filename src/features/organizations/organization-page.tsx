@@ -17,6 +17,7 @@ import { MembersSection } from '../../components/members/members-section.tsx';
 import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { plural } from '../../contract/plural.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
+import { paths } from '../../lib/paths.ts';
 import { type OrganizationMemberRow, organizationMemberRowsOf } from './organization-member-row.ts';
 
 /** The dialog (and the people picker it brings) loads when opened, so the member list shows sooner. */
@@ -40,7 +41,7 @@ export function OrganizationPage() {
     return (
       <NotFoundMessage
         title="No such organization"
-        back={{ to: '/organizations', label: 'All organizations' }}
+        back={{ to: paths.organizations.href(), label: 'All organizations' }}
       >
         Organization addresses end in the organization's number, like /organizations/370000001.
       </NotFoundMessage>
@@ -62,7 +63,7 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
     return organization.error instanceof ApiError && organization.error.kind === 'not_found' ? (
       <NotFoundMessage
         title="Organization not found"
-        back={{ to: '/organizations', label: 'All organizations' }}
+        back={{ to: paths.organizations.href(), label: 'All organizations' }}
       >
         There is no organization {organizationId} in this account. It may have been deleted.
       </NotFoundMessage>
@@ -80,7 +81,7 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
     <section className="page">
       <title>{`${data?.name ?? 'Organization'} · Roster`}</title>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/organizations">Organizations</Link> <span aria-hidden="true">/</span>
+        <Link to={paths.organizations.href()}>Organizations</Link> <span aria-hidden="true">/</span>
       </nav>
       <header className="page-header">
         <div>
@@ -96,7 +97,10 @@ function OrganizationDetail({ organizationId }: { organizationId: number }) {
           </p>
         </div>
         <div className="page-actions">
-          <Link to={`/matrix/organizations?columns=${organizationId}`} className="page-header-link">
+          <Link
+            to={paths.organizationMatrix.href({ columns: String(organizationId) })}
+            className="page-header-link"
+          >
             Open in the grid
           </Link>
           <ExportButton

@@ -5,6 +5,7 @@ import type { VirtualTableColumn } from '../../components/data-table/virtual-tab
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import { NamedListPage } from '../../components/named-list-page.tsx';
 import type { Organization } from '../../contract/organization.ts';
+import { paths } from '../../lib/paths.ts';
 import { OrganizationMemberCount } from './organization-member-count.tsx';
 
 const COLUMNS: VirtualTableColumn<Organization>[] = [
@@ -14,7 +15,7 @@ const COLUMNS: VirtualTableColumn<Organization>[] = [
     width: 'minmax(200px, 1.2fr)',
     cell: ({ row }) => (
       <span className="cell-main">
-        <Link to={`/organizations/${row.original.id}`}>{row.original.name}</Link>
+        <Link to={paths.organization.href(row.original.id)}>{row.original.name}</Link>
       </span>
     ),
   },

@@ -5,6 +5,7 @@ import { boxUserMembershipsQueryOptions } from '../../api/box/box-memberships.ts
 import { boxUserByLoginQueryOptions } from '../../api/box/box-users.ts';
 import { BoxUserGroupsTable } from '../../components/box-user-groups-table.tsx';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
+import { paths } from '../../lib/paths.ts';
 
 /**
  * The person's Box groups beside their Zendesk ones: the Box user whose login is their email, when
@@ -43,7 +44,8 @@ function BoxGroupsOf({ email }: { email: string }) {
         <LoadingRows label="Loading their Box groups" rows={2} />
       ) : rows.length === 0 ? (
         <p className="cell-muted">
-          Box user <Link to={`/box/users/${boxUser.data.id}`}>{boxUser.data.name}</Link> is in no Box group.
+          Box user <Link to={paths.boxUser.href(boxUser.data.id)}>{boxUser.data.name}</Link> is in no Box
+          group.
         </p>
       ) : (
         <BoxUserGroupsTable rows={rows} label="Their Box groups" />

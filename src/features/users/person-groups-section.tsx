@@ -8,6 +8,7 @@ import { formatDay } from '../../components/dates.tsx';
 import { ListStates } from '../../components/list-states.tsx';
 import type { GroupMembership } from '../../contract/group-membership.ts';
 import { groupOptionsFor } from '../../lib/membership-target-options.ts';
+import { paths } from '../../lib/paths.ts';
 import { PersonAddForm } from './person-add-form.tsx';
 import type { PersonSectionProps } from './person-section-props.ts';
 
@@ -52,7 +53,7 @@ export function PersonGroupsSection({
             {(memberships.data ?? []).map((membership) => (
               <tr key={membership.id}>
                 <td>
-                  <Link to={`/groups/${membership.group_id}`}>
+                  <Link to={paths.group.href(membership.group_id)}>
                     {groupName.get(membership.group_id) ?? `Group ${membership.group_id}`}
                   </Link>
                 </td>

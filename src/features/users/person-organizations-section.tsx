@@ -6,6 +6,7 @@ import { useRowFocusRecovery } from '../../components/data-table/use-row-focus-r
 import { ListStates } from '../../components/list-states.tsx';
 import type { OrganizationMembership } from '../../contract/organization-membership.ts';
 import { organizationOptionsFor } from '../../lib/membership-target-options.ts';
+import { paths } from '../../lib/paths.ts';
 import { PersonAddForm } from './person-add-form.tsx';
 import type { PersonSectionProps } from './person-section-props.ts';
 
@@ -59,7 +60,7 @@ export function PersonOrganizationsSection({
               <tr key={membership.id} data-testid="organization-membership">
                 <td>
                   {canEdit ? (
-                    <Link to={`/organizations/${membership.organization_id}`}>
+                    <Link to={paths.organization.href(membership.organization_id)}>
                       {membership.organization_name}
                     </Link>
                   ) : (

@@ -23,6 +23,7 @@ import { NotFoundMessage } from '../../components/not-found-message.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
 import { isAgentRole, type User } from '../../contract/user.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
+import { paths } from '../../lib/paths.ts';
 import { PersonBoxGroups } from './person-box-groups.tsx';
 import { PersonGroupsSection } from './person-groups-section.tsx';
 import { PersonOrganizationsSection } from './person-organizations-section.tsx';
@@ -43,16 +44,16 @@ function gridPathOf(
   organizations: readonly { organization_id: number }[] | undefined,
 ): string {
   const q = person.email ?? person.name;
-  if (isAgentRole(person.role)) return `/matrix?${new URLSearchParams({ q })}`;
+  if (isAgentRole(person.role)) return paths.groupMatrix.href({ q });
   const columns = (organizations ?? []).map((m) => m.organization_id).join(',');
-  return `/matrix/organizations?${new URLSearchParams({ q, ...(columns && { columns }) })}`;
+  return paths.organizationMatrix.href({ q, columns });
 }
 
 export function UserPage() {
   const userId = parseRecordId(useParams().userId);
   if (userId === undefined) {
     return (
-      <NotFoundMessage title="No such person" back={{ to: '/users', label: 'All users' }}>
+      <NotFoundMessage title="No such person" back={{ to: paths.users.href(), label: 'All users' }}>
         Addresses of people end in their number, like /users/380000001.
       </NotFoundMessage>
     );
@@ -76,7 +77,7 @@ function UserDetail({ userId }: { userId: number }) {
 
   if (user.isError) {
     return user.error instanceof ApiError && user.error.kind === 'not_found' ? (
-      <NotFoundMessage title="Person not found" back={{ to: '/users', label: 'All users' }}>
+      <NotFoundMessage title="Person not found" back={{ to: paths.users.href(), label: 'All users' }}>
         There is no user {userId} in this account.
       </NotFoundMessage>
     ) : (
@@ -94,7 +95,7 @@ function UserDetail({ userId }: { userId: number }) {
       <title>{`${person?.name ?? 'Person'} · Roster`}</title>
       {canEdit && (
         <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link to="/users">Users</Link> <span aria-hidden="true">/</span>
+          <Link to={paths.users.href()}>Users</Link> <span aria-hidden="true">/</span>
         </nav>
       )}
       <header className="page-header">

@@ -4,6 +4,7 @@ import { selectionColumn } from '../../components/data-table/selection-column.ts
 import type { VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { ROLE_WORDS } from '../../components/role-words.ts';
 import type { User } from '../../contract/user.ts';
+import { paths } from '../../lib/paths.ts';
 
 export function usersColumns(
   groupName: ReadonlyMap<number, string>,
@@ -17,7 +18,7 @@ export function usersColumns(
       width: 'minmax(160px, 1.2fr)',
       cell: ({ row }) => (
         <span className="cell-main">
-          <Link to={`/users/${row.original.id}`}>{row.original.name}</Link>
+          <Link to={paths.user.href(row.original.id)}>{row.original.name}</Link>
         </span>
       ),
     },
