@@ -65,6 +65,16 @@ test('lists an organization the person is in as already a member, and shows the 
   await expect(page.getByRole('button', { name: 'Add to organization' })).toBeDisabled();
 
   // Someone else adds her meanwhile: the page still offers it, and Zendesk's 422 is shown as it is.
+  // Until the click, her memberships are held back: any refetch (another test's events) would
+  // otherwise tell the page first, and the button would rightly refuse.
+  let clicked = () => {};
+  const click = new Promise<void>((resolve) => {
+    clicked = resolve;
+  });
+  await page.route(`**/api/v2/users/${eve?.id}/organization_memberships*`, async (route) => {
+    await click;
+    await route.continue();
+  });
   const other = await organizationNamed(api, 'Falcon Systems');
   await picker.fill(other.name);
   await expect(page.getByRole('option', { name: other.name })).toBeVisible();
@@ -72,6 +82,7 @@ test('lists an organization the person is in as already a member, and shows the 
     organization_membership: { user_id: eve?.id, organization_id: other.id },
   });
   await page.getByRole('button', { name: 'Add to organization' }).click();
+  clicked();
   await expect(page.getByRole('alert')).toContainText(`Eve Enduser is already a member of ${other.name}`);
   await expect(
     page.getByTestId('organization-membership').filter({ hasText: 'Falcon Systems' }),
