@@ -2,7 +2,7 @@ import type { z } from 'zod/mini';
 import { boxErrorBodySchema } from '../contract/box/box-error.ts';
 import { rosterErrorSchema } from '../contract/roster-operations.ts';
 import { zendeskErrorBodySchema, zendeskErrorListBodySchema } from '../contract/zendesk-error.ts';
-import { abortableSleep } from '../lib/abortable-sleep.ts';
+import { abortableSleep } from './abortable-sleep.ts';
 import { ApiError, kindOfStatus } from './api-error.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
-import { prepareOwnerOnlyDatabaseFile } from '../security/owner-only-files.ts';
+import { prepareOwnerOnlyDatabaseFile } from '../shared/owner-only-files.ts';
 import { migrateToLatest } from './migrations/roster-migrations.ts';
 import { checkPostgresConnection, createPostgresPool, describePostgresUrl } from './postgres-pool.ts';
 import type { RosterTables } from './roster-tables.ts';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { toZendeskTimestamp } from '../../../contract/timestamp.ts';
-import { sameText } from '../../security/same-text.ts';
+import { sameText } from '../../shared/same-text.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { nowTimestamp } from './now.ts';
 
