@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { preparedStatement } from '../../shared/prepared-statements.ts';
 import { requireAdmin } from '../auth/permissions.ts';
 import { readEnvelope } from '../http/request-input.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
@@ -23,11 +24,10 @@ export function oauthTokenRoutes({ db }: SandboxDeps) {
     const token = randomBytes(32).toString('hex');
     const now = nowTimestamp();
     const scopes = [...new Set(input.scopes)].join(' ');
-    const { lastInsertRowid } = db
-      .prepare(
-        'INSERT INTO oauth_tokens (token, user_id, client_id, scopes, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(token, identity.user.id, input.client_id, scopes, now);
+    const { lastInsertRowid } = preparedStatement(
+      db,
+      'INSERT INTO oauth_tokens (token, user_id, client_id, scopes, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(token, identity.user.id, input.client_id, scopes, now);
     return c.json(
       {
         token: {

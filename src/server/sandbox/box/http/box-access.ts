@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import type { BoxGroupRow } from '../db/box-rows.ts';
 import type { BoxIdentity } from './box-env.ts';
@@ -5,9 +6,10 @@ import { boxForbidden } from './box-errors.ts';
 
 /** Box's permission rules for group memberships, in one place. */
 export function boxAccess(db: SandboxDatabase) {
-  const roleIn = db
-    .prepare('SELECT role FROM box_group_memberships WHERE user_id = ? AND group_id = ?')
-    .pluck();
+  const roleIn = preparedStatement(
+    db,
+    'SELECT role FROM box_group_memberships WHERE user_id = ? AND group_id = ?',
+  ).pluck();
   const roleOf = (identity: BoxIdentity, groupId: number) =>
     roleIn.get(identity.user.id, groupId) as 'member' | 'admin' | undefined;
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import type { BoxGroupRow } from '../db/box-rows.ts';
 import { boxAccess } from '../http/box-access.ts';
@@ -21,13 +22,13 @@ export function boxGroupRoutes(db: SandboxDatabase) {
     const term = query.get('filter_term') ?? '';
     const where = term ? "WHERE name LIKE ? ESCAPE '\\'" : '';
     const params = term ? [likePrefix(term)] : [];
-    const total = db
-      .prepare(`SELECT count(*) FROM box_groups ${where}`)
+    const total = preparedStatement(db, `SELECT count(*) FROM box_groups ${where}`)
       .pluck()
       .get(...params) as number;
-    const rows = db
-      .prepare(`SELECT * FROM box_groups ${where} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.offset) as BoxGroupRow[];
+    const rows = preparedStatement(
+      db,
+      `SELECT * FROM box_groups ${where} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.offset) as BoxGroupRow[];
     return c.json(boxCollection(rows.map(presentBoxGroup), total, page, 'name'));
   });
 

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import { loadCursorKey } from '../../pagination/cursor-key.ts';
 import type { BoxUserRow } from '../db/box-rows.ts';
@@ -60,7 +61,7 @@ export function boxUserRoutes(db: SandboxDatabase) {
         params.push(markers.decode(marker));
       }
       const sql = `SELECT * FROM box_users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
-      const rows = db.prepare(sql).all(...params, limit + 1) as BoxUserRow[];
+      const rows = preparedStatement(db, sql).all(...params, limit + 1) as BoxUserRow[];
       const more = rows.length > limit;
       const page = rows.slice(0, limit);
       const last = page.at(-1);
@@ -71,13 +72,13 @@ export function boxUserRoutes(db: SandboxDatabase) {
       });
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = db
-      .prepare(`SELECT count(*) FROM box_users ${whereSql}`)
+    const total = preparedStatement(db, `SELECT count(*) FROM box_users ${whereSql}`)
       .pluck()
       .get(...params) as number;
-    const rows = db
-      .prepare(`SELECT * FROM box_users ${whereSql} ORDER BY id LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as BoxUserRow[];
+    const rows = preparedStatement(
+      db,
+      `SELECT * FROM box_users ${whereSql} ORDER BY id LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as BoxUserRow[];
     return c.json(boxCollection(rows.map(presentBoxUser), total, { limit, offset }));
   });
 
