@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { requireAgent } from '../auth/permissions.ts';
+import { agentsOnly } from '../auth/permissions.ts';
 import { listPage, queryOf } from '../http/list-response.ts';
 import { parseJobIdList } from '../http/request-input.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
@@ -16,8 +16,7 @@ import {
 export function jobStatusRoutes({ db }: SandboxDeps) {
   const app = new Hono<SandboxEnv>();
 
-  app.get('/job_statuses', (c) => {
-    requireAgent(c.get('identity'));
+  app.get('/job_statuses', agentsOnly, (c) => {
     const page = listPage<JobStatusRow>(
       c,
       db,
@@ -34,14 +33,12 @@ export function jobStatusRoutes({ db }: SandboxDeps) {
     const apiBase = c.get('apiBase');
     return c.json({ job_statuses: page.rows.map((row) => presentJob(db, row, apiBase)), ...page.fields });
   });
-  app.get('/job_statuses/show_many', (c) => {
-    requireAgent(c.get('identity'));
+  app.get('/job_statuses/show_many', agentsOnly, (c) => {
     const apiBase = c.get('apiBase');
     const rows = findJobRows(db, parseJobIdList(queryOf(c)));
     return c.json({ job_statuses: rows.map((row) => presentJob(db, row, apiBase)) });
   });
-  app.get('/job_statuses/:id', (c) => {
-    requireAgent(c.get('identity'));
+  app.get('/job_statuses/:id', agentsOnly, (c) => {
     const row = findJobRow(db, c.req.param('id'));
     if (!row) throw recordNotFound();
     return c.json({ job_status: presentJob(db, row, c.get('apiBase')) });

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { preparedStatement } from '../../shared/prepared-statements.ts';
-import { requireAdmin } from '../auth/permissions.ts';
-import { readEnvelope } from '../http/request-input.ts';
+import { adminsOnly } from '../auth/permissions.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
+import { envelopeBody } from '../http/zendesk-validators.ts';
 import { nowTimestamp } from '../store/now.ts';
 
 const createTokenSchema = z.object({
@@ -17,10 +17,9 @@ const createTokenSchema = z.object({
 export function oauthTokenRoutes({ db }: SandboxDeps) {
   const app = new Hono<SandboxEnv>();
 
-  app.post('/oauth/tokens', async (c) => {
+  app.post('/oauth/tokens', adminsOnly, envelopeBody('token', createTokenSchema), (c) => {
     const identity = c.get('identity');
-    requireAdmin(identity);
-    const input = await readEnvelope(c, 'token', createTokenSchema);
+    const input = c.req.valid('json');
     const token = randomBytes(32).toString('hex');
     const now = nowTimestamp();
     const scopes = [...new Set(input.scopes)].join(' ');

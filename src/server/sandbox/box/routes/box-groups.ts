@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import type { BoxGroupRow } from '../db/box-rows.ts';
-import { boxAccess } from '../http/box-access.ts';
+import { boxAccess, boxAdminsOnly } from '../http/box-access.ts';
 import type { BoxEnv } from '../http/box-env.ts';
 import { boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
 import { isBoxId } from '../http/box-input.ts';
@@ -15,8 +15,7 @@ export function boxGroupRoutes(db: SandboxDatabase) {
   const access = boxAccess(db);
 
   /** `filter_term` matches the start of the name, ignoring case. */
-  app.get('/groups', (c) => {
-    access.requireAdmin(c.get('boxIdentity'));
+  app.get('/groups', boxAdminsOnly, (c) => {
     const query = new URL(c.req.url).searchParams;
     const page = parseBoxOffsetPage(query);
     const term = query.get('filter_term') ?? '';

@@ -4,7 +4,7 @@ import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import { loadCursorKey } from '../../pagination/cursor-key.ts';
 import type { BoxUserRow } from '../db/box-rows.ts';
-import { boxAccess } from '../http/box-access.ts';
+import { boxAdminsOnly, selfOrBoxAdmins } from '../http/box-access.ts';
 import type { BoxEnv } from '../http/box-env.ts';
 import { boxBadRequest, boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
 import { parseBoxFields, pickBoxFields } from '../http/box-fields.ts';
@@ -26,15 +26,13 @@ function presentOne(c: Context, row: BoxUserRow) {
 
 export function boxUserRoutes(db: SandboxDatabase) {
   const app = new Hono<BoxEnv>();
-  const access = boxAccess(db);
   const markers = boxMarkerCodec(loadCursorKey(db));
 
   /**
    * `filter_term` matches the start of the name or login; every sandbox user is managed, so
    * `user_type=external` finds no one. Offset paging, or markers with `usemarker=true`.
    */
-  app.get('/users', (c) => {
-    access.requireAdmin(c.get('boxIdentity'));
+  app.get('/users', boxAdminsOnly, (c) => {
     const query = new URL(c.req.url).searchParams;
     const userType = userTypeSchema.safeParse(query.get('user_type') ?? 'all');
     if (!userType.success) {
@@ -89,10 +87,8 @@ export function boxUserRoutes(db: SandboxDatabase) {
    * up needs the permission to look up users in the whole enterprise. A refused id says nothing
    * about whether that user exists.
    */
-  app.get('/users/:user_id', (c) => {
-    const identity = c.get('boxIdentity');
+  app.get('/users/:user_id', selfOrBoxAdmins('user_id'), (c) => {
     const raw = c.req.param('user_id');
-    if (raw !== String(identity.user.id)) access.requireAdmin(identity);
     const user = isBoxId(raw) ? findBoxUser(db, Number(raw)) : undefined;
     if (!user) throw boxNotFound('user', raw);
     return c.json(presentOne(c, user));
