@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { queryOf } from './list-response.ts';
-import { parseId, parseIdList, readBulkEnvelope, readEnvelope } from './request-input.ts';
+import { parseId, parseIdList, parseJobIdList, readBulkEnvelope, readEnvelope } from './request-input.ts';
 import { requiredText } from './required-text.ts';
 import type { SandboxEnv } from './sandbox-env.ts';
 
@@ -23,6 +23,9 @@ export function idParams<Name extends string>(...names: Name[]) {
 
 /** `ids` as a list of at most 100 positive integers, in any of the forms clients send. */
 export const idListQuery = validator('query', (_query, c) => ({ ids: parseIdList(queryOf(c)) }));
+
+/** `ids` of job statuses, in the same forms. */
+export const jobIdListQuery = validator('query', (_query, c) => ({ ids: parseJobIdList(queryOf(c)) }));
 
 /** A required, non-blank text parameter such as autocomplete's `name`. */
 export function textQuery<Name extends string>(name: Name) {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { agentsOnly } from '../auth/permissions.ts';
 import { listPage, queryOf } from '../http/list-response.ts';
-import { parseJobIdList } from '../http/request-input.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
 import { recordNotFound } from '../http/zendesk-errors.ts';
+import { jobIdListQuery } from '../http/zendesk-validators.ts';
 import {
   findJobRow,
   findJobRows,
@@ -33,9 +33,9 @@ export function jobStatusRoutes({ db }: SandboxDeps) {
     const apiBase = c.get('apiBase');
     return c.json({ job_statuses: page.rows.map((row) => presentJob(db, row, apiBase)), ...page.fields });
   });
-  app.get('/job_statuses/show_many', agentsOnly, (c) => {
+  app.get('/job_statuses/show_many', agentsOnly, jobIdListQuery, (c) => {
     const apiBase = c.get('apiBase');
-    const rows = findJobRows(db, parseJobIdList(queryOf(c)));
+    const rows = findJobRows(db, c.req.valid('query').ids);
     return c.json({ job_statuses: rows.map((row) => presentJob(db, row, apiBase)) });
   });
   app.get('/job_statuses/:id', agentsOnly, (c) => {
