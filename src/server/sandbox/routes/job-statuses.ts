@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { agentsOnly } from '../auth/permissions.ts';
-import { listPage, queryOf } from '../http/list-response.ts';
+import { listPage } from '../http/list-response.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
 import { recordNotFound } from '../http/zendesk-errors.ts';
