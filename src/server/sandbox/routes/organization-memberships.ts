@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { validator } from 'hono/validator';
 import { omit } from 'zod/mini';
 import { createOrganizationMembershipInputSchema } from '../../../contract/organization-membership.ts';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../auth/permissions.ts';
 import type { OrganizationMembershipRow } from '../db/rows.ts';
 import { listPage, parseIncludes, parseMembershipSort, queryOf, uniqueIds } from '../http/list-response.ts';
+import { parseId } from '../http/request-input.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
 import { recordInvalid, recordNotFound } from '../http/zendesk-errors.ts';
@@ -189,14 +191,18 @@ export function organizationMembershipRoutes({ db, jobs }: SandboxDeps) {
       return c.json({ organization_memberships: rows.map((r) => presentOrganizationMembership(r, apiBase)) });
     },
   );
+  /** The membership of the path's user in the path's organization (404 when there is none). */
+  const membershipOfUserInOrganization = validator('param', (params: Record<string, string>) => {
+    const row = findOrganizationMembershipOf(db, parseId(params.user_id), parseId(params.organization_id));
+    if (!row) throw recordNotFound();
+    return { membership: row };
+  });
   app.put(
     '/users/:user_id/organizations/:organization_id/make_default',
     agentsOnly,
-    idParams('user_id', 'organization_id'),
+    membershipOfUserInOrganization,
     (c) => {
-      const { user_id, organization_id } = c.req.valid('param');
-      const row = findOrganizationMembershipOf(db, user_id, organization_id);
-      if (!row) throw recordNotFound();
+      const row = c.req.valid('param').membership;
       db.transaction(() => makeDefaultOrganizationMembership(db, row.id))();
       return one(c, findOrganizationMembership(db, row.id));
     },
@@ -204,12 +210,9 @@ export function organizationMembershipRoutes({ db, jobs }: SandboxDeps) {
   app.delete(
     '/users/:user_id/organizations/:organization_id',
     agentsOnly,
-    idParams('user_id', 'organization_id'),
+    membershipOfUserInOrganization,
     (c) => {
-      const { user_id, organization_id } = c.req.valid('param');
-      const row = findOrganizationMembershipOf(db, user_id, organization_id);
-      if (!row) throw recordNotFound();
-      db.transaction(() => destroyOrganizationMembership(db, row.id))();
+      db.transaction(() => destroyOrganizationMembership(db, c.req.valid('param').membership.id))();
       return c.body(null, 204);
     },
   );
