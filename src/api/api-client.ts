@@ -1,6 +1,6 @@
 import type { z } from 'zod/mini';
 import { rosterErrorSchema } from '../contract/roster-operations.ts';
-import { abortableSleep } from '../lib/abortable-sleep.ts';
+import { abortableSleep } from './abortable-sleep.ts';
 import { ApiError, kindOfStatus } from './api-error.ts';
 import { readErrorBody } from './providers/error-readers.ts';
 

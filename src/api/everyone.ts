@@ -1,8 +1,8 @@
 import { queryOptions, experimental_streamedQuery as streamedQuery } from '@tanstack/react-query';
 import type { User } from '../contract/user.ts';
-import { mergeStreams } from '../lib/merge-streams.ts';
 import { apiRequest } from './api-client.ts';
 import { cursorQuery, nextCursor } from './cursor-pagination.ts';
+import { mergeStreams } from './merge-streams.ts';
 import { ROLE_QUERY, type UserRoleFilter, userCursorPageSchema, userKeys } from './users.ts';
 
 /** How often the people of a whole role, read page by page, are handed to the view. */

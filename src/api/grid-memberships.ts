@@ -3,10 +3,10 @@ import { z } from 'zod/mini';
 import { groupMembershipSchema } from '../contract/group-membership.ts';
 import { organizationMembershipSchema } from '../contract/organization-membership.ts';
 import { type User, userSchema } from '../contract/user.ts';
-import { mergeStreams } from '../lib/merge-streams.ts';
 import { apiRequest } from './api-client.ts';
 import { cursorPageOf, cursorQuery, nextCursor } from './cursor-pagination.ts';
 import { groupMembershipKeys } from './group-memberships.ts';
+import { mergeStreams } from './merge-streams.ts';
 import { organizationMembershipKeys } from './organization-memberships.ts';
 
 /** One membership as a grid cell needs it: who, where, which record, whether it is their default. */

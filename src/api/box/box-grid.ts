@@ -2,7 +2,6 @@ import { queryOptions, experimental_streamedQuery as streamedQuery } from '@tans
 import type { z } from 'zod/mini';
 import { boxGroupMembershipSchema } from '../../contract/box/box-group-membership.ts';
 import { type BoxUser, boxUserSchema } from '../../contract/box/box-user.ts';
-import { mergeStreams } from '../../lib/merge-streams.ts';
 import {
   GRID_BATCH_MS,
   type GridChunk,
@@ -10,6 +9,7 @@ import {
   PARALLEL_LISTS,
   sideBySide,
 } from '../grid-memberships.ts';
+import { mergeStreams } from '../merge-streams.ts';
 import { boxMembershipKeys } from './box-memberships.ts';
 import { BOX_PAGE_SIZE, fetchBoxPage } from './box-paging.ts';
 import { boxUserKeys } from './box-users.ts';

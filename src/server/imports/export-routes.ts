@@ -5,6 +5,7 @@ import {
   EXPORT_TOTAL_HEADER,
   type MembershipFileKind,
 } from '../../contract/membership-csv.ts';
+import { rosterQuery } from '../http/roster-validators.ts';
 import { BOX_API } from '../operations/providers/box-api.ts';
 import { ZENDESK_API } from '../operations/providers/zendesk-api.ts';
 import { createUpstreamClient, UpstreamFailure } from '../operations/upstream-client.ts';
@@ -77,24 +78,20 @@ function refusal(c: Context, error: UpstreamFailure) {
  * `X-Total-Count` before the first row.
  */
 export function exportRoutes(options: ExportRoutesOptions) {
+  const zendeskScopeQuery = rosterQuery(scopeQuerySchema, () => ({
+    error: 'InvalidFilter',
+    description: 'group_id / organization_id are up to 100 ids, comma-separated; user_id one id',
+  }));
+  const boxScopeQuery = rosterQuery(boxScopeSchema, () => ({
+    error: 'InvalidFilter',
+    description: 'box_group_id and box_user_id are ids',
+  }));
   const app = new Hono<RosterEnv>();
   const zendeskCsv = (kind: 'group_memberships' | 'organization_memberships') =>
-    app.get(`/${kind}.csv`, options.requireCredential, async (c) => {
-      const parsed = scopeQuerySchema.safeParse(c.req.query());
-      if (!parsed.success) {
-        return c.json(
-          {
-            error: 'InvalidFilter',
-            description: 'group_id / organization_id are up to 100 ids, comma-separated; user_id one id',
-          },
-          400,
-        );
-      }
+    app.get(`/${kind}.csv`, options.requireCredential, zendeskScopeQuery, async (c) => {
+      const scopeQuery = c.req.valid('query');
       const type = kind === 'group_memberships' ? 'group' : 'organization';
-      const scope = scopeOf(
-        parsed.data,
-        type === 'group' ? parsed.data.group_id : parsed.data.organization_id,
-      );
+      const scope = scopeOf(scopeQuery, type === 'group' ? scopeQuery.group_id : scopeQuery.organization_id);
       const client = createUpstreamClient(options.zendesk, ZENDESK_API, c.get('upstreamAuthorization'));
       let exported: Awaited<ReturnType<typeof zendeskExport>>;
       try {
@@ -107,14 +104,12 @@ export function exportRoutes(options: ExportRoutesOptions) {
     });
   zendeskCsv('group_memberships');
   zendeskCsv('organization_memberships');
-  app.get('/box_group_memberships.csv', options.box.require, async (c) => {
-    const parsed = boxScopeSchema.safeParse(c.req.query());
-    if (!parsed.success)
-      return c.json({ error: 'InvalidFilter', description: 'box_group_id and box_user_id are ids' }, 400);
-    const scope: BoxExportScope = parsed.data.box_group_id
-      ? { of: 'group', id: parsed.data.box_group_id }
-      : parsed.data.box_user_id
-        ? { of: 'user', id: parsed.data.box_user_id }
+  app.get('/box_group_memberships.csv', options.box.require, boxScopeQuery, async (c) => {
+    const query = c.req.valid('query');
+    const scope: BoxExportScope = query.box_group_id
+      ? { of: 'group', id: query.box_group_id }
+      : query.box_user_id
+        ? { of: 'user', id: query.box_user_id }
         : { of: 'account' };
     const client = createUpstreamClient(options.box.upstream, BOX_API, options.box.authorization(c));
     try {

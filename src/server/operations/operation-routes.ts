@@ -10,12 +10,12 @@ import {
   operationRequestSchema,
   startOperationSchema,
 } from '../../contract/roster-operations.ts';
+import { rosterJson, rosterQuery } from '../http/roster-validators.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type { Actor, OperationRecord, OperationStore, StoredPlan } from '../store/operation-store.ts';
 import type { ActorCredentials } from './actor-credentials.ts';
 import type { OperationEvents } from './operation-events.ts';
 import type { OperationRunner } from './operation-runner.ts';
-import { OperationInputError } from './plan-draft.ts';
 import { planOperation } from './plan-operation.ts';
 import { answerPlanningErrors, planSaver, planWithCredential, rosterError } from './plan-saving.ts';
 import { planUndo } from './plan-undo.ts';
@@ -113,29 +113,23 @@ export function operationRoutes(options: OperationRoutesOptions) {
     await next();
   });
 
-  async function readJson(c: Context): Promise<unknown> {
-    try {
-      return await c.req.json();
-    } catch {
-      throw new OperationInputError(400, 'InvalidJson', 'The body is not valid JSON');
-    }
-  }
+  const startBody = rosterJson(
+    startOperationSchema,
+    (error, body) => ({
+      error: 'InvalidOperation',
+      description: 'The request does not describe an operation',
+      details: issuesOf(error, body),
+    }),
+    { error: 'InvalidJson', description: 'The body is not valid JSON' },
+  );
 
-  app.post('/plan', (c) =>
+  app.post('/plan', startBody, (c) =>
     withErrors(c, async () => {
       const who = c.get('asker');
-      const body = await readJson(c);
-      const parsed = startOperationSchema.safeParse(body);
-      if (!parsed.success || 'plan_id' in parsed.data) {
-        return rosterError(
-          c,
-          400,
-          'InvalidOperation',
-          'The request does not describe an operation',
-          parsed.success ? undefined : issuesOf(parsed.error, body),
-        );
+      const request = c.req.valid('json');
+      if ('plan_id' in request) {
+        return rosterError(c, 400, 'InvalidOperation', 'The request does not describe an operation');
       }
-      const request = parsed.data;
       const planned = await draft(
         who.actor,
         (client) => planOperation(client, request),
@@ -145,23 +139,13 @@ export function operationRoutes(options: OperationRoutesOptions) {
     }),
   );
 
-  app.post('/', (c) =>
+  app.post('/', startBody, (c) =>
     withErrors(c, async () => {
       const who = c.get('asker');
-      const body = await readJson(c);
-      const parsed = startOperationSchema.safeParse(body);
-      if (!parsed.success) {
-        return rosterError(
-          c,
-          400,
-          'InvalidOperation',
-          'The request does not describe an operation',
-          issuesOf(parsed.error, body),
-        );
-      }
+      const start = c.req.valid('json');
       let operation: StoredPlan['operation'];
-      if ('plan_id' in parsed.data) {
-        const stored = await store.takePlan(parsed.data.plan_id, now());
+      if ('plan_id' in start) {
+        const stored = await store.takePlan(start.plan_id, now());
         if (!stored || stored.actorId !== who.id) {
           return rosterError(
             c,
@@ -172,7 +156,7 @@ export function operationRoutes(options: OperationRoutesOptions) {
         }
         operation = stored.operation;
       } else {
-        const request = parsed.data;
+        const request = start;
         operation = (
           await draft(who.actor, (client) => planOperation(client, request), providerFor(request.kind).id)
         ).result.operation;
@@ -189,12 +173,15 @@ export function operationRoutes(options: OperationRoutesOptions) {
     }),
   );
 
-  app.get('/', async (c) => {
+  const filtersQuery = rosterQuery(operationFiltersSchema, (error) => ({
+    error: 'InvalidFilter',
+    description: 'The filters are not valid',
+    details: issuesOf(error),
+  }));
+
+  app.get('/', filtersQuery, async (c) => {
     const who = c.get('asker');
-    const parsed = operationFiltersSchema.safeParse(c.req.query());
-    if (!parsed.success)
-      return rosterError(c, 400, 'InvalidFilter', 'The filters are not valid', issuesOf(parsed.error));
-    const filters = parsed.data;
+    const filters = c.req.valid('query');
     const limit = Math.min(MAX_LIMIT, Math.max(1, Number(filters.limit ?? DEFAULT_LIMIT)));
     const beforeSeq = filters.cursor === undefined ? undefined : decodeCursor(filters.cursor);
     if (filters.cursor !== undefined && beforeSeq === undefined) {

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getPath } from 'hono/utils/url';
 import { authenticate } from './auth/authenticate.ts';
-import { requireScopeFor } from './auth/permissions.ts';
+import { scopeForMethod } from './auth/permissions.ts';
 import type { SandboxDatabase } from './db/open-database.ts';
 import type { FaultInjector } from './http/fault-injection.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -85,10 +85,7 @@ export function createSandboxApp(options: SandboxAppOptions): Hono<SandboxEnv> {
     '*',
     rateLimit(() => options.rateLimitPerMinute),
   );
-  api.use('*', async (c, next) => {
-    requireScopeFor(c.get('identity'), c.req.method);
-    await next();
-  });
+  api.use('*', scopeForMethod);
   const requests = new RequestCounter();
   api.use('/api/v2/*', requests.middleware());
   api.use('/api/v2/*', faults.middleware());

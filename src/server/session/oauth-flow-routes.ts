@@ -5,7 +5,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { safeNextPath } from '../../contract/roster-session.ts';
 import type { OAuthErrorCode } from '../../contract/sign-in.ts';
-import { sameText } from '../security/same-text.ts';
+import { sameText } from '../shared/same-text.ts';
 import { authorizationUrl, exchangeCode, OAuthExchangeError, type OAuthProvider } from './oauth-client.ts';
 import { createPkcePair } from './pkce.ts';
 import type { SecretBox } from './secret-box.ts';

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureOwnerOnlyDirectory } from '../security/owner-only-files.ts';
+import { ensureOwnerOnlyDirectory } from '../shared/owner-only-files.ts';
 
 /**
  * `context` says what the text is and where it belongs (a session row's key, the OAuth flow): text

@@ -1,7 +1,9 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { Connection, RosterSession } from '../../contract/roster-session.ts';
 import { apiTokenSignInSchema, demoSignInSchema } from '../../contract/sign-in.ts';
+import { rosterJson } from '../http/roster-validators.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import { DEMO_API_TOKEN, DEMO_IDENTITIES } from '../sandbox/demo-identities.ts';
 import { type BoxConnectOptions, boxConnectRoutes } from './box-connect-routes.ts';
@@ -55,6 +57,22 @@ export function signInRoutes(options: SignInRoutesOptions) {
   function unavailable(c: Context, description: string) {
     return c.json({ error: 'SignInUnavailable', description }, 404);
   }
+  const signInModeOnly = createMiddleware(async (c, next) => {
+    if (!signInMode) return unavailable(c, 'Roster signs in with the credentials in its environment');
+    await next();
+  });
+  const demoOnly = createMiddleware(async (c, next) => {
+    if (!demoAvailable) return unavailable(c, 'Demo identities exist only in the sandbox');
+    await next();
+  });
+  const apiTokenBody = rosterJson(apiTokenSignInSchema, (error) => ({
+    error: 'InvalidSignIn',
+    description: error.issues.map((issue) => issue.message).join('; '),
+  }));
+  const demoBody = rosterJson(demoSignInSchema, () => ({
+    error: 'InvalidSignIn',
+    description: `Choose one of ${Object.keys(DEMO_IDENTITIES).join(', ')}`,
+  }));
 
   app.get('/session', async (c) => {
     const session = await auth.currentSession(c);
@@ -83,16 +101,8 @@ export function signInRoutes(options: SignInRoutesOptions) {
     return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });
 
-  app.post('/session/api-token', async (c) => {
-    if (!signInMode) return unavailable(c, 'Roster signs in with the credentials in its environment');
-    const parsed = apiTokenSignInSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) {
-      return c.json(
-        { error: 'InvalidSignIn', description: parsed.error.issues.map((issue) => issue.message).join('; ') },
-        400,
-      );
-    }
-    const { email, token } = parsed.data;
+  app.post('/session/api-token', signInModeOnly, apiTokenBody, async (c) => {
+    const { email, token } = c.req.valid('json');
     // The socket's address: behind a proxy that is the proxy's, and the per-email count does the work.
     const address = getConnInfo(c).remote.address ?? 'unknown';
     const retryAfter = await throttle.retryAfterSeconds(address, email);
@@ -108,16 +118,8 @@ export function signInRoutes(options: SignInRoutesOptions) {
     return response;
   });
 
-  app.post('/session/demo', async (c) => {
-    if (!demoAvailable) return unavailable(c, 'Demo identities exist only in the sandbox');
-    const parsed = demoSignInSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) {
-      return c.json(
-        { error: 'InvalidSignIn', description: `Choose one of ${Object.keys(DEMO_IDENTITIES).join(', ')}` },
-        400,
-      );
-    }
-    const { email } = DEMO_IDENTITIES[parsed.data.identity];
+  app.post('/session/demo', demoOnly, demoBody, (c) => {
+    const { email } = DEMO_IDENTITIES[c.req.valid('json').identity];
     return signIn(c, { kind: 'apiToken', email, token: DEMO_API_TOKEN }, 'demo');
   });
 

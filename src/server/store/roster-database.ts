@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
-import { prepareOwnerOnlyDatabaseFile } from '../security/owner-only-files.ts';
+import { prepareOwnerOnlyDatabaseFile } from '../shared/owner-only-files.ts';
+import { preparedStatement } from '../shared/prepared-statements.ts';
 import { migrateToLatest } from './migrations/roster-migrations.ts';
 import { checkPostgresConnection, createPostgresPool, describePostgresUrl } from './postgres-pool.ts';
 import type { RosterTables } from './roster-tables.ts';
@@ -26,7 +27,12 @@ function openSqlite(file: string): Kysely<RosterTables> {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<RosterTables>({ dialect: new SqliteDialect({ database }) });
+  // Kysely's SQLite driver prepares every query it runs; the same texts come back on every request.
+  const preparing = {
+    close: () => database.close(),
+    prepare: (sql: string) => preparedStatement(database, sql),
+  };
+  return new Kysely<RosterTables>({ dialect: new SqliteDialect({ database: preparing }) });
 }
 
 /** Opens the store at `location` and applies every migration it has not seen yet. */

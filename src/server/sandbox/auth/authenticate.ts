@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { preparedStatement } from '../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import type { UserRow } from '../db/rows.ts';
 import type { Identity, SandboxEnv } from '../http/sandbox-env.ts';
@@ -10,11 +11,12 @@ const BOTH_SCOPES: ReadonlySet<'read' | 'write'> = new Set(['read', 'write']);
 
 /** API token (`{email}/token:{token}` Basic) or OAuth Bearer; anything else is Zendesk's 401. */
 export function authenticate(db: SandboxDatabase): MiddlewareHandler<SandboxEnv> {
-  const activeToken = db.prepare('SELECT 1 FROM api_tokens WHERE token = ? AND active = 1');
-  const oauthToken = db.prepare(
+  const activeToken = preparedStatement(db, 'SELECT 1 FROM api_tokens WHERE token = ? AND active = 1');
+  const oauthToken = preparedStatement(
+    db,
     'SELECT user_id, scopes FROM oauth_tokens WHERE token = ? AND (expires_at IS NULL OR expires_at > ?)',
   );
-  const customRole = db.prepare('SELECT manage_group_memberships FROM custom_roles WHERE id = ?');
+  const customRole = preparedStatement(db, 'SELECT manage_group_memberships FROM custom_roles WHERE id = ?');
 
   function identify(header: string | undefined): Identity | undefined {
     const [scheme, credentials] = (header ?? '').split(' ', 2);

@@ -85,7 +85,7 @@ export function createBoxSandboxApp(options: BoxSandboxOptions): Hono<BoxEnv> {
   for (const routes of [boxMembershipRoutes(db), boxGroupRoutes(db), boxUserRoutes(db)]) {
     api.route('/2.0', routes);
   }
-  api.route('/_sandbox', boxFaultRoutes(db, faults));
+  api.route('/_sandbox', boxFaultRoutes(faults));
   // The consent page and the token endpoint sit outside `/2.0` and its Bearer check.
   app.route(
     `${basePath}/oauth2`,

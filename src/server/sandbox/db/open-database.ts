@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { prepareOwnerOnlyDatabaseFile } from '../../security/owner-only-files.ts';
+import { prepareOwnerOnlyDatabaseFile } from '../../shared/owner-only-files.ts';
 import { BOX_ID_RANGES, BOX_SCHEMA_SQL } from '../box/db/box-schema.ts';
 import { ID_RANGES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 

@@ -1,10 +1,13 @@
 import type { Count } from '../../../contract/count.ts';
+import { preparedStatement } from '../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { nowTimestamp } from '../store/now.ts';
 
 export function countBody(db: SandboxDatabase, from: string, where: string[], params: unknown[]): Count {
   const clause = where.length > 0 ? `WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '';
-  const { value } = db.prepare(`SELECT count(*) AS value FROM ${from} ${clause}`).get(...params) as {
+  const { value } = preparedStatement(db, `SELECT count(*) AS value FROM ${from} ${clause}`).get(
+    ...params,
+  ) as {
     value: number;
   };
   return { count: { value, refreshed_at: nowTimestamp() } };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { JobResult, JobStatus } from '../../../contract/job-status.ts';
 import { toZendeskTimestamp } from '../../../contract/timestamp.ts';
+import { preparedStatement } from '../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { tooManyJobs } from '../http/zendesk-errors.ts';
 import { nowTimestamp } from '../store/now.ts';
@@ -39,17 +40,17 @@ export function enqueueJob<Name extends JobKindName>(
   limits: JobLimits,
 ): JobStatusRow {
   return db.transaction(() => {
-    const active = db
-      .prepare(
-        "SELECT count(*) AS count, min(seq) AS oldest FROM job_statuses WHERE status IN ('queued', 'working')",
-      )
-      .get() as { count: number; oldest: number | null };
+    const active = preparedStatement(
+      db,
+      "SELECT count(*) AS count, min(seq) AS oldest FROM job_statuses WHERE status IN ('queued', 'working')",
+    ).get() as { count: number; oldest: number | null };
     if (active.count >= limits.maxActiveJobs) {
       throw tooManyJobs(retryAfterSeconds(db, active.oldest, limits.itemDelayMs), limits.maxActiveJobs);
     }
     const now = nowTimestamp();
     const id = randomBytes(16).toString('hex');
-    db.prepare(
+    preparedStatement(
+      db,
       `INSERT INTO job_statuses (id, job_type, kind, status, total, progress, payload, requested_by, created_at, updated_at)
        VALUES (?, ?, ?, 'queued', ?, 0, ?, ?, ?, ?)`,
     ).run(id, JOB_KINDS[kind].jobType, kind, items.length, JSON.stringify(items), requestedBy, now, now);
@@ -59,38 +60,40 @@ export function enqueueJob<Name extends JobKindName>(
 
 /** A slot frees when the oldest active job finishes: suggest waiting about that long. */
 function retryAfterSeconds(db: SandboxDatabase, oldestSeq: number | null, itemDelayMs: number): number {
-  const oldest = db.prepare('SELECT total, progress FROM job_statuses WHERE seq = ?').get(oldestSeq) as
-    | { total: number; progress: number }
-    | undefined;
+  const oldest = preparedStatement(db, 'SELECT total, progress FROM job_statuses WHERE seq = ?').get(
+    oldestSeq,
+  ) as { total: number; progress: number } | undefined;
   const remainingMs = oldest ? (oldest.total - oldest.progress) * itemDelayMs : 0;
   return Math.min(60, Math.max(1, Math.ceil(remainingMs / 1000)));
 }
 
 export function findJobRow(db: SandboxDatabase, id: string): JobStatusRow | undefined {
-  return db
-    .prepare('SELECT * FROM job_statuses WHERE id = ? AND created_at >= ?')
-    .get(id, jobVisibleSince()) as JobStatusRow | undefined;
+  return preparedStatement(db, 'SELECT * FROM job_statuses WHERE id = ? AND created_at >= ?').get(
+    id,
+    jobVisibleSince(),
+  ) as JobStatusRow | undefined;
 }
 
 export function findJobRows(db: SandboxDatabase, ids: readonly string[]): JobStatusRow[] {
   if (ids.length === 0) return [];
-  return db
-    .prepare(
-      `SELECT * FROM job_statuses WHERE id IN (${ids.map(() => '?').join(',')}) AND created_at >= ? ORDER BY seq DESC`,
-    )
-    .all(...ids, jobVisibleSince()) as JobStatusRow[];
+  return preparedStatement(
+    db,
+    `SELECT * FROM job_statuses WHERE id IN (${ids.map(() => '?').join(',')}) AND created_at >= ? ORDER BY seq DESC`,
+  ).all(...ids, jobVisibleSince()) as JobStatusRow[];
 }
 
 export function nextActiveJob(db: SandboxDatabase): JobStatusRow | undefined {
-  return db
-    .prepare("SELECT * FROM job_statuses WHERE status IN ('queued', 'working') ORDER BY seq LIMIT 1")
-    .get() as JobStatusRow | undefined;
+  return preparedStatement(
+    db,
+    "SELECT * FROM job_statuses WHERE status IN ('queued', 'working') ORDER BY seq LIMIT 1",
+  ).get() as JobStatusRow | undefined;
 }
 
 function jobResults(db: SandboxDatabase, seq: number): JobResult[] {
-  const rows = db
-    .prepare('SELECT result FROM job_results WHERE job_seq = ? ORDER BY item_index')
-    .all(seq) as { result: string }[];
+  const rows = preparedStatement(
+    db,
+    'SELECT result FROM job_results WHERE job_seq = ? ORDER BY item_index',
+  ).all(seq) as { result: string }[];
   return rows.map((row) => JSON.parse(row.result) as JobResult);
 }
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { JobResult } from '../../../contract/job-status.ts';
+import { preparedStatement } from '../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { nowTimestamp } from '../store/now.ts';
 import { isJobKindName, JOB_KINDS } from './job-kinds.ts';
@@ -73,13 +74,18 @@ export class JobWorker {
     }
     const kind = JOB_KINDS[job.kind];
     const items = JSON.parse(job.payload) as unknown[];
-    this.db
-      .prepare("UPDATE job_statuses SET status = 'working', updated_at = ? WHERE seq = ?")
-      .run(nowTimestamp(), job.seq);
-    const insertResult = this.db.prepare(
+    preparedStatement(
+      this.db,
+      "UPDATE job_statuses SET status = 'working', updated_at = ? WHERE seq = ?",
+    ).run(nowTimestamp(), job.seq);
+    const insertResult = preparedStatement(
+      this.db,
       'INSERT INTO job_results (job_seq, item_index, result) VALUES (?, ?, ?)',
     );
-    const advance = this.db.prepare('UPDATE job_statuses SET progress = ?, updated_at = ? WHERE seq = ?');
+    const advance = preparedStatement(
+      this.db,
+      'UPDATE job_statuses SET progress = ?, updated_at = ? WHERE seq = ?',
+    );
     const processItem = this.db.transaction((index: number) => {
       // The kinds' item types differ; the payload was validated against this kind when enqueued.
       const process = kind.process as (db: SandboxDatabase, item: unknown, index: number) => JobResult;
@@ -117,9 +123,10 @@ export class JobWorker {
   }
 
   private finish(job: JobStatusRow, status: 'completed' | 'failed', message: string): void {
-    this.db
-      .prepare('UPDATE job_statuses SET status = ?, message = ?, updated_at = ? WHERE seq = ?')
-      .run(status, message, nowTimestamp(), job.seq);
+    preparedStatement(
+      this.db,
+      'UPDATE job_statuses SET status = ?, message = ?, updated_at = ? WHERE seq = ?',
+    ).run(status, message, nowTimestamp(), job.seq);
   }
 }
 

@@ -1,4 +1,5 @@
 import { MAX_OFFSET_RECORDS } from '../../../contract/pagination.ts';
+import { preparedStatement } from '../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { type CursorCodec, cursorScope } from './cursor-codec.ts';
 import {
@@ -59,7 +60,7 @@ function cursorPage<Row extends KeyedRow>(
     query.order,
     backward,
   )} LIMIT ?`;
-  const fetched = db.prepare(sql).all(...params, request.size + 1) as Row[];
+  const fetched = preparedStatement(db, sql).all(...params, request.size + 1) as Row[];
   const hasMore = fetched.length > request.size;
   const rows = fetched.slice(0, request.size);
   if (backward) rows.reverse();
@@ -93,17 +94,16 @@ function offsetPage<Row extends KeyedRow>(
   pageUrl: PageUrlBuilder,
 ): Page<Row> {
   const where = whereClause(query.where);
-  const { count } = db
-    .prepare(`SELECT count(*) AS count FROM ${query.from} ${where}`)
-    .get(...query.params) as {
+  const { count } = preparedStatement(db, `SELECT count(*) AS count FROM ${query.from} ${where}`).get(
+    ...query.params,
+  ) as {
     count: number;
   };
   const offset = (request.page - 1) * request.perPage;
-  const rows = db
-    .prepare(
-      `SELECT ${selectWithKeys(query)} FROM ${query.from} ${where} ORDER BY ${orderBy(query.order, false)} LIMIT ? OFFSET ?`,
-    )
-    .all(...query.params, request.perPage, offset) as Row[];
+  const rows = preparedStatement(
+    db,
+    `SELECT ${selectWithKeys(query)} FROM ${query.from} ${where} ORDER BY ${orderBy(query.order, false)} LIMIT ? OFFSET ?`,
+  ).all(...query.params, request.perPage, offset) as Row[];
   const perPage = String(request.perPage);
   const nextOffset = offset + request.perPage;
   const hasNext = nextOffset < count && nextOffset < MAX_OFFSET_RECORDS;

@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono';
 import { omit } from 'zod/mini';
 import { createGroupMembershipInputSchema } from '../../../contract/group-membership.ts';
-import { requireAgent, requireGroupMembershipManager } from '../auth/permissions.ts';
+import { agentsOnly, groupMembershipManagersOnly } from '../auth/permissions.ts';
 import type { GroupMembershipRow } from '../db/rows.ts';
 import { listPage, parseIncludes, parseMembershipSort, queryOf, uniqueIds } from '../http/list-response.ts';
-import { parseId, parseIdList, readBulkEnvelope, readEnvelope } from '../http/request-input.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
 import { recordInvalid, recordNotFound } from '../http/zendesk-errors.ts';
+import { bulkEnvelopeBody, envelopeBody, idListQuery, idParams } from '../http/zendesk-validators.ts';
 import { presentJob } from '../jobs/job-store.ts';
 import type { ListQuery } from '../pagination/list-query.ts';
 import { presentGroup } from '../presenters/present-group.ts';
@@ -27,7 +27,6 @@ export function groupMembershipRoutes({ db, jobs }: SandboxDeps) {
   const app = new Hono<SandboxEnv>();
 
   function list(c: Context<SandboxEnv>, where: string[], params: unknown[], sortable: boolean) {
-    requireAgent(c.get('identity'));
     const sort = sortable
       ? parseMembershipSort(queryOf(c).get('sort'), 'gm')
       : { sortName: 'id', order: [{ column: 'gm.id', direction: 'asc' as const }] };
@@ -61,13 +60,11 @@ export function groupMembershipRoutes({ db, jobs }: SandboxDeps) {
   }
 
   function one(c: Context<SandboxEnv>, row: GroupMembershipRow | undefined) {
-    requireAgent(c.get('identity'));
     if (!row) throw recordNotFound();
     return c.json({ group_membership: presentGroupMembership(row, c.get('apiBase')) });
   }
 
   function create(c: Context<SandboxEnv>, userId: number, groupId: number, makeDefault: boolean | undefined) {
-    requireGroupMembershipManager(c.get('identity'));
     const outcome = db.transaction(() => createGroupMembership(db, userId, groupId, { makeDefault }))();
     if (outcome.refusal) {
       const { field, error, description } = outcome.refusal;
@@ -77,80 +74,105 @@ export function groupMembershipRoutes({ db, jobs }: SandboxDeps) {
   }
 
   function destroy(c: Context<SandboxEnv>, id: number, userId?: number) {
-    requireGroupMembershipManager(c.get('identity'));
     const row = findGroupMembership(db, id, userId);
     if (!row) throw recordNotFound();
     db.transaction(() => destroyGroupMembership(db, id))();
     return c.body(null, 204);
   }
 
-  app.get('/group_memberships', (c) => list(c, [], [], true));
-  app.get('/group_memberships/assignable', (c) => {
+  const members = omit(createGroupMembershipInputSchema, { user_id: true });
+
+  app.get('/group_memberships', agentsOnly, (c) => list(c, [], [], true));
+  app.get('/group_memberships/assignable', agentsOnly, (c) => {
     const { where, params } = assignableCondition(c);
     return list(c, where, params, true);
   });
-  app.post('/group_memberships/create_many', async (c) => {
-    requireGroupMembershipManager(c.get('identity'));
-    const items = await readBulkEnvelope(c, 'group_memberships', createGroupMembershipInputSchema);
-    const job = jobs.enqueue('group_memberships.create_many', items, c.get('identity').user.id);
+  app.post(
+    '/group_memberships/create_many',
+    groupMembershipManagersOnly,
+    bulkEnvelopeBody('group_memberships', createGroupMembershipInputSchema),
+    (c) => {
+      const items = c.req.valid('json');
+      const job = jobs.enqueue('group_memberships.create_many', items, c.get('identity').user.id);
+      return c.json({ job_status: presentJob(db, job, c.get('apiBase')) });
+    },
+  );
+  app.delete('/group_memberships/destroy_many', groupMembershipManagersOnly, idListQuery, (c) => {
+    const job = jobs.enqueue(
+      'group_memberships.destroy_many',
+      c.req.valid('query').ids,
+      c.get('identity').user.id,
+    );
     return c.json({ job_status: presentJob(db, job, c.get('apiBase')) });
   });
-  app.delete('/group_memberships/destroy_many', (c) => {
-    requireGroupMembershipManager(c.get('identity'));
-    const ids = parseIdList(queryOf(c));
-    const job = jobs.enqueue('group_memberships.destroy_many', ids, c.get('identity').user.id);
-    return c.json({ job_status: presentJob(db, job, c.get('apiBase')) });
-  });
-  app.get('/group_memberships/:id', (c) => one(c, findGroupMembership(db, parseId(c.req.param('id')))));
-  app.post('/group_memberships', async (c) => {
-    const input = await readEnvelope(c, 'group_membership', createGroupMembershipInputSchema);
-    return create(c, input.user_id, input.group_id, input.default);
-  });
-  app.delete('/group_memberships/:id', (c) => destroy(c, parseId(c.req.param('id'))));
+  app.get('/group_memberships/:id', idParams('id'), agentsOnly, (c) =>
+    one(c, findGroupMembership(db, c.req.valid('param').id)),
+  );
+  app.post(
+    '/group_memberships',
+    envelopeBody('group_membership', createGroupMembershipInputSchema),
+    groupMembershipManagersOnly,
+    (c) => {
+      const input = c.req.valid('json');
+      return create(c, input.user_id, input.group_id, input.default);
+    },
+  );
+  app.delete('/group_memberships/:id', idParams('id'), groupMembershipManagersOnly, (c) =>
+    destroy(c, c.req.valid('param').id),
+  );
 
-  app.get('/users/:user_id/group_memberships', (c) => {
-    requireAgent(c.get('identity'));
-    const userId = parseId(c.req.param('user_id'));
+  app.get('/users/:user_id/group_memberships', agentsOnly, idParams('user_id'), (c) => {
+    const userId = c.req.valid('param').user_id;
     if (!findUser(db, userId)) throw recordNotFound();
     return list(c, ['gm.user_id = ?'], [userId], false);
   });
-  app.get('/users/:user_id/group_memberships/:id', (c) =>
-    one(c, findGroupMembership(db, parseId(c.req.param('id')), parseId(c.req.param('user_id')))),
-  );
-  app.post('/users/:user_id/group_memberships', async (c) => {
-    const userId = parseId(c.req.param('user_id'));
-    const input = await readEnvelope(
-      c,
-      'group_membership',
-      omit(createGroupMembershipInputSchema, { user_id: true }),
-    );
-    return create(c, userId, input.group_id, input.default);
+  app.get('/users/:user_id/group_memberships/:id', idParams('id', 'user_id'), agentsOnly, (c) => {
+    const { id, user_id } = c.req.valid('param');
+    return one(c, findGroupMembership(db, id, user_id));
   });
-  app.delete('/users/:user_id/group_memberships/:id', (c) =>
-    destroy(c, parseId(c.req.param('id')), parseId(c.req.param('user_id'))),
+  app.post(
+    '/users/:user_id/group_memberships',
+    idParams('user_id'),
+    envelopeBody('group_membership', members),
+    groupMembershipManagersOnly,
+    (c) => {
+      const input = c.req.valid('json');
+      return create(c, c.req.valid('param').user_id, input.group_id, input.default);
+    },
   );
-  app.put('/users/:user_id/group_memberships/:id/make_default', (c) => {
-    requireAgent(c.get('identity'));
-    const userId = parseId(c.req.param('user_id'));
-    const row = findGroupMembership(db, parseId(c.req.param('id')), userId);
-    if (!row) throw recordNotFound();
-    const rows = db.transaction(() => {
-      makeDefaultGroupMembership(db, row.id);
-      return listUserGroupMemberships(db, userId);
-    })();
-    const apiBase = c.get('apiBase');
-    return c.json({ group_memberships: rows.map((r) => presentGroupMembership(r, apiBase)) });
-  });
+  app.delete(
+    '/users/:user_id/group_memberships/:id',
+    idParams('id', 'user_id'),
+    groupMembershipManagersOnly,
+    (c) => {
+      const { id, user_id } = c.req.valid('param');
+      return destroy(c, id, user_id);
+    },
+  );
+  app.put(
+    '/users/:user_id/group_memberships/:id/make_default',
+    agentsOnly,
+    idParams('user_id', 'id'),
+    (c) => {
+      const { id, user_id: userId } = c.req.valid('param');
+      const row = findGroupMembership(db, id, userId);
+      if (!row) throw recordNotFound();
+      const rows = db.transaction(() => {
+        makeDefaultGroupMembership(db, row.id);
+        return listUserGroupMemberships(db, userId);
+      })();
+      const apiBase = c.get('apiBase');
+      return c.json({ group_memberships: rows.map((r) => presentGroupMembership(r, apiBase)) });
+    },
+  );
 
-  app.get('/groups/:group_id/memberships', (c) => {
-    requireAgent(c.get('identity'));
-    const groupId = parseId(c.req.param('group_id'));
+  app.get('/groups/:group_id/memberships', agentsOnly, idParams('group_id'), (c) => {
+    const groupId = c.req.valid('param').group_id;
     if (!findGroup(db, groupId)) throw recordNotFound();
     return list(c, ['gm.group_id = ?'], [groupId], false);
   });
-  app.get('/groups/:group_id/memberships/assignable', (c) => {
-    requireAgent(c.get('identity'));
-    const groupId = parseId(c.req.param('group_id'));
+  app.get('/groups/:group_id/memberships/assignable', agentsOnly, idParams('group_id'), (c) => {
+    const groupId = c.req.valid('param').group_id;
     if (!findGroup(db, groupId)) throw recordNotFound();
     const { where, params } = assignableCondition(c);
     return list(c, ['gm.group_id = ?', ...where], [groupId, ...params], false);

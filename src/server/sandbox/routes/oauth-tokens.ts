@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireAdmin } from '../auth/permissions.ts';
-import { readEnvelope } from '../http/request-input.ts';
+import { preparedStatement } from '../../shared/prepared-statements.ts';
+import { adminsOnly } from '../auth/permissions.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
+import { envelopeBody } from '../http/zendesk-validators.ts';
 import { nowTimestamp } from '../store/now.ts';
 
 const createTokenSchema = z.object({
@@ -16,18 +17,16 @@ const createTokenSchema = z.object({
 export function oauthTokenRoutes({ db }: SandboxDeps) {
   const app = new Hono<SandboxEnv>();
 
-  app.post('/oauth/tokens', async (c) => {
+  app.post('/oauth/tokens', adminsOnly, envelopeBody('token', createTokenSchema), (c) => {
     const identity = c.get('identity');
-    requireAdmin(identity);
-    const input = await readEnvelope(c, 'token', createTokenSchema);
+    const input = c.req.valid('json');
     const token = randomBytes(32).toString('hex');
     const now = nowTimestamp();
     const scopes = [...new Set(input.scopes)].join(' ');
-    const { lastInsertRowid } = db
-      .prepare(
-        'INSERT INTO oauth_tokens (token, user_id, client_id, scopes, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(token, identity.user.id, input.client_id, scopes, now);
+    const { lastInsertRowid } = preparedStatement(
+      db,
+      'INSERT INTO oauth_tokens (token, user_id, client_id, scopes, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(token, identity.user.id, input.client_id, scopes, now);
     return c.json(
       {
         token: {

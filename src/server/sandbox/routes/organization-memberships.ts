@@ -1,13 +1,20 @@
 import { type Context, Hono } from 'hono';
+import { validator } from 'hono/validator';
 import { omit } from 'zod/mini';
 import { createOrganizationMembershipInputSchema } from '../../../contract/organization-membership.ts';
-import { requireAdminOrAgentForEndUser, requireAgent, requireSelfOrAgent } from '../auth/permissions.ts';
+import {
+  agentsOnly,
+  requireAdminOrAgentForEndUser,
+  requireMayAddMembershipFor,
+  selfOrAgents,
+} from '../auth/permissions.ts';
 import type { OrganizationMembershipRow } from '../db/rows.ts';
 import { listPage, parseIncludes, parseMembershipSort, queryOf, uniqueIds } from '../http/list-response.ts';
-import { parseId, parseIdList, readBulkEnvelope, readEnvelope } from '../http/request-input.ts';
+import { parseId } from '../http/request-input.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
 import { recordInvalid, recordNotFound } from '../http/zendesk-errors.ts';
+import { bulkEnvelopeBody, envelopeBody, idListQuery, idParams } from '../http/zendesk-validators.ts';
 import { presentJob } from '../jobs/job-store.ts';
 import type { ListQuery, SortKey } from '../pagination/list-query.ts';
 import { presentOrganization } from '../presenters/present-organization.ts';
@@ -86,9 +93,7 @@ export function organizationMembershipRoutes({ db, jobs }: SandboxDeps) {
   }
 
   function create(c: Context<SandboxEnv>, userId: number, organizationId: number, viewTickets?: boolean) {
-    const target = findUser(db, userId);
-    if (target) requireAdminOrAgentForEndUser(c.get('identity'), target);
-    else requireAgent(c.get('identity'));
+    requireMayAddMembershipFor(c.get('identity'), findUser(db, userId));
     const outcome = db.transaction(() =>
       createOrganizationMembership(db, userId, organizationId, viewTickets ?? true),
     )();
@@ -103,12 +108,13 @@ export function organizationMembershipRoutes({ db, jobs }: SandboxDeps) {
   }
 
   function destroy(c: Context<SandboxEnv>, row: OrganizationMembershipRow | undefined) {
-    requireAgent(c.get('identity'));
     if (!row) throw recordNotFound();
     requireAdminOrAgentForEndUser(c.get('identity'), targetUser(row.user_id));
     db.transaction(() => destroyOrganizationMembership(db, row.id))();
     return c.body(null, 204);
   }
+
+  const ofUser = omit(createOrganizationMembershipInputSchema, { user_id: true });
 
   app.get('/organization_memberships', (c) => {
     const identity = c.get('identity');
@@ -116,95 +122,111 @@ export function organizationMembershipRoutes({ db, jobs }: SandboxDeps) {
     if (identity.user.role === 'end-user') return list(c, ['om.user_id = ?'], [identity.user.id], sort);
     return list(c, [], [], sort);
   });
-  app.post('/organization_memberships/create_many', async (c) => {
-    requireAgent(c.get('identity'));
-    const items = await readBulkEnvelope(
-      c,
-      'organization_memberships',
-      createOrganizationMembershipInputSchema,
-    );
-    const job = jobs.enqueue('organization_memberships.create_many', items, c.get('identity').user.id);
-    return c.json({ job_status: presentJob(db, job, c.get('apiBase')) });
-  });
-  app.delete('/organization_memberships/destroy_many', (c) => {
-    requireAgent(c.get('identity'));
-    const ids = parseIdList(queryOf(c));
+  app.post(
+    '/organization_memberships/create_many',
+    agentsOnly,
+    bulkEnvelopeBody('organization_memberships', createOrganizationMembershipInputSchema),
+    (c) => {
+      const items = c.req.valid('json');
+      const job = jobs.enqueue('organization_memberships.create_many', items, c.get('identity').user.id);
+      return c.json({ job_status: presentJob(db, job, c.get('apiBase')) });
+    },
+  );
+  app.delete('/organization_memberships/destroy_many', agentsOnly, idListQuery, (c) => {
+    const ids = c.req.valid('query').ids;
     const job = jobs.enqueue('organization_memberships.destroy_many', ids, c.get('identity').user.id);
     return c.json({ job_status: presentJob(db, job, c.get('apiBase')) });
   });
-  app.get('/organization_memberships/:id', (c) => {
-    requireAgent(c.get('identity'));
-    return one(c, findOrganizationMembership(db, parseId(c.req.param('id'))));
-  });
-  app.post('/organization_memberships', async (c) => {
-    const input = await readEnvelope(c, 'organization_membership', createOrganizationMembershipInputSchema);
-    return create(c, input.user_id, input.organization_id, input.view_tickets);
-  });
-  app.delete('/organization_memberships/:id', (c) =>
-    destroy(c, findOrganizationMembership(db, parseId(c.req.param('id')))),
+  app.get('/organization_memberships/:id', agentsOnly, idParams('id'), (c) =>
+    one(c, findOrganizationMembership(db, c.req.valid('param').id)),
+  );
+  app.post(
+    '/organization_memberships',
+    envelopeBody('organization_membership', createOrganizationMembershipInputSchema),
+    (c) => {
+      const input = c.req.valid('json');
+      return create(c, input.user_id, input.organization_id, input.view_tickets);
+    },
+  );
+  app.delete('/organization_memberships/:id', idParams('id'), agentsOnly, (c) =>
+    destroy(c, findOrganizationMembership(db, c.req.valid('param').id)),
   );
 
-  app.get('/users/:user_id/organization_memberships', (c) => {
-    const userId = parseId(c.req.param('user_id'));
-    requireSelfOrAgent(c.get('identity'), userId);
+  app.get('/users/:user_id/organization_memberships', idParams('user_id'), selfOrAgents('user_id'), (c) => {
+    const userId = c.req.valid('param').user_id;
     targetUser(userId);
     return list(c, ['om.user_id = ?'], [userId], DEFAULT_THEN_NAME);
   });
-  app.get('/users/:user_id/organization_memberships/:id', (c) => {
-    requireAgent(c.get('identity'));
-    return one(
-      c,
-      findOrganizationMembership(db, parseId(c.req.param('id')), parseId(c.req.param('user_id'))),
-    );
+  app.get('/users/:user_id/organization_memberships/:id', agentsOnly, idParams('id', 'user_id'), (c) => {
+    const { id, user_id } = c.req.valid('param');
+    return one(c, findOrganizationMembership(db, id, user_id));
   });
-  app.post('/users/:user_id/organization_memberships', async (c) => {
-    const userId = parseId(c.req.param('user_id'));
-    const input = await readEnvelope(
-      c,
-      'organization_membership',
-      omit(createOrganizationMembershipInputSchema, { user_id: true }),
-    );
-    return create(c, userId, input.organization_id, input.view_tickets);
-  });
-  app.delete('/users/:user_id/organization_memberships/:id', (c) =>
-    destroy(c, findOrganizationMembership(db, parseId(c.req.param('id')), parseId(c.req.param('user_id')))),
+  app.post(
+    '/users/:user_id/organization_memberships',
+    idParams('user_id'),
+    envelopeBody('organization_membership', ofUser),
+    (c) => {
+      const input = c.req.valid('json');
+      return create(c, c.req.valid('param').user_id, input.organization_id, input.view_tickets);
+    },
   );
-  app.put('/users/:user_id/organization_memberships/:id/make_default', (c) => {
-    requireAgent(c.get('identity'));
-    const userId = parseId(c.req.param('user_id'));
-    const row = findOrganizationMembership(db, parseId(c.req.param('id')), userId);
-    if (!row) throw recordNotFound();
-    requireAdminOrAgentForEndUser(c.get('identity'), targetUser(userId));
-    const rows = db.transaction(() => {
-      makeDefaultOrganizationMembership(db, row.id);
-      return listUserOrganizationMemberships(db, userId);
-    })();
-    const apiBase = c.get('apiBase');
-    return c.json({ organization_memberships: rows.map((r) => presentOrganizationMembership(r, apiBase)) });
+  app.delete('/users/:user_id/organization_memberships/:id', idParams('id', 'user_id'), agentsOnly, (c) => {
+    const { id, user_id } = c.req.valid('param');
+    return destroy(c, findOrganizationMembership(db, id, user_id));
   });
-  app.put('/users/:user_id/organizations/:organization_id/make_default', (c) => {
-    requireAgent(c.get('identity'));
-    const userId = parseId(c.req.param('user_id'));
-    const row = findOrganizationMembershipOf(db, userId, parseId(c.req.param('organization_id')));
+  app.put(
+    '/users/:user_id/organization_memberships/:id/make_default',
+    agentsOnly,
+    idParams('user_id', 'id'),
+    (c) => {
+      const { id, user_id: userId } = c.req.valid('param');
+      const row = findOrganizationMembership(db, id, userId);
+      if (!row) throw recordNotFound();
+      requireAdminOrAgentForEndUser(c.get('identity'), targetUser(userId));
+      const rows = db.transaction(() => {
+        makeDefaultOrganizationMembership(db, row.id);
+        return listUserOrganizationMemberships(db, userId);
+      })();
+      const apiBase = c.get('apiBase');
+      return c.json({ organization_memberships: rows.map((r) => presentOrganizationMembership(r, apiBase)) });
+    },
+  );
+  /** The membership of the path's user in the path's organization (404 when there is none). */
+  const membershipOfUserInOrganization = validator('param', (params: Record<string, string>) => {
+    const row = findOrganizationMembershipOf(db, parseId(params.user_id), parseId(params.organization_id));
     if (!row) throw recordNotFound();
-    db.transaction(() => makeDefaultOrganizationMembership(db, row.id))();
-    return one(c, findOrganizationMembership(db, row.id));
+    return { membership: row };
   });
-  app.delete('/users/:user_id/organizations/:organization_id', (c) => {
-    requireAgent(c.get('identity'));
-    const userId = parseId(c.req.param('user_id'));
-    const row = findOrganizationMembershipOf(db, userId, parseId(c.req.param('organization_id')));
-    if (!row) throw recordNotFound();
-    db.transaction(() => destroyOrganizationMembership(db, row.id))();
-    return c.body(null, 204);
-  });
+  app.put(
+    '/users/:user_id/organizations/:organization_id/make_default',
+    agentsOnly,
+    membershipOfUserInOrganization,
+    (c) => {
+      const row = c.req.valid('param').membership;
+      db.transaction(() => makeDefaultOrganizationMembership(db, row.id))();
+      return one(c, findOrganizationMembership(db, row.id));
+    },
+  );
+  app.delete(
+    '/users/:user_id/organizations/:organization_id',
+    agentsOnly,
+    membershipOfUserInOrganization,
+    (c) => {
+      db.transaction(() => destroyOrganizationMembership(db, c.req.valid('param').membership.id))();
+      return c.body(null, 204);
+    },
+  );
 
-  app.get('/organizations/:organization_id/organization_memberships', (c) => {
-    requireAgent(c.get('identity'));
-    const organizationId = parseId(c.req.param('organization_id'));
-    if (!findOrganization(db, organizationId)) throw recordNotFound();
-    return list(c, ['om.organization_id = ?'], [organizationId], BY_ID);
-  });
+  app.get(
+    '/organizations/:organization_id/organization_memberships',
+    agentsOnly,
+    idParams('organization_id'),
+    (c) => {
+      const organizationId = c.req.valid('param').organization_id;
+      if (!findOrganization(db, organizationId)) throw recordNotFound();
+      return list(c, ['om.organization_id = ?'], [organizationId], BY_ID);
+    },
+  );
 
   return app;
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { requireAdmin } from '../auth/permissions.ts';
+import { adminsOnly } from '../auth/permissions.ts';
 import { type FaultInjector, faultsSchema, NO_FAULTS } from '../http/fault-injection.ts';
-import { readEnvelope } from '../http/request-input.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
+import { envelopeBody } from '../http/zendesk-validators.ts';
 
 /**
  * Sandbox-only control of injected faults, outside `/api/v2` so the Roster proxy never forwards it:
@@ -10,17 +10,12 @@ import type { SandboxEnv } from '../http/sandbox-env.ts';
  */
 export function sandboxFaultRoutes(faults: FaultInjector) {
   const app = new Hono<SandboxEnv>();
-  app.get('/faults', (c) => {
-    requireAdmin(c.get('identity'));
+  app.get('/faults', adminsOnly, (c) => c.json({ faults: faults.current() }));
+  app.put('/faults', adminsOnly, envelopeBody('faults', faultsSchema), (c) => {
+    faults.replace(c.req.valid('json'));
     return c.json({ faults: faults.current() });
   });
-  app.put('/faults', async (c) => {
-    requireAdmin(c.get('identity'));
-    faults.replace(await readEnvelope(c, 'faults', faultsSchema));
-    return c.json({ faults: faults.current() });
-  });
-  app.delete('/faults', (c) => {
-    requireAdmin(c.get('identity'));
+  app.delete('/faults', adminsOnly, (c) => {
     faults.replace(NO_FAULTS);
     return c.json({ faults: faults.current() });
   });

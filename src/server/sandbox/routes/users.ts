@@ -1,14 +1,14 @@
 import { type Context, Hono } from 'hono';
+import { validator } from 'hono/validator';
 import { userRoleSchema } from '../../../contract/user.ts';
-import { requireAdmin, requireAgent, requireSelfOrAgent } from '../auth/permissions.ts';
+import { adminsOnly, agentsOnly, selfOrAgents } from '../auth/permissions.ts';
 import type { UserRow } from '../db/rows.ts';
 import { countBody, namePrefixCondition } from '../http/count-response.ts';
 import { listPage, queryOf } from '../http/list-response.ts';
-import { parseId, parseIdList, readEnvelope } from '../http/request-input.ts';
-import { requiredText } from '../http/required-text.ts';
 import type { SandboxDeps } from '../http/sandbox-deps.ts';
 import type { SandboxEnv } from '../http/sandbox-env.ts';
 import { badRequest, recordInvalid, recordNotFound } from '../http/zendesk-errors.ts';
+import { envelopeBody, idListQuery, idParams, textQuery } from '../http/zendesk-validators.ts';
 import type { SortKey } from '../pagination/list-query.ts';
 import type { PaginationSupport } from '../pagination/page-request.ts';
 import { presentUser } from '../presenters/present-user.ts';
@@ -38,6 +38,8 @@ function roleCondition(c: Context<SandboxEnv>): { where: string[]; params: strin
   }
   return { where: [`u.role IN (${roles.map(() => '?').join(',')})`], params: roles };
 }
+
+const roleQuery = validator('query', (_query, c) => roleCondition(c));
 
 /**
  * `users/search?query=`: free text matches name or email; `email:`, `name:` and `role:` narrow
@@ -78,7 +80,6 @@ export function userRoutes({ db }: SandboxDeps) {
     sorted: Sorted = BY_ID,
     support: PaginationSupport = 'both',
   ) {
-    requireAgent(c.get('identity'));
     const page = listPage<UserRow>(c, db, { select: 'u.*', from, where, params, ...sorted }, support);
     const apiBase = c.get('apiBase');
     return c.json({ users: page.rows.map((row) => presentUser(row, apiBase)), ...page.fields });
@@ -87,33 +88,30 @@ export function userRoutes({ db }: SandboxDeps) {
   const inGroup = 'users u JOIN group_memberships gm ON gm.user_id = u.id';
   const inOrganization = 'users u JOIN organization_memberships om ON om.user_id = u.id';
 
-  app.get('/users', (c) => {
-    const roles = roleCondition(c);
+  app.get('/users', roleQuery, agentsOnly, (c) => {
+    const roles = c.req.valid('query');
     return list(c, 'users u', roles.where, roles.params);
   });
-  app.get('/users/count', (c) => {
-    requireAgent(c.get('identity'));
-    const roles = roleCondition(c);
+  app.get('/users/count', agentsOnly, roleQuery, (c) => {
+    const roles = c.req.valid('query');
     return c.json(countBody(db, 'users u', roles.where, roles.params));
   });
   app.get('/users/me', (c) => c.json({ user: presentUser(c.get('identity').user, c.get('apiBase')) }));
-  app.get('/users/autocomplete', (c) => {
-    const prefix = namePrefixCondition('u.name', requiredText(c.req.query('name'), 'name'));
+  app.get('/users/autocomplete', textQuery('name'), agentsOnly, (c) => {
+    const prefix = namePrefixCondition('u.name', c.req.valid('query').name);
     return list(c, 'users u', [prefix.sql], prefix.params, BY_NAME, 'offset-only');
   });
-  app.get('/users/search', (c) => {
-    const search = searchCondition(requiredText(c.req.query('query'), 'query'));
+  app.get('/users/search', textQuery('query'), agentsOnly, (c) => {
+    const search = searchCondition(c.req.valid('query').query);
     return list(c, 'users u', search.where, search.params, BY_ID, 'offset-only');
   });
-  app.get('/users/show_many', (c) => {
-    requireAgent(c.get('identity'));
+  app.get('/users/show_many', agentsOnly, idListQuery, (c) => {
     const apiBase = c.get('apiBase');
-    const rows = findUsers(db, parseIdList(queryOf(c)));
+    const rows = findUsers(db, c.req.valid('query').ids);
     return c.json({ users: rows.map((row) => presentUser(row, apiBase)) });
   });
-  app.post('/users', async (c) => {
-    requireAdmin(c.get('identity'));
-    const input = await readEnvelope(c, 'user', createUserSchema);
+  app.post('/users', adminsOnly, envelopeBody('user', createUserSchema), (c) => {
+    const input = c.req.valid('json');
     const user = createUser(db, input);
     if (!user) {
       throw recordInvalid({
@@ -127,35 +125,29 @@ export function userRoutes({ db }: SandboxDeps) {
     }
     return c.json({ user: presentUser(user, c.get('apiBase')) }, 201);
   });
-  app.get('/users/:id', (c) => {
-    const id = parseId(c.req.param('id'));
-    requireSelfOrAgent(c.get('identity'), id);
-    const user = findUser(db, id);
+  app.get('/users/:id', idParams('id'), selfOrAgents('id'), (c) => {
+    const user = findUser(db, c.req.valid('param').id);
     if (!user) throw recordNotFound();
     return c.json({ user: presentUser(user, c.get('apiBase')) });
   });
 
-  app.get('/groups/:group_id/users', (c) => {
-    requireAgent(c.get('identity'));
-    const groupId = parseId(c.req.param('group_id'));
+  app.get('/groups/:group_id/users', agentsOnly, idParams('group_id'), (c) => {
+    const groupId = c.req.valid('param').group_id;
     if (!findGroup(db, groupId)) throw recordNotFound();
     return list(c, inGroup, ['gm.group_id = ?'], [groupId]);
   });
-  app.get('/groups/:group_id/users/count', (c) => {
-    requireAgent(c.get('identity'));
-    const groupId = parseId(c.req.param('group_id'));
+  app.get('/groups/:group_id/users/count', agentsOnly, idParams('group_id'), (c) => {
+    const groupId = c.req.valid('param').group_id;
     if (!findGroup(db, groupId)) throw recordNotFound();
     return c.json(countBody(db, 'group_memberships gm', ['gm.group_id = ?'], [groupId]));
   });
-  app.get('/organizations/:organization_id/users', (c) => {
-    requireAgent(c.get('identity'));
-    const organizationId = parseId(c.req.param('organization_id'));
+  app.get('/organizations/:organization_id/users', agentsOnly, idParams('organization_id'), (c) => {
+    const organizationId = c.req.valid('param').organization_id;
     if (!findOrganization(db, organizationId)) throw recordNotFound();
     return list(c, inOrganization, ['om.organization_id = ?'], [organizationId]);
   });
-  app.get('/organizations/:organization_id/users/count', (c) => {
-    requireAgent(c.get('identity'));
-    const organizationId = parseId(c.req.param('organization_id'));
+  app.get('/organizations/:organization_id/users/count', agentsOnly, idParams('organization_id'), (c) => {
+    const organizationId = c.req.valid('param').organization_id;
     if (!findOrganization(db, organizationId)) throw recordNotFound();
     return c.json(countBody(db, 'organization_memberships om', ['om.organization_id = ?'], [organizationId]));
   });

@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import type { GroupMembershipRow } from '../db/rows.ts';
 import { findGroup } from './groups.ts';
@@ -15,16 +16,16 @@ export function findGroupMembership(
   id: number,
   userId?: number,
 ): GroupMembershipRow | undefined {
-  const row = db.prepare('SELECT * FROM group_memberships WHERE id = ?').get(id) as
+  const row = preparedStatement(db, 'SELECT * FROM group_memberships WHERE id = ?').get(id) as
     | GroupMembershipRow
     | undefined;
   return row && (userId === undefined || row.user_id === userId) ? row : undefined;
 }
 
 export function listUserGroupMemberships(db: SandboxDatabase, userId: number): GroupMembershipRow[] {
-  return db
-    .prepare('SELECT * FROM group_memberships WHERE user_id = ? ORDER BY id')
-    .all(userId) as GroupMembershipRow[];
+  return preparedStatement(db, 'SELECT * FROM group_memberships WHERE user_id = ? ORDER BY id').all(
+    userId,
+  ) as GroupMembershipRow[];
 }
 
 function refuseGroupMembership(
@@ -45,9 +46,10 @@ function refuseGroupMembership(
   if (!group || group.deleted === 1) {
     return { field: 'group_id', error: 'InvalidValue', description: `Group ${groupId} does not exist` };
   }
-  const existing = db
-    .prepare('SELECT id FROM group_memberships WHERE user_id = ? AND group_id = ?')
-    .get(userId, groupId) as { id: number } | undefined;
+  const existing = preparedStatement(
+    db,
+    'SELECT id FROM group_memberships WHERE user_id = ? AND group_id = ?',
+  ).get(userId, groupId) as { id: number } | undefined;
   if (existing) {
     return {
       field: 'user_id',

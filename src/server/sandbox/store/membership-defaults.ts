@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { nowTimestamp } from './now.ts';
 
@@ -33,41 +34,43 @@ export function insertMembership(
   extraColumns: Record<string, number> = {},
 ): number {
   const now = nowTimestamp();
-  const hasDefault = db
-    .prepare(`SELECT 1 FROM ${kind.table} WHERE user_id = ? AND is_default = 1`)
-    .get(userId);
+  const hasDefault = preparedStatement(
+    db,
+    `SELECT 1 FROM ${kind.table} WHERE user_id = ? AND is_default = 1`,
+  ).get(userId);
   const isDefault = hasDefault ? 0 : 1;
   const extraNames = Object.keys(extraColumns);
   const columns = ['user_id', kind.parentColumn, 'is_default', 'created_at', 'updated_at', ...extraNames];
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    )
-    .run(userId, parentId, isDefault, now, now, ...Object.values(extraColumns));
+  const { lastInsertRowid } = preparedStatement(
+    db,
+    `INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  ).run(userId, parentId, isDefault, now, now, ...Object.values(extraColumns));
   if (isDefault) setUserDefault(db, kind, userId, parentId, now);
   return Number(lastInsertRowid);
 }
 
 /** Deletes a membership and, if it was the default, promotes the oldest remaining one. */
 export function deleteMembership(db: SandboxDatabase, kind: MembershipTable, membershipId: number): boolean {
-  const row = db.prepare(`SELECT user_id, is_default FROM ${kind.table} WHERE id = ?`).get(membershipId) as
-    | { user_id: number; is_default: number }
-    | undefined;
+  const row = preparedStatement(db, `SELECT user_id, is_default FROM ${kind.table} WHERE id = ?`).get(
+    membershipId,
+  ) as { user_id: number; is_default: number } | undefined;
   if (!row) return false;
-  db.prepare(`DELETE FROM ${kind.table} WHERE id = ?`).run(membershipId);
+  preparedStatement(db, `DELETE FROM ${kind.table} WHERE id = ?`).run(membershipId);
   if (row.is_default === 1) promoteOldest(db, kind, row.user_id);
   return true;
 }
 
 function promoteOldest(db: SandboxDatabase, kind: MembershipTable, userId: number): void {
   const now = nowTimestamp();
-  const oldest = db
-    .prepare(
-      `SELECT id, ${kind.parentColumn} AS parent_id FROM ${kind.table} WHERE user_id = ? ORDER BY created_at, id LIMIT 1`,
-    )
-    .get(userId) as { id: number; parent_id: number } | undefined;
+  const oldest = preparedStatement(
+    db,
+    `SELECT id, ${kind.parentColumn} AS parent_id FROM ${kind.table} WHERE user_id = ? ORDER BY created_at, id LIMIT 1`,
+  ).get(userId) as { id: number; parent_id: number } | undefined;
   if (oldest) {
-    db.prepare(`UPDATE ${kind.table} SET is_default = 1, updated_at = ? WHERE id = ?`).run(now, oldest.id);
+    preparedStatement(db, `UPDATE ${kind.table} SET is_default = 1, updated_at = ? WHERE id = ?`).run(
+      now,
+      oldest.id,
+    );
   }
   setUserDefault(db, kind, userId, oldest?.parent_id ?? null, now);
 }
@@ -78,15 +81,20 @@ export function makeDefaultMembership(
   kind: MembershipTable,
   membershipId: number,
 ): void {
-  const row = db
-    .prepare(`SELECT user_id, ${kind.parentColumn} AS parent_id, is_default FROM ${kind.table} WHERE id = ?`)
-    .get(membershipId) as { user_id: number; parent_id: number; is_default: number } | undefined;
+  const row = preparedStatement(
+    db,
+    `SELECT user_id, ${kind.parentColumn} AS parent_id, is_default FROM ${kind.table} WHERE id = ?`,
+  ).get(membershipId) as { user_id: number; parent_id: number; is_default: number } | undefined;
   if (!row || row.is_default === 1) return;
   const now = nowTimestamp();
-  db.prepare(
+  preparedStatement(
+    db,
     `UPDATE ${kind.table} SET is_default = 0, updated_at = ? WHERE user_id = ? AND is_default = 1`,
   ).run(now, row.user_id);
-  db.prepare(`UPDATE ${kind.table} SET is_default = 1, updated_at = ? WHERE id = ?`).run(now, membershipId);
+  preparedStatement(db, `UPDATE ${kind.table} SET is_default = 1, updated_at = ? WHERE id = ?`).run(
+    now,
+    membershipId,
+  );
   setUserDefault(db, kind, row.user_id, row.parent_id, now);
 }
 
@@ -97,7 +105,7 @@ function setUserDefault(
   parentId: number | null,
   now: string,
 ): void {
-  db.prepare(`UPDATE users SET ${kind.userDefaultColumn} = ?, updated_at = ? WHERE id = ?`).run(
+  preparedStatement(db, `UPDATE users SET ${kind.userDefaultColumn} = ?, updated_at = ? WHERE id = ?`).run(
     parentId,
     now,
     userId,

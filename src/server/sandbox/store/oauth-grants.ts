@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { toZendeskTimestamp } from '../../../contract/timestamp.ts';
-import { sameText } from '../../security/same-text.ts';
+import { preparedStatement } from '../../shared/prepared-statements.ts';
+import { sameText } from '../../shared/same-text.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { nowTimestamp } from './now.ts';
 
@@ -99,7 +100,7 @@ export function grantStore(db: SandboxDatabase, tablePrefix: '' | 'box_') {
   };
 
   function findClient(identifier: string): OAuthClientRow | undefined {
-    return db.prepare(`SELECT * FROM ${table.clients} WHERE identifier = ?`).get(identifier) as
+    return preparedStatement(db, `SELECT * FROM ${table.clients} WHERE identifier = ?`).get(identifier) as
       | OAuthClientRow
       | undefined;
   }
@@ -110,7 +111,8 @@ export function grantStore(db: SandboxDatabase, tablePrefix: '' | 'box_') {
   ): IssuedTokens {
     const accessToken = randomBytes(32).toString('hex');
     const refreshToken = randomBytes(32).toString('hex');
-    db.prepare(
+    preparedStatement(
+      db,
       `INSERT INTO ${table.tokens} (token, user_id, client_id, scopes, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -121,7 +123,8 @@ export function grantStore(db: SandboxDatabase, tablePrefix: '' | 'box_') {
       nowTimestamp(),
       secondsFromNow(lifetimes.expiresIn),
     );
-    db.prepare(
+    preparedStatement(
+      db,
       `INSERT INTO ${table.refreshTokens} (token, client_id, user_id, scopes, access_token, expires_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -144,7 +147,8 @@ export function grantStore(db: SandboxDatabase, tablePrefix: '' | 'box_') {
      */
     ensureDemoClient(client: DemoOAuthClient, extraRedirectUris: readonly string[] = []): void {
       const redirectUris = [...new Set([...client.redirectUris, ...extraRedirectUris])].join('\n');
-      db.prepare(
+      preparedStatement(
+        db,
         `INSERT INTO ${table.clients} (identifier, name, secret, redirect_uris) VALUES (?, ?, ?, ?)
          ON CONFLICT(identifier) DO UPDATE SET redirect_uris = excluded.redirect_uris`,
       ).run(client.identifier, client.name, client.secret, redirectUris);
@@ -172,7 +176,8 @@ export function grantStore(db: SandboxDatabase, tablePrefix: '' | 'box_') {
       codeChallenge: string | undefined;
     }): string {
       const code = randomBytes(24).toString('hex');
-      db.prepare(
+      preparedStatement(
+        db,
         `INSERT INTO ${table.codes} (code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -204,7 +209,7 @@ export function grantStore(db: SandboxDatabase, tablePrefix: '' | 'box_') {
     ): IssuedTokens {
       const outcome = db.transaction((): IssuedTokens | OAuthGrantError => {
         const hash = sha256(exchange.code);
-        const row = db.prepare(`SELECT * FROM ${table.codes} WHERE code_hash = ?`).get(hash) as
+        const row = preparedStatement(db, `SELECT * FROM ${table.codes} WHERE code_hash = ?`).get(hash) as
           | CodeRow
           | undefined;
         if (!row || row.used === 1 || row.expires_at <= nowTimestamp()) {
@@ -213,7 +218,7 @@ export function grantStore(db: SandboxDatabase, tablePrefix: '' | 'box_') {
             'The authorization code is invalid, expired or already used',
           );
         }
-        db.prepare(`UPDATE ${table.codes} SET used = 1 WHERE code_hash = ?`).run(hash);
+        preparedStatement(db, `UPDATE ${table.codes} SET used = 1 WHERE code_hash = ?`).run(hash);
         if (row.client_id !== exchange.client.identifier) {
           return new OAuthGrantError('invalid_grant', 'The authorization code was issued to another client');
         }
@@ -249,17 +254,19 @@ export function grantStore(db: SandboxDatabase, tablePrefix: '' | 'box_') {
         throw new OAuthGrantError('invalid_client', 'Client authentication failed');
       }
       return db.transaction(() => {
-        const row = db
-          .prepare(`SELECT * FROM ${table.refreshTokens} WHERE token = ?`)
-          .get(refresh.refreshToken) as RefreshRow | undefined;
+        const row = preparedStatement(db, `SELECT * FROM ${table.refreshTokens} WHERE token = ?`).get(
+          refresh.refreshToken,
+        ) as RefreshRow | undefined;
         if (!row || row.used === 1 || row.expires_at <= nowTimestamp()) {
           throw new OAuthGrantError('invalid_grant', 'The refresh token is invalid, expired or already used');
         }
         if (row.client_id !== refresh.client.identifier) {
           throw new OAuthGrantError('invalid_grant', 'The refresh token was issued to another client');
         }
-        db.prepare(`UPDATE ${table.refreshTokens} SET used = 1 WHERE token = ?`).run(refresh.refreshToken);
-        db.prepare(`DELETE FROM ${table.tokens} WHERE token = ?`).run(row.access_token);
+        preparedStatement(db, `UPDATE ${table.refreshTokens} SET used = 1 WHERE token = ?`).run(
+          refresh.refreshToken,
+        );
+        preparedStatement(db, `DELETE FROM ${table.tokens} WHERE token = ?`).run(row.access_token);
         return issueTokens({ clientId: row.client_id, userId: row.user_id, scopes: row.scopes }, lifetimes);
       })();
     },

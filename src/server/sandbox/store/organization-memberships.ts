@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import type { OrganizationMembershipRow } from '../db/rows.ts';
 import {
@@ -20,9 +21,10 @@ export function findOrganizationMembership(
   id: number,
   userId?: number,
 ): OrganizationMembershipRow | undefined {
-  const row = db
-    .prepare(`SELECT ${ORGANIZATION_MEMBERSHIP_SELECT} FROM ${ORGANIZATION_MEMBERSHIP_FROM} WHERE om.id = ?`)
-    .get(id) as OrganizationMembershipRow | undefined;
+  const row = preparedStatement(
+    db,
+    `SELECT ${ORGANIZATION_MEMBERSHIP_SELECT} FROM ${ORGANIZATION_MEMBERSHIP_FROM} WHERE om.id = ?`,
+  ).get(id) as OrganizationMembershipRow | undefined;
   return row && (userId === undefined || row.user_id === userId) ? row : undefined;
 }
 
@@ -31,11 +33,10 @@ export function findOrganizationMembershipOf(
   userId: number,
   organizationId: number,
 ): OrganizationMembershipRow | undefined {
-  return db
-    .prepare(
-      `SELECT ${ORGANIZATION_MEMBERSHIP_SELECT} FROM ${ORGANIZATION_MEMBERSHIP_FROM} WHERE om.user_id = ? AND om.organization_id = ?`,
-    )
-    .get(userId, organizationId) as OrganizationMembershipRow | undefined;
+  return preparedStatement(
+    db,
+    `SELECT ${ORGANIZATION_MEMBERSHIP_SELECT} FROM ${ORGANIZATION_MEMBERSHIP_FROM} WHERE om.user_id = ? AND om.organization_id = ?`,
+  ).get(userId, organizationId) as OrganizationMembershipRow | undefined;
 }
 
 /** A user's memberships as the API orders them: the default first, then by organization name. */
@@ -43,12 +44,11 @@ export function listUserOrganizationMemberships(
   db: SandboxDatabase,
   userId: number,
 ): OrganizationMembershipRow[] {
-  return db
-    .prepare(
-      `SELECT ${ORGANIZATION_MEMBERSHIP_SELECT} FROM ${ORGANIZATION_MEMBERSHIP_FROM}
+  return preparedStatement(
+    db,
+    `SELECT ${ORGANIZATION_MEMBERSHIP_SELECT} FROM ${ORGANIZATION_MEMBERSHIP_FROM}
        WHERE om.user_id = ? ORDER BY om.is_default DESC, o.name COLLATE NOCASE, om.id`,
-    )
-    .all(userId) as OrganizationMembershipRow[];
+  ).all(userId) as OrganizationMembershipRow[];
 }
 
 function refuseOrganizationMembership(

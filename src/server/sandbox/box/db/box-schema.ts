@@ -45,6 +45,8 @@ CREATE TABLE IF NOT EXISTS box_group_memberships (
   UNIQUE (group_id, user_id)
 );
 CREATE INDEX IF NOT EXISTS box_group_memberships_by_user ON box_group_memberships(user_id, id);
+-- A group's members are paged in id order: without it SQLite sorts the whole group for each page.
+CREATE INDEX IF NOT EXISTS box_group_memberships_by_group ON box_group_memberships(group_id, id);
 
 -- Bearer tokens: the demo identities' fixed ones.
 CREATE TABLE IF NOT EXISTS box_tokens (

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import { nowTimestamp } from '../../store/now.ts';
 import type { BoxUserRow } from '../db/box-rows.ts';
@@ -10,7 +11,8 @@ import { boxUnauthorized } from './box-errors.ts';
  * access token that has not expired; anything else is Box's 401.
  */
 export function boxAuthenticate(db: SandboxDatabase): MiddlewareHandler<BoxEnv> {
-  const userOfToken = db.prepare(
+  const userOfToken = preparedStatement(
+    db,
     `SELECT u.* FROM box_users u WHERE u.status = 'active' AND u.id IN (
        SELECT user_id FROM box_tokens WHERE token = @token
        UNION ALL SELECT user_id FROM box_oauth_tokens WHERE token = @token AND expires_at > @now)`,

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
+import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import type { BoxGroupRow } from '../db/box-rows.ts';
-import { boxAccess } from '../http/box-access.ts';
+import { boxAccess, boxAdminsOnly } from '../http/box-access.ts';
 import type { BoxEnv } from '../http/box-env.ts';
 import { boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
 import { isBoxId } from '../http/box-input.ts';
@@ -14,20 +15,19 @@ export function boxGroupRoutes(db: SandboxDatabase) {
   const access = boxAccess(db);
 
   /** `filter_term` matches the start of the name, ignoring case. */
-  app.get('/groups', (c) => {
-    access.requireAdmin(c.get('boxIdentity'));
+  app.get('/groups', boxAdminsOnly, (c) => {
     const query = new URL(c.req.url).searchParams;
     const page = parseBoxOffsetPage(query);
     const term = query.get('filter_term') ?? '';
     const where = term ? "WHERE name LIKE ? ESCAPE '\\'" : '';
     const params = term ? [likePrefix(term)] : [];
-    const total = db
-      .prepare(`SELECT count(*) FROM box_groups ${where}`)
+    const total = preparedStatement(db, `SELECT count(*) FROM box_groups ${where}`)
       .pluck()
       .get(...params) as number;
-    const rows = db
-      .prepare(`SELECT * FROM box_groups ${where} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.offset) as BoxGroupRow[];
+    const rows = preparedStatement(
+      db,
+      `SELECT * FROM box_groups ${where} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.offset) as BoxGroupRow[];
     return c.json(boxCollection(rows.map(presentBoxGroup), total, page, 'name'));
   });
 

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { validator } from 'hono/validator';
 import { z } from 'zod/mini';
 import {
   type BoxGroupMembership,
@@ -7,11 +8,11 @@ import {
 } from '../../../../contract/box/box-group-membership.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import type { BoxMembershipRow } from '../db/box-rows.ts';
-import { boxAccess } from '../http/box-access.ts';
+import { boxAccess, boxAdminsOnly, selfOrBoxAdmins } from '../http/box-access.ts';
 import type { BoxEnv } from '../http/box-env.ts';
 import { boxConflict, boxForbidden, boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
 import { parseBoxFields, pickBoxFields } from '../http/box-fields.ts';
-import { isBoxId, readBoxBody } from '../http/box-input.ts';
+import { boxBody, isBoxId } from '../http/box-input.ts';
 import { boxCollection, parseBoxOffsetPage } from '../http/box-paging.ts';
 import { storedPermissions } from '../store/box-permissions.ts';
 import { presentBoxMembership } from '../store/box-present.ts';
@@ -60,10 +61,8 @@ export function boxMembershipRoutes(db: SandboxDatabase) {
     return row;
   };
 
-  app.get('/users/:user_id/memberships', (c) => {
-    const identity = c.get('boxIdentity');
+  app.get('/users/:user_id/memberships', selfOrBoxAdmins('user_id'), (c) => {
     const raw = c.req.param('user_id');
-    if (raw !== String(identity.user.id)) access.requireAdmin(identity);
     const user = userOf(raw);
     if (!user) throw boxNotFound('user', raw);
     const page = parseBoxOffsetPage(new URL(c.req.url).searchParams);
@@ -95,9 +94,8 @@ export function boxMembershipRoutes(db: SandboxDatabase) {
     );
   });
 
-  app.post('/group_memberships', async (c) => {
-    access.requireAdmin(c.get('boxIdentity'));
-    const input = await readBoxBody(c, createBoxGroupMembershipInputSchema);
+  app.post('/group_memberships', boxAdminsOnly, boxBody(createBoxGroupMembershipInputSchema), (c) => {
+    const input = c.req.valid('json');
     const user = userOf(input.user.id);
     if (!user) throw boxNotFound('user', input.user.id);
     const group = groupOf(input.group.id);
@@ -120,17 +118,21 @@ export function boxMembershipRoutes(db: SandboxDatabase) {
     return c.json(membershipPresenter(c)(created, true), 201);
   });
 
-  app.get('/group_memberships/:id', (c) => {
-    const row = membershipOf(c.req.param('id'));
+  /** The path's membership, read before its body: Box says 404 and then 403 before it looks at the body. */
+  const groupAdminsOfMembership = validator('param', (params: Record<string, string>, c) => {
+    const row = membershipOf(params.id ?? '');
     access.requireGroupAdmin(c.get('boxIdentity'), row.group_id);
-    return c.json(membershipPresenter(c)(row, true));
+    return { membership: row };
   });
 
-  app.put('/group_memberships/:id', async (c) => {
+  app.get('/group_memberships/:id', groupAdminsOfMembership, (c) =>
+    c.json(membershipPresenter(c)(c.req.valid('param').membership, true)),
+  );
+
+  app.put('/group_memberships/:id', groupAdminsOfMembership, boxBody(updateInputSchema), (c) => {
     const identity = c.get('boxIdentity');
-    const row = membershipOf(c.req.param('id'));
-    access.requireGroupAdmin(identity, row.group_id);
-    const input = await readBoxBody(c, updateInputSchema);
+    const row = c.req.valid('param').membership;
+    const input = c.req.valid('json');
     // Configurable permissions limit what a group admin may do, so only enterprise admins set them.
     if (input.configurable_permissions !== undefined && !identity.isAdmin) {
       throw boxForbidden('Only enterprise admins and co-admins may change configurable_permissions');
@@ -145,9 +147,8 @@ export function boxMembershipRoutes(db: SandboxDatabase) {
     return c.json(membershipPresenter(c)(updated, true));
   });
 
-  app.delete('/group_memberships/:id', (c) => {
-    const row = membershipOf(c.req.param('id'));
-    access.requireGroupAdmin(c.get('boxIdentity'), row.group_id);
+  app.delete('/group_memberships/:id', groupAdminsOfMembership, (c) => {
+    const row = c.req.valid('param').membership;
     deleteBoxMembership(db, row.id);
     return c.body(null, 204);
   });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import { oauthAuthorizationRoutes } from '../../routes/oauth-authorization.ts';
 import { oauthTokenGrantRoutes } from '../../routes/oauth-token-grant.ts';
@@ -27,9 +28,10 @@ export function boxOAuthRoutes(options: {
 }) {
   const { db, basePath } = options;
   const grants = grantStore(db, 'box_');
-  const activeUserByLogin = db
-    .prepare(`SELECT id FROM box_users WHERE login = ? AND status = 'active'`)
-    .pluck();
+  const activeUserByLogin = preparedStatement(
+    db,
+    `SELECT id FROM box_users WHERE login = ? AND status = 'active'`,
+  ).pluck();
   const app = new Hono();
   app.route(
     '/',

@@ -1,9 +1,10 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import { loadCursorKey } from '../../pagination/cursor-key.ts';
 import type { BoxUserRow } from '../db/box-rows.ts';
-import { boxAccess } from '../http/box-access.ts';
+import { boxAdminsOnly, selfOrBoxAdmins } from '../http/box-access.ts';
 import type { BoxEnv } from '../http/box-env.ts';
 import { boxBadRequest, boxMethodNotAllowed, boxNotFound } from '../http/box-errors.ts';
 import { parseBoxFields, pickBoxFields } from '../http/box-fields.ts';
@@ -25,15 +26,13 @@ function presentOne(c: Context, row: BoxUserRow) {
 
 export function boxUserRoutes(db: SandboxDatabase) {
   const app = new Hono<BoxEnv>();
-  const access = boxAccess(db);
   const markers = boxMarkerCodec(loadCursorKey(db));
 
   /**
    * `filter_term` matches the start of the name or login; every sandbox user is managed, so
    * `user_type=external` finds no one. Offset paging, or markers with `usemarker=true`.
    */
-  app.get('/users', (c) => {
-    access.requireAdmin(c.get('boxIdentity'));
+  app.get('/users', boxAdminsOnly, (c) => {
     const query = new URL(c.req.url).searchParams;
     const userType = userTypeSchema.safeParse(query.get('user_type') ?? 'all');
     if (!userType.success) {
@@ -60,7 +59,7 @@ export function boxUserRoutes(db: SandboxDatabase) {
         params.push(markers.decode(marker));
       }
       const sql = `SELECT * FROM box_users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
-      const rows = db.prepare(sql).all(...params, limit + 1) as BoxUserRow[];
+      const rows = preparedStatement(db, sql).all(...params, limit + 1) as BoxUserRow[];
       const more = rows.length > limit;
       const page = rows.slice(0, limit);
       const last = page.at(-1);
@@ -71,13 +70,13 @@ export function boxUserRoutes(db: SandboxDatabase) {
       });
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = db
-      .prepare(`SELECT count(*) FROM box_users ${whereSql}`)
+    const total = preparedStatement(db, `SELECT count(*) FROM box_users ${whereSql}`)
       .pluck()
       .get(...params) as number;
-    const rows = db
-      .prepare(`SELECT * FROM box_users ${whereSql} ORDER BY id LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as BoxUserRow[];
+    const rows = preparedStatement(
+      db,
+      `SELECT * FROM box_users ${whereSql} ORDER BY id LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as BoxUserRow[];
     return c.json(boxCollection(rows.map(presentBoxUser), total, { limit, offset }));
   });
 
@@ -88,10 +87,8 @@ export function boxUserRoutes(db: SandboxDatabase) {
    * up needs the permission to look up users in the whole enterprise. A refused id says nothing
    * about whether that user exists.
    */
-  app.get('/users/:user_id', (c) => {
-    const identity = c.get('boxIdentity');
+  app.get('/users/:user_id', selfOrBoxAdmins('user_id'), (c) => {
     const raw = c.req.param('user_id');
-    if (raw !== String(identity.user.id)) access.requireAdmin(identity);
     const user = isBoxId(raw) ? findBoxUser(db, Number(raw)) : undefined;
     if (!user) throw boxNotFound('user', raw);
     return c.json(presentOne(c, user));

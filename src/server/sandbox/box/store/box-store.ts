@@ -1,4 +1,5 @@
 import { toBoxTimestamp } from '../../../../contract/box/box-timestamp.ts';
+import { preparedStatement } from '../../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../../db/open-database.ts';
 import type { BoxGroupRow, BoxMembershipRow, BoxUserRow } from '../db/box-rows.ts';
 
@@ -18,15 +19,15 @@ export function likePrefix(term: string): string {
 }
 
 export function findBoxUser(db: SandboxDatabase, id: number): BoxUserRow | undefined {
-  return db.prepare('SELECT * FROM box_users WHERE id = ?').get(id) as BoxUserRow | undefined;
+  return preparedStatement(db, 'SELECT * FROM box_users WHERE id = ?').get(id) as BoxUserRow | undefined;
 }
 
 export function findBoxGroup(db: SandboxDatabase, id: number): BoxGroupRow | undefined {
-  return db.prepare('SELECT * FROM box_groups WHERE id = ?').get(id) as BoxGroupRow | undefined;
+  return preparedStatement(db, 'SELECT * FROM box_groups WHERE id = ?').get(id) as BoxGroupRow | undefined;
 }
 
 export function findBoxMembership(db: SandboxDatabase, id: number): BoxMembershipRow | undefined {
-  return db.prepare(`${MEMBERSHIP_SELECT} WHERE m.id = ?`).get(id) as BoxMembershipRow | undefined;
+  return preparedStatement(db, `${MEMBERSHIP_SELECT} WHERE m.id = ?`).get(id) as BoxMembershipRow | undefined;
 }
 
 export function findBoxMembershipOf(
@@ -34,9 +35,10 @@ export function findBoxMembershipOf(
   userId: number,
   groupId: number,
 ): BoxMembershipRow | undefined {
-  return db.prepare(`${MEMBERSHIP_SELECT} WHERE m.user_id = ? AND m.group_id = ?`).get(userId, groupId) as
-    | BoxMembershipRow
-    | undefined;
+  return preparedStatement(db, `${MEMBERSHIP_SELECT} WHERE m.user_id = ? AND m.group_id = ?`).get(
+    userId,
+    groupId,
+  ) as BoxMembershipRow | undefined;
 }
 
 /** One offset page of memberships matching `column = value`, oldest first, with the total. */
@@ -46,13 +48,13 @@ export function listBoxMemberships(
   value: number,
   page: { limit: number; offset: number },
 ): { rows: BoxMembershipRow[]; total: number } {
-  const total = db
-    .prepare(`SELECT count(*) FROM box_group_memberships WHERE ${column} = ?`)
+  const total = preparedStatement(db, `SELECT count(*) FROM box_group_memberships WHERE ${column} = ?`)
     .pluck()
     .get(value) as number;
-  const rows = db
-    .prepare(`${MEMBERSHIP_SELECT} WHERE m.${column} = ? ORDER BY m.id LIMIT ? OFFSET ?`)
-    .all(value, page.limit, page.offset) as BoxMembershipRow[];
+  const rows = preparedStatement(
+    db,
+    `${MEMBERSHIP_SELECT} WHERE m.${column} = ? ORDER BY m.id LIMIT ? OFFSET ?`,
+  ).all(value, page.limit, page.offset) as BoxMembershipRow[];
   return { rows, total };
 }
 
@@ -61,12 +63,11 @@ export function insertBoxMembership(
   input: { userId: number; groupId: number; role: 'member' | 'admin'; permissions: string | null },
 ): BoxMembershipRow {
   const now = boxNow();
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO box_group_memberships (user_id, group_id, role, configurable_permissions, created_at, modified_at)
+  const { lastInsertRowid } = preparedStatement(
+    db,
+    `INSERT INTO box_group_memberships (user_id, group_id, role, configurable_permissions, created_at, modified_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(input.userId, input.groupId, input.role, input.permissions, now, now);
+  ).run(input.userId, input.groupId, input.role, input.permissions, now, now);
   return findBoxMembership(db, Number(lastInsertRowid)) as BoxMembershipRow;
 }
 
@@ -76,12 +77,13 @@ export function updateBoxMembership(
   role: 'member' | 'admin',
   permissions: string | null,
 ): BoxMembershipRow {
-  db.prepare(
+  preparedStatement(
+    db,
     'UPDATE box_group_memberships SET role = ?, configurable_permissions = ?, modified_at = ? WHERE id = ?',
   ).run(role, permissions, boxNow(), id);
   return findBoxMembership(db, id) as BoxMembershipRow;
 }
 
 export function deleteBoxMembership(db: SandboxDatabase, id: number): void {
-  db.prepare('DELETE FROM box_group_memberships WHERE id = ?').run(id);
+  preparedStatement(db, 'DELETE FROM box_group_memberships WHERE id = ?').run(id);
 }
