@@ -1,3 +1,4 @@
+import { mutationOptions } from '@tanstack/react-query';
 import {
   type ImportMode,
   type ImportReview,
@@ -45,3 +46,10 @@ export async function reviewImport(
   });
   return body.review;
 }
+
+/** The review of a file or paste for one kind and mode; nothing changes until the person applies it. */
+export const reviewImportMutationOptions = (kind: MembershipFileKind, mode: ImportMode) =>
+  mutationOptions({
+    mutationKey: ['imports', 'review', kind, mode],
+    mutationFn: (source: ImportSource) => reviewImport(kind, mode, source),
+  });

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { type DemoIdentityKey, rosterSessionSchema, sessionUserSchema } from '../contract/roster-session.ts';
 import { apiRequest } from './api-client.ts';
@@ -46,3 +46,10 @@ export function boxConnectUrl(next: string): string {
 export function disconnectBox() {
   return apiRequest('/roster/box/connection', { method: 'DELETE', schema: z.undefined() });
 }
+
+/** Signing in changes who every query is for: the caller clears the cache once it succeeds. */
+export const signInAsDemoMutationOptions = () =>
+  mutationOptions({ mutationKey: [...sessionKeys.all, 'demo'], mutationFn: signInAsDemo });
+
+export const signInWithApiTokenMutationOptions = () =>
+  mutationOptions({ mutationKey: [...sessionKeys.all, 'api-token'], mutationFn: signInWithApiToken });

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
-import { type ImportSource, reviewImport } from '../../api/membership-imports.ts';
+import { type ImportSource, reviewImportMutationOptions } from '../../api/membership-imports.ts';
 import { ExportButton } from '../../components/exports/export-button.tsx';
 import {
   type ImportMode,
@@ -36,9 +36,7 @@ function ImportPage({ workspace }: { workspace: 'zendesk' | 'box' }) {
   const [text, setText] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = { file: useId(), paste: useId(), help: useId() };
-  const review = useMutation({
-    mutationFn: (source: ImportSource) => reviewImport(kind, mode, source),
-  });
+  const review = useMutation(reviewImportMutationOptions(kind, mode));
   const setParam = (name: string, value: string) => {
     review.reset();
     setParams(

@@ -2,7 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
-import { oauthStartUrl, sessionQueryOptions, signInAsDemo, signInWithApiToken } from '../../api/session.ts';
+import {
+  oauthStartUrl,
+  sessionQueryOptions,
+  signInAsDemoMutationOptions,
+  signInWithApiTokenMutationOptions,
+} from '../../api/session.ts';
 import { ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import { type RosterSession, safeNextPath } from '../../contract/roster-session.ts';
 import { apiTokenSignInSchema, type OAuthErrorCode, oauthErrorCodeSchema } from '../../contract/sign-in.ts';
@@ -45,8 +50,8 @@ export function SignInPage() {
     queryClient.clear();
     navigate(next, { replace: true });
   };
-  const demo = useMutation({ mutationFn: signInAsDemo, onSuccess: enter });
-  const token = useMutation({ mutationFn: signInWithApiToken, onSuccess: enter });
+  const demo = useMutation({ ...signInAsDemoMutationOptions(), onSuccess: enter });
+  const token = useMutation({ ...signInWithApiTokenMutationOptions(), onSuccess: enter });
   const [fieldErrors, setFieldErrors] = useState<string[]>([]);
 
   if (session.isPending) return <LoadingRows label="Loading" rows={3} />;
