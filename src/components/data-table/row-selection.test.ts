@@ -5,6 +5,7 @@ import {
   isSelected,
   type RowSelection,
   selectedCount,
+  tableSelectionOf,
   tableSelectionOptions,
   withRowsSet,
 } from './row-selection.ts';
@@ -22,6 +23,21 @@ describe('withRowsSet', () => {
     const leftOut = withRowsSet(ALL, [4, 5], false);
     expect(leftOut).toEqual({ mode: 'all', except: new Set([4, 5]) });
     expect(withRowsSet(leftOut, [5], true)).toEqual({ mode: 'all', except: new Set([4]) });
+  });
+});
+
+describe('tableSelectionOf', () => {
+  it("reads a row's box from the page's selection and hands the table's changes back as ids", () => {
+    const changes: [readonly number[], boolean][] = [];
+    const rows = [{ membership: { id: 7 } }, { membership: { id: 8 } }];
+    const table = tableSelectionOf(
+      { mode: 'all', except: new Set([8]) } as RowSelection<number>,
+      (row: (typeof rows)[number]) => row.membership.id,
+      (ids, selected) => changes.push([ids, selected]),
+    );
+    expect(rows.map(table.isSelected)).toEqual([true, false]);
+    table.onChange(rows, false);
+    expect(changes).toEqual([[[7, 8], false]]);
   });
 });
 

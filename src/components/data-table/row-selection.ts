@@ -54,6 +54,18 @@ export type TableSelection<Row> = {
   onChange: (rows: readonly Row[], selected: boolean) => void;
 };
 
+/** A page's selection of rows by id, as a table's `selection`: the rows its changes touch go back as ids. */
+export function tableSelectionOf<Row, Id>(
+  selection: RowSelection<Id>,
+  idOf: (row: Row) => Id,
+  onSelectMany: (ids: readonly Id[], selected: boolean) => void,
+): TableSelection<Row> {
+  return {
+    isSelected: (row) => isSelected(selection, idOf(row)),
+    onChange: (rows, selected) => onSelectMany(rows.map(idOf), selected),
+  };
+}
+
 /**
  * The table options that make the page's selection the table's `rowSelection` state, for the
  * loaded rows: columns read it from the table, so they stay the same objects while it changes,

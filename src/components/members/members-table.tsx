@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { User } from '../../contract/user.ts';
 import { paths } from '../../lib/paths.ts';
 import { MutedText } from '../data-table/muted-text.tsx';
-import { isSelected, type RowSelection } from '../data-table/row-selection.ts';
+import { type RowSelection, tableSelectionOf } from '../data-table/row-selection.ts';
 import { selectionColumn } from '../data-table/selection-column.tsx';
 import { VirtualTable, type VirtualTableColumn } from '../data-table/virtual-table.tsx';
 import { formatDay } from '../dates.tsx';
@@ -139,14 +139,7 @@ export function MembersTable<Membership extends MembershipLike>(props: Props<Mem
       hasPrevious={props.hasPrevious}
       isFetchingPrevious={props.isFetchingPrevious}
       onLoadPrevious={props.onLoadPrevious}
-      selection={{
-        isSelected: (row) => isSelected(selection, row.membership.id),
-        onChange: (changed, selected) =>
-          onSelectMany(
-            changed.map((row) => row.membership.id),
-            selected,
-          ),
-      }}
+      selection={tableSelectionOf(selection, (row: MemberRow<Membership>) => row.membership.id, onSelectMany)}
       onEscape={props.onClearSelection}
     />
   );

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { MutedText } from '../../components/data-table/muted-text.tsx';
-import { isSelected, type RowSelection } from '../../components/data-table/row-selection.ts';
+import { type RowSelection, tableSelectionOf } from '../../components/data-table/row-selection.ts';
 import { selectionColumn } from '../../components/data-table/selection-column.tsx';
 import { VirtualTable, type VirtualTableColumn } from '../../components/data-table/virtual-table.tsx';
 import { formatDay } from '../../components/dates.tsx';
@@ -83,14 +83,7 @@ export function BoxMembersTable(props: Props) {
       hasMore={props.hasMore}
       isFetchingMore={props.isFetchingMore}
       onLoadMore={props.onLoadMore}
-      selection={{
-        isSelected: (row) => isSelected(selection, row.id),
-        onChange: (changed, selected) =>
-          onSelectMany(
-            changed.map((row) => row.id),
-            selected,
-          ),
-      }}
+      selection={tableSelectionOf(selection, (row: BoxGroupMembership) => row.id, onSelectMany)}
       onEscape={props.onClearSelection}
     />
   );
