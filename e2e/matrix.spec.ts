@@ -185,12 +185,16 @@ test('does the same with the keyboard alone: arrows, Space, Shift+arrows, Escape
   await keys('Shift+ArrowRight');
   await keys('Shift+ArrowDown', 4);
   await keys('Space');
+  // Each step waits for the grid to have moved its focus, so no key lands on a cell being left.
+  await expect(page.getByTestId('matrix-summary')).toContainText('15 to add');
+  const focused = grid(page).locator('[role="gridcell"]:focus');
   for (const person of cast.removals) {
-    const here = await grid(page).locator('[role="gridcell"]:focus').getAttribute('data-cell');
+    const here = await focused.getAttribute('data-cell');
     const [row = 0, column = 0] = (here ?? '0:0').split(':').map(Number);
     await keys('ArrowLeft', column);
     const target = rowOf(person);
     await keys(target > row ? 'ArrowDown' : 'ArrowUp', Math.abs(target - row));
+    await expect(focused).toHaveAttribute('data-cell', `${target}:0`);
     await keys('Space');
   }
   await expect(page.getByTestId('matrix-summary')).toContainText('15 to add, 2 to remove');
