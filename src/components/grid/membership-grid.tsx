@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type CSSProperties,
+  type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
@@ -60,6 +61,15 @@ function cellId(cell: GridCell): string {
   return `${cell.row}:${cell.column}`;
 }
 
+/** The cell an event happened in, read from the DOM, which is where the person sees the focus. */
+function cellOf(target: EventTarget): GridCell | undefined {
+  const id = (target as HTMLElement).closest?.<HTMLElement>('[data-cell]')?.dataset.cell;
+  const [row, column] = (id ?? '').split(':').map(Number);
+  if (row === undefined || column === undefined || Number.isNaN(row) || Number.isNaN(column))
+    return undefined;
+  return { row, column };
+}
+
 /**
  * A people × places grid after WAI-ARIA's data grid: one tab stop (roving tabindex), arrow keys
  * between cells and into the headers, Space to toggle, Shift+arrows or Shift-click for a
@@ -116,12 +126,14 @@ export function MembershipGrid(props: MembershipGridProps) {
     onFocusCell?.(row >= 0 && column >= 0 ? { row, column } : undefined);
   }, [focusKey, onFocusCell]);
 
-  // After a key moves the focus, the cell is scrolled into view and, once rendered, focused.
+  // After a key moves the focus, the cell is scrolled into view and focused once rendered: a far
+  // jump (Ctrl+End, PageDown) renders its cell only after the scroll, a render or more later.
   useEffect(() => {
     if (!moveDom.current) return;
-    moveDom.current = false;
     const target = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${cellId(clampedFocus)}"]`);
-    target?.focus({ preventScroll: true });
+    if (!target) return;
+    moveDom.current = false;
+    target.focus({ preventScroll: true });
   });
 
   const focusCell = useCallback(
@@ -135,7 +147,8 @@ export function MembershipGrid(props: MembershipGridProps) {
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const current = clampedFocus;
+    // Keys move from the cell that has the focus, which a pending move has not yet left.
+    const current = (!moveDom.current && cellOf(event.target)) || clampedFocus;
     if (event.key === 'Escape') {
       event.preventDefault();
       setExtended(false);
@@ -190,12 +203,17 @@ export function MembershipGrid(props: MembershipGridProps) {
     if (!inHeader && props.onCellKey?.(current, event.key)) event.preventDefault();
   };
 
+  // Whatever brings the focus to a cell or header (Tab, a click, a key), the roving tab stop follows.
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const cell = cellOf(event.target);
+    if (!cell || moveDom.current) return;
+    setFocus((was) => (was.row === cell.row && was.column === cell.column ? was : cell));
+  };
+
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]');
-    if (!target || (event.target as HTMLElement).closest('a, button, input')) return;
-    const [row, column] = (target.dataset.cell ?? '').split(':').map(Number);
-    if (row === undefined || column === undefined || row < 0 || column < 0) return;
-    const cell = { row, column };
+    if ((event.target as HTMLElement).closest('a, button, input')) return;
+    const cell = cellOf(event.target);
+    if (!cell || cell.row < 0 || cell.column < 0) return;
     setFocus(cell);
     if (event.shiftKey) {
       setExtended(false);
@@ -224,6 +242,7 @@ export function MembershipGrid(props: MembershipGridProps) {
       aria-multiselectable="true"
       className="grid-scroll"
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
       onClick={onClick}
       tabIndex={-1}
     >
@@ -257,7 +276,6 @@ export function MembershipGrid(props: MembershipGridProps) {
               tabIndex={tabStop({ row: HEADER, column: column.index })}
               className="grid-column-header"
               style={place({ left: rowHeaderWidth + column.start, width: column.size, height: headerHeight })}
-              onFocus={() => setFocus({ row: HEADER, column: column.index })}
             >
               {props.renderColumnHeader(column.index)}
             </div>
@@ -281,7 +299,6 @@ export function MembershipGrid(props: MembershipGridProps) {
               tabIndex={tabStop({ row: row.index, column: HEADER })}
               className="grid-row-header"
               style={place({ width: rowHeaderWidth })}
-              onFocus={() => setFocus({ row: row.index, column: HEADER })}
             >
               {props.renderRowHeader(row.index)}
             </div>
