@@ -218,6 +218,28 @@ test('does the same with the keyboard alone: arrows, Space, Shift+arrows, Escape
   for (const person of cast.removals) await expect(cell(page, person.name, 0)).toHaveText('');
 });
 
+test('takes the focus to the far corner of a long grid and back with Ctrl+End and Ctrl+Home', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const groups = await Promise.all(['Billing Americas', 'Collections'].map((name) => groupNamed(api, name)));
+  await openGrid(page, `/matrix?columns=${groups.map((g) => g.id).join(',')}`);
+  const rows = Number(await grid(page).getAttribute('aria-rowcount')) - 1;
+  // Far more people than fit on screen, so the last row is not rendered until the grid scrolls.
+  expect(rows).toBeGreaterThan(100);
+  const focused = grid(page).locator('[role="gridcell"]:focus');
+  await grid(page).locator('[data-cell="0:0"]').click();
+  await page.keyboard.press('Control+End');
+  await expect(focused).toHaveAttribute('data-cell', `${rows - 1}:1`);
+  await expect(focused).toBeInViewport();
+  await page.keyboard.press('ArrowUp');
+  await expect(focused).toHaveAttribute('data-cell', `${rows - 2}:1`);
+  await page.keyboard.press('Control+Home');
+  await expect(focused).toHaveAttribute('data-cell', '0:0');
+  await expect(focused).toBeInViewport();
+});
+
 test('refuses an end user in a group in the cell, with the reason', async ({ page, request }) => {
   const group = await groupNamed(sandboxApi(request), 'Refunds & Chargebacks');
   await openGrid(page, `/matrix?role=end-user&q=Eve%20Enduser&columns=${group.id}`);
