@@ -72,6 +72,9 @@ async function openGrid(page: Page, path: string) {
   await page.goto(path);
   await expect(grid(page)).toBeVisible();
   await expect(grid(page).locator('.is-loading')).toHaveCount(0, { timeout: 15_000 });
+  // People arrive in batches sorted by name, so rows are re-indexed until the last batch is in:
+  // keys and clicks wait for "N of M people" rather than "M people so far…".
+  await expect(page.locator('.result-count')).toHaveText(/^[\d,]+ of [\d,]+ /, { timeout: 15_000 });
 }
 
 async function reviewAndApply(page: Page, summary: string, start: string) {

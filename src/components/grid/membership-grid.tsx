@@ -214,6 +214,7 @@ export function MembershipGrid(props: MembershipGridProps) {
     if ((event.target as HTMLElement).closest('a, button, input')) return;
     const cell = cellOf(event.target);
     if (!cell || cell.row < 0 || cell.column < 0) return;
+    // The click wins over a key's move still pending, which onFocus leaves alone.
     setFocus(cell);
     if (event.shiftKey) {
       setExtended(false);
