@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 
@@ -21,9 +22,17 @@ export default defineConfig(({ isSsrBuild }) => ({
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     ssr: { noExternal: true },
   }),
+  resolve: {
+    alias: {
+      // React 19 has useSyncExternalStore; the shim TanStack Store imports bundles a fallback for
+      // React 17 besides it. The package's plain entry is the same selector over React's own hook.
+      'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector',
+      'react-router': fileURLToPath(new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url)),
+    },
+  },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    sourcemap: 'hidden',
     // Vite's preload wrapper lists every lazy chunk's imports in the entry, about 2 kB of gzip on
     // every route; a cold load does not need it (the server lists the route's chunks as
     // modulepreload links), and a later first visit to a route fetches its imports one level late.

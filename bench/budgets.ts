@@ -116,7 +116,9 @@ function removalResults(removal: SelectAllRemoval, organization: string): Result
     }),
     result({
       id: 'removal.time',
-      label: `Same removal: start to end (${count(removal.succeeded)} succeeded)`,
+      label: `Same removal: start to end (${count(removal.succeeded)} succeeded${
+        removal.failed > 0 ? `, ${count(removal.failed)} not: ${removal.failures.join('; ')}` : ''
+      })`,
       value: removal.operationMs,
       unit: 'ms',
     }),

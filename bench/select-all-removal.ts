@@ -20,6 +20,9 @@ export type SelectAllRemoval = {
   operationMs: number;
   sandboxMs: number;
   succeeded: number;
+  /** Items that did not succeed, and the first failures' errors: a shortfall names its cause. */
+  failed: number;
+  failures: string[];
 };
 
 const MEMBERS_PER_PAGE = 100;
@@ -98,6 +101,12 @@ export async function measureSelectAllRemoval(
     }
     const sandboxMs = await jobs.finished(operation.counts.succeeded, 60_000);
     const requests = await sandboxRequests(baseUrl);
+    const failedItems = await page.request.get(
+      `${baseUrl}/roster/operations/${operation.id}/items?state=failed&limit=5`,
+    );
+    const failures = ((await failedItems.json()) as { items: { error: string | null }[] }).items.map(
+      (item) => item.error ?? 'no error given',
+    );
     return {
       members: organization.members,
       startRequests: browserRequests.start,
@@ -108,6 +117,8 @@ export async function measureSelectAllRemoval(
       operationMs: Date.parse(operation.finished_at ?? '') - Date.parse(operation.created_at),
       sandboxMs,
       succeeded: operation.counts.succeeded,
+      failed: operation.counts.failed + operation.counts.cancelled,
+      failures,
     };
   } finally {
     clearInterval(sampler);

@@ -3,7 +3,8 @@ import type { User } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
 import { cursorQuery, nextCursor } from './cursor-pagination.ts';
 import { mergeStreams } from './merge-streams.ts';
-import { ROLE_QUERY, type UserRoleFilter, userCursorPageSchema, userKeys } from './users.ts';
+import { type UserRoleFilter, userKeys } from './user-keys.ts';
+import { ROLE_QUERY, userCursorPageSchema } from './users.ts';
 
 /** How often the people of a whole role, read page by page, are handed to the view. */
 const EVERYONE_BATCH_MS = 120;

@@ -3,8 +3,8 @@ import { groupMembershipKeys } from './group-memberships.ts';
 import { groupKeys } from './groups.ts';
 import { organizationMembershipKeys } from './organization-memberships.ts';
 import { organizationKeys } from './organizations.ts';
+import { userKeys } from './user-keys.ts';
 import { userMembershipKeys } from './user-memberships.ts';
-import { userKeys } from './users.ts';
 
 /**
  * Every cached view a membership write can change: member lists and counts, a person's own

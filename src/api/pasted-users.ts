@@ -3,7 +3,8 @@ import { z } from 'zod/mini';
 import { type PastedEntry, parsePastedPeople } from '../contract/pasted-people.ts';
 import { type User, userSchema } from '../contract/user.ts';
 import { apiRequest } from './api-client.ts';
-import { searchUsers, userKeys } from './users.ts';
+import { userKeys } from './user-keys.ts';
+import { searchUsers } from './users.ts';
 
 /** `users/show_many` takes at most this many ids. */
 const SHOW_MANY_LIMIT = 100;

@@ -1,4 +1,4 @@
-import type { UserRoleFilter } from '../api/users.ts';
+import type { UserRoleFilter } from '../api/user-keys.ts';
 
 /** The role filters of the people lists (Users, the grid), as their pickers name them. */
 export const ROLE_FILTERS: Record<UserRoleFilter, string> = {

@@ -1,12 +1,11 @@
-import { constructTable, rowSelectionFeature, tableFeatures } from '@tanstack/react-table';
-import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { describe, expect, it } from 'vitest';
 import {
   isSelected,
   type RowSelection,
+  type SelectionAnchor,
   selectedCount,
+  selectionViewOf,
   tableSelectionOf,
-  tableSelectionOptions,
   withRowsSet,
 } from './row-selection.ts';
 
@@ -54,37 +53,30 @@ describe('"select all N"', () => {
 });
 
 /**
- * A table as VirtualTable makes one, re-rendered after each change the way React would: the page's
- * selection is the source, the table's `rowSelection` its view of the loaded rows.
+ * The view the checkboxes read, made again after each change the way VirtualTable's render would:
+ * the page's selection is the source, the view its reading of the loaded rows.
  */
 function selectableTable(ids: number[], start: RowSelection<number> = NONE) {
   const rows = ids.map((id) => ({ id }));
   const idOf = (row: { id: number }) => String(row.id);
+  const anchor: SelectionAnchor = { current: undefined };
   let selection = start;
-  const options = () =>
-    tableSelectionOptions(rows, idOf, {
-      isSelected: (row) => isSelected(selection, row.id),
-      onChange: (changed, selected) => {
-        selection = withRowsSet(
-          selection,
-          changed.map((row) => row.id),
-          selected,
-        );
-        table.setOptions((previous) => ({ ...previous, ...options() }));
-      },
-    });
-  const table = constructTable({
-    features: tableFeatures({ coreReactivityFeature: storeReactivityBindings(), rowSelectionFeature }),
-    columns: [],
-    data: rows,
-    getRowId: idOf,
-    ...options(),
-  });
-  const click = (id: number, shiftKey = false) => {
-    const row = table.getRow(String(id));
-    row.getToggleSelectedHandler()({ target: { checked: !row.getIsSelected() }, shiftKey });
+  const view = () =>
+    selectionViewOf(
+      rows,
+      idOf,
+      tableSelectionOf(selection, (row) => row.id, onSelectMany),
+      anchor,
+    );
+  const onSelectMany = (changed: readonly number[], selected: boolean) => {
+    selection = withRowsSet(selection, changed, selected);
   };
-  return { table, click, selection: () => selection };
+  const rowOf = (id: number) => rows.find((row) => row.id === id) ?? { id };
+  const click = (id: number, shiftKey = false) => {
+    const row = rowOf(id);
+    view().toggle(row, !view().isSelected(row), shiftKey);
+  };
+  return { view, click, rowOf, selection: () => selection };
 }
 
 describe('selection through the table', () => {
@@ -111,20 +103,22 @@ describe('selection through the table', () => {
   });
 
   it('the header box selects the loaded rows, and clears them when all are selected', () => {
-    const { table, selection } = selectableTable([1, 2, 3]);
-    table.toggleAllRowsSelected(true);
+    const { view, click, selection } = selectableTable([1, 2, 3]);
+    click(2);
+    expect(view()).toMatchObject({ all: false, some: true });
+    view().setAll(true);
     expect(selection()).toEqual({ mode: 'some', ids: new Set([1, 2, 3]) });
-    expect(table.getIsAllRowsSelected()).toBe(true);
-    table.toggleAllRowsSelected(false);
+    expect(view().all).toBe(true);
+    view().setAll(false);
     expect(selection()).toEqual({ mode: 'some', ids: new Set() });
   });
 
   it('shows "select all N" as every loaded row selected, and a cleared row as left out of it', () => {
-    const { table, click, selection } = selectableTable([1, 2, 3], ALL);
-    expect(table.getIsAllRowsSelected()).toBe(true);
+    const { view, click, rowOf, selection } = selectableTable([1, 2, 3], ALL);
+    expect(view().all).toBe(true);
     click(2);
     expect(selection()).toEqual({ mode: 'all', except: new Set([2]) });
-    expect(table.getRow('2').getIsSelected()).toBe(false);
-    expect(table.getIsSomeRowsSelected()).toBe(true);
+    expect(view().isSelected(rowOf(2))).toBe(false);
+    expect(view()).toMatchObject({ all: false, some: true });
   });
 });

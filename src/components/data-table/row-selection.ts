@@ -1,4 +1,3 @@
-import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
 
 /**
@@ -67,57 +66,44 @@ export function tableSelectionOf<Row, Id>(
 }
 
 /**
- * The table options that make the page's selection the table's `rowSelection` state, for the
- * loaded rows: columns read it from the table, so they stay the same objects while it changes,
- * and the table's changes come back to the page as the rows selected and cleared.
+ * What a table's checkboxes read and change of the page's selection, for the loaded rows: the
+ * header box over all of them, each row's box, and a shift-click's range from the row last
+ * toggled, which takes the clicked box's new state.
  */
-export function tableSelectionOptions<Row>(
+export type SelectionView<Row> = {
+  isSelected: (row: Row) => boolean;
+  /** Every loaded row selected; `some` when only part of them are. */
+  all: boolean;
+  some: boolean;
+  empty: boolean;
+  setAll: (selected: boolean) => void;
+  toggle: (row: Row, selected: boolean, range: boolean) => void;
+};
+
+/** The row a shift-click's range starts from: the one last toggled, by id, kept across renders. */
+export type SelectionAnchor = { current: string | undefined };
+
+export function selectionViewOf<Row>(
   rows: readonly Row[],
   idOf: (row: Row) => string,
-  selection: TableSelection<Row> | undefined,
-) {
-  const rowSelection = selectionStateOf(rows, idOf, selection?.isSelected);
+  selection: TableSelection<Row>,
+  anchor: SelectionAnchor,
+): SelectionView<Row> {
+  const selectedRows = rows.filter(selection.isSelected).length;
   return {
-    state: { rowSelection },
-    enableRowSelection: selection !== undefined,
-    onRowSelectionChange: (updater: Updater<RowSelectionState>) => {
-      const next = typeof updater === 'function' ? updater(rowSelection) : updater;
-      const { selected, cleared } = selectionChanges(rows, idOf, rowSelection, next);
-      if (selected.length > 0) selection?.onChange(selected, true);
-      if (cleared.length > 0) selection?.onChange(cleared, false);
+    isSelected: selection.isSelected,
+    all: rows.length > 0 && selectedRows === rows.length,
+    some: selectedRows > 0,
+    empty: rows.length === 0,
+    setAll: (selected) => selection.onChange(rows, selected),
+    toggle: (row, selected, range) => {
+      const to = rows.indexOf(row);
+      const from = range ? rows.findIndex((other) => idOf(other) === anchor.current) : -1;
+      anchor.current = idOf(row);
+      if (from < 0 || to < 0) selection.onChange([row], selected);
+      else selection.onChange(rows.slice(Math.min(from, to), Math.max(from, to) + 1), selected);
     },
   };
-}
-
-/** The table's `rowSelection` state for the loaded rows: the id of each one the page has selected. */
-export function selectionStateOf<Row>(
-  rows: readonly Row[],
-  idOf: (row: Row) => string,
-  isRowSelected: ((row: Row) => boolean) | undefined,
-): Record<string, true> {
-  const state: Record<string, true> = {};
-  if (!isRowSelected) return state;
-  for (const row of rows) if (isRowSelected(row)) state[idOf(row)] = true;
-  return state;
-}
-
-/** The loaded rows a change of the table's `rowSelection` selected and cleared. */
-export function selectionChanges<Row>(
-  rows: readonly Row[],
-  idOf: (row: Row) => string,
-  before: Readonly<Record<string, boolean>>,
-  after: Readonly<Record<string, boolean>>,
-): { selected: Row[]; cleared: Row[] } {
-  const selected: Row[] = [];
-  const cleared: Row[] = [];
-  for (const row of rows) {
-    const id = idOf(row);
-    const was = before[id] === true;
-    const is = after[id] === true;
-    if (is && !was) selected.push(row);
-    else if (was && !is) cleared.push(row);
-  }
-  return { selected, cleared };
 }
 
 export function useRowSelection<Id>() {

@@ -1,18 +1,23 @@
-import {
-  type ColumnDef,
-  type RowData,
-  rowSelectionFeature,
-  tableFeatures,
-  useTable,
-} from '@tanstack/react-table';
+import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { FIRST_RENDER_VIEWPORT } from '../first-render-viewport.ts';
 import { useHydrated } from '../use-hydrated.ts';
-import { type TableSelection, tableSelectionOptions } from './row-selection.ts';
+import { type SelectionAnchor, selectionViewOf, type TableSelection } from './row-selection.ts';
+import { SelectionContext } from './selection-context.ts';
 import { useRowFocusRecovery } from './use-row-focus-recovery.ts';
 
-const features = tableFeatures({ rowSelectionFeature });
+// Selection is the page's (it may cover rows not loaded): the checkbox column reads it from
+// SelectionContext, so the table needs none of its own features.
+const features = tableFeatures({});
 type Features = typeof features;
 
 export type VirtualTableColumn<Row extends RowData> = ColumnDef<Features, Row> & {
@@ -100,8 +105,12 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     columns,
     data: rows,
     getRowId: (row: Row) => getRowId(row),
-    ...tableSelectionOptions(rows, getRowId, selection),
   });
+  const anchor = useRef<SelectionAnchor['current']>(undefined);
+  const view = useMemo(
+    () => selection && selectionViewOf(rows, getRowId, selection, anchor),
+    [rows, getRowId, selection],
+  );
   const tableRows = table.getRowModel().rows;
   const rowCount = rowsBefore + tableRows.length;
   /** The loaded row at a position of the whole list, if it is loaded. */
@@ -225,9 +234,9 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
       focusRow(next);
     } else if (event.key === ' ' && selection) {
       event.preventDefault();
-      // Through the checkbox's handler, so the row becomes where a shift-click's range starts.
+      // As a click on its box: the row becomes where a shift-click's range starts.
       const loaded = rowAt(rowIndex);
-      loaded?.getToggleSelectedHandler()({ target: { checked: !loaded.getIsSelected() } });
+      if (loaded && view) view.toggle(loaded.original, !view.isSelected(loaded.original), false);
     }
   }
 
@@ -244,71 +253,73 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
         focusedControl.current = undefined;
       }}
     >
-      <table
-        className={placed ? 'vt-table' : 'vt-table vt-flow'}
-        aria-label={props.label}
-        aria-rowcount={(props.totalRows ?? rows.length) + 1}
-        data-loaded-rows={rowCount}
-      >
-        <thead className="vt-head">
-          {table.getHeaderGroups().map((group) => (
-            <tr
-              aria-rowindex={1}
-              key={group.id}
-              className="vt-row"
-              style={placed ? { gridTemplateColumns: template } : undefined}
-            >
-              {group.headers.map((header, index) => (
-                <th key={header.id} className={cellClass(index)} style={cellStyle(index)}>
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="vt-body" style={placed ? { height: virtualizer.getTotalSize() } : undefined}>
-          {virtualRows.map((item) => {
-            const row = rowAt(item.index);
-            const place = { height: item.size, transform: `translateY(${item.start}px)` };
-            if (!row) {
-              return (
-                <tr
-                  key={item.key}
-                  data-index={item.index}
-                  aria-rowindex={item.index + 2}
-                  aria-busy="true"
-                  className="vt-row vt-body-row vt-unloaded-row"
-                  style={placed ? place : undefined}
-                >
-                  <td className="vt-cell">
-                    <span className="visually-hidden">Loading…</span>
-                  </td>
-                </tr>
-              );
-            }
-            const selected = row.getIsSelected();
-            return (
+      <SelectionContext value={view}>
+        <table
+          className={placed ? 'vt-table' : 'vt-table vt-flow'}
+          aria-label={props.label}
+          aria-rowcount={(props.totalRows ?? rows.length) + 1}
+          data-loaded-rows={rowCount}
+        >
+          <thead className="vt-head">
+            {table.getHeaderGroups().map((group) => (
               <tr
-                key={row.id}
-                data-index={item.index}
-                data-row-id={row.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={selection ? selected : undefined}
-                tabIndex={item.index === activeIndex ? 0 : -1}
-                onFocus={() => setActiveIndex(item.index)}
-                className={`vt-row vt-body-row${selected ? ' is-selected' : ''}`}
-                style={placed ? { gridTemplateColumns: template, ...place } : undefined}
+                aria-rowindex={1}
+                key={group.id}
+                className="vt-row"
+                style={placed ? { gridTemplateColumns: template } : undefined}
               >
-                {row.getAllCells().map((cell, index) => (
-                  <td key={cell.id} className={cellClass(index)} style={cellStyle(index)}>
-                    <table.FlexRender cell={cell} />
-                  </td>
+                {group.headers.map((header, index) => (
+                  <th key={header.id} className={cellClass(index)} style={cellStyle(index)}>
+                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  </th>
                 ))}
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            ))}
+          </thead>
+          <tbody className="vt-body" style={placed ? { height: virtualizer.getTotalSize() } : undefined}>
+            {virtualRows.map((item) => {
+              const row = rowAt(item.index);
+              const place = { height: item.size, transform: `translateY(${item.start}px)` };
+              if (!row) {
+                return (
+                  <tr
+                    key={item.key}
+                    data-index={item.index}
+                    aria-rowindex={item.index + 2}
+                    aria-busy="true"
+                    className="vt-row vt-body-row vt-unloaded-row"
+                    style={placed ? place : undefined}
+                  >
+                    <td className="vt-cell">
+                      <span className="visually-hidden">Loading…</span>
+                    </td>
+                  </tr>
+                );
+              }
+              const selected = view?.isSelected(row.original) ?? false;
+              return (
+                <tr
+                  key={row.id}
+                  data-index={item.index}
+                  data-row-id={row.id}
+                  aria-rowindex={item.index + 2}
+                  aria-selected={selection ? selected : undefined}
+                  tabIndex={item.index === activeIndex ? 0 : -1}
+                  onFocus={() => setActiveIndex(item.index)}
+                  className={`vt-row vt-body-row${selected ? ' is-selected' : ''}`}
+                  style={placed ? { gridTemplateColumns: template, ...place } : undefined}
+                >
+                  {row.getAllCells().map((cell, index) => (
+                    <td key={cell.id} className={cellClass(index)} style={cellStyle(index)}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </SelectionContext>
       {isFetchingMore && (
         <div className="vt-loading-more" role="status">
           Loading more…

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { UserRoleFilter } from '../../api/users.ts';
+import type { UserRoleFilter } from '../../api/user-keys.ts';
 import { ROLE_FILTERS } from '../../components/role-filters.ts';
 import { useSearchParam } from '../../components/use-search-param.ts';
 import type { MatrixParams } from './matrix-params.ts';

@@ -1,4 +1,4 @@
-import type { UserRoleFilter } from '../../api/users.ts';
+import type { UserRoleFilter } from '../../api/user-keys.ts';
 import { roleFilterOf } from '../../components/role-filters.ts';
 import { parseRecordId } from '../../lib/parse-record-id.ts';
 

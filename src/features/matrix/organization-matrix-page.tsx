@@ -9,7 +9,7 @@ import {
   allOrganizationsQueryOptions,
   organizationMemberCountQueryOptions,
 } from '../../api/organizations.ts';
-import type { UserRoleFilter } from '../../api/users.ts';
+import type { UserRoleFilter } from '../../api/user-keys.ts';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/list-states.tsx';
 import type { User } from '../../contract/user.ts';
 import { paths } from '../../lib/paths.ts';

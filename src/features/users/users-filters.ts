@@ -1,4 +1,4 @@
-import type { UserRoleFilter } from '../../api/users.ts';
+import type { UserRoleFilter } from '../../api/user-keys.ts';
 import { roleFilterOf } from '../../components/role-filters.ts';
 
 /** The role and search text the Users list reads from its URL. */
