@@ -104,9 +104,13 @@ export async function measureSelectAllRemoval(
     const failedItems = await page.request.get(
       `${baseUrl}/roster/operations/${operation.id}/items?state=failed&limit=5`,
     );
-    const failures = ((await failedItems.json()) as { items: { error: string | null }[] }).items.map(
-      (item) => item.error ?? 'no error given',
-    );
+    const failures = [
+      ...new Set(
+        (
+          (await failedItems.json()) as { items: { error: string | null; details: string | null }[] }
+        ).items.map((item) => `${item.error ?? 'no error given'} (${item.details ?? 'no details'})`),
+      ),
+    ];
     return {
       members: organization.members,
       startRequests: browserRequests.start,

@@ -1,10 +1,19 @@
 import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import type { JobResult } from '../../../contract/job-status.ts';
 import { preparedStatement } from '../../shared/prepared-statements.ts';
 import type { SandboxDatabase } from '../db/open-database.ts';
 import { nowTimestamp } from '../store/now.ts';
 import { isJobKindName, JOB_KINDS } from './job-kinds.ts';
 import { type JobStatusRow, nextActiveJob } from './job-store.ts';
+
+/** How often, and how patiently, a write the database refused as busy is tried again. */
+const BUSY_TRIES = 40;
+const BUSY_PAUSE_MS = 25;
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+}
 
 export type JobWorkerOptions = {
   /** Pause before each item, so a person can watch a job progress; tests use 0. */
@@ -74,10 +83,11 @@ export class JobWorker {
     }
     const kind = JOB_KINDS[job.kind];
     const items = JSON.parse(job.payload) as unknown[];
-    preparedStatement(
+    const markWorking = preparedStatement(
       this.db,
       "UPDATE job_statuses SET status = 'working', updated_at = ? WHERE seq = ?",
-    ).run(nowTimestamp(), job.seq);
+    );
+    await this.whileBusy(() => markWorking.run(nowTimestamp(), job.seq));
     const insertResult = preparedStatement(
       this.db,
       'INSERT INTO job_results (job_seq, item_index, result) VALUES (?, ?, ?)',
@@ -100,8 +110,10 @@ export class JobWorker {
       else await yieldToEventLoop();
       if (this.stopped) return;
       try {
-        processItem(index);
+        await this.whileBusy(() => processItem.immediate(index));
       } catch (error) {
+        // Stopping while the database is busy leaves the job to resume on the next start.
+        if (this.stopped && isBusy(error)) return;
         this.options.log?.(`job ${job.id} failed at item ${index}: ${String(error)}`);
         this.finish(
           job,
@@ -111,7 +123,26 @@ export class JobWorker {
         return;
       }
     }
-    this.finish(job, 'completed', `Completed at ${zendeskMessageTime(new Date())}`);
+    await this.whileBusy(() =>
+      this.finish(job, 'completed', `Completed at ${zendeskMessageTime(new Date())}`),
+    );
+  }
+
+  /**
+   * Runs a write, and runs it again while the database answers busy: another connection to the file
+   * (a monitor, someone's sqlite3 shell) can hold its lock past busy_timeout, and Zendesk does not
+   * fail a job over its own storage. A job still fails after about 20 s of refusals.
+   */
+  private async whileBusy<T>(write: () => T): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return write();
+      } catch (error) {
+        if (!isBusy(error) || attempt >= BUSY_TRIES || this.stopped) throw error;
+        this.options.log?.(`the database is busy (attempt ${attempt}): trying again`);
+        await sleep(BUSY_PAUSE_MS * attempt);
+      }
+    }
   }
 
   private tryFinish(job: JobStatusRow, message: string): void {
