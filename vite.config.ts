@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [
     react(),
     // Each asset also as .br and .gz, made once here at the highest levels (the plugin's defaults);
@@ -22,27 +22,31 @@ export default defineConfig(({ isSsrBuild }) => ({
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     ssr: { noExternal: true },
   }),
+  // For builds only: `npm run dev` keeps React Router's dev warnings.
   resolve: {
-    alias: [
-      // React 19 has useSyncExternalStore; the shim TanStack Store imports bundles a fallback for
-      // React 17 besides it. The package's plain entry is the same selector over React's own hook.
-      {
-        find: /^use-sync-external-store\/shim\/with-selector$/,
-        replacement: 'use-sync-external-store/with-selector',
-      },
-      // React Router's exports name only its development build (the same code with its dev
-      // warnings switched on, about 0.6 kB more gzip); the server and the SPA both take the other.
-      {
-        find: /^react-router$/,
-        replacement: fileURLToPath(
-          new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url),
-        ),
-      },
-    ],
+    alias:
+      command !== 'build'
+        ? []
+        : [
+            // React 19 has useSyncExternalStore; the shim TanStack Store imports bundles a fallback for
+            // React 17 besides it. The package's plain entry is the same selector over React's own hook.
+            {
+              find: /^use-sync-external-store\/shim\/with-selector$/,
+              replacement: 'use-sync-external-store/with-selector',
+            },
+            // React Router's exports name only its development build (the same code with its dev
+            // warnings switched on, about 0.6 kB more gzip); the built server and SPA both take the other.
+            {
+              find: /^react-router$/,
+              replacement: fileURLToPath(
+                new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url),
+              ),
+            },
+          ],
   },
   build: {
     outDir: 'dist',
-    // Maps are written for debugging a build, but no chunk points at them: the comment that would
+    // Maps are written for debugging a build, but no chunk points at them: that closing comment
     // costs about 40 bytes of gzip per chunk, some 0.7 kB on a member page.
     sourcemap: 'hidden',
     // Vite's preload wrapper lists every lazy chunk's imports in the entry, about 2 kB of gzip on

@@ -117,7 +117,7 @@ function removalResults(removal: SelectAllRemoval, organization: string): Result
     result({
       id: 'removal.time',
       label: `Same removal: start to end (${count(removal.succeeded)} succeeded${
-        removal.failed > 0 ? `, ${count(removal.failed)} not: ${removal.failures.join('; ')}` : ''
+        removal.failed > 0 ? `, ${count(removal.failed)} failed: ${removal.failures.join('; ')}` : ''
       })`,
       value: removal.operationMs,
       unit: 'ms',

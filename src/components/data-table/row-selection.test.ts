@@ -102,6 +102,15 @@ describe('selection through the table', () => {
     expect(selection()).toEqual({ mode: 'some', ids: new Set([3]) });
   });
 
+  it('a shift-click after the header box toggles only that row, as the header box leaves no row to start from', () => {
+    const { view, click, selection } = selectableTable([1, 2, 3, 4, 5]);
+    click(2);
+    view().setAll(true);
+    view().setAll(false);
+    click(5, true);
+    expect(selection()).toEqual({ mode: 'some', ids: new Set([5]) });
+  });
+
   it('the header box selects the loaded rows, and clears them when all are selected', () => {
     const { view, click, selection } = selectableTable([1, 2, 3]);
     click(2);

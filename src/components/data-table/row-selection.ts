@@ -72,7 +72,7 @@ export function tableSelectionOf<Row, Id>(
  */
 export type SelectionView<Row> = {
   isSelected: (row: Row) => boolean;
-  /** Every loaded row selected; `some` when only part of them are. */
+  /** Every loaded row selected; `some` when at least one is. */
   all: boolean;
   some: boolean;
   empty: boolean;
@@ -95,7 +95,11 @@ export function selectionViewOf<Row>(
     all: rows.length > 0 && selectedRows === rows.length,
     some: selectedRows > 0,
     empty: rows.length === 0,
-    setAll: (selected) => selection.onChange(rows, selected),
+    setAll: (selected) => {
+      // As with the header box of any list: a shift-click after it starts a range of its own.
+      anchor.current = undefined;
+      selection.onChange(rows, selected);
+    },
     toggle: (row, selected, range) => {
       const to = rows.indexOf(row);
       const from = range ? rows.findIndex((other) => idOf(other) === anchor.current) : -1;

@@ -1,5 +1,4 @@
 import type { RowData } from '@tanstack/react-table';
-import type { ChangeEvent } from 'react';
 import { useSelectionView } from './selection-context.ts';
 import type { VirtualTableColumn } from './virtual-table.tsx';
 
@@ -48,7 +47,7 @@ function RowBox<Row>({ row, label }: { row: Row; label: string }) {
       type="checkbox"
       aria-label={label}
       checked={view.isSelected(row)}
-      onChange={(event: ChangeEvent<HTMLInputElement>) =>
+      onChange={(event) =>
         view.toggle(
           row,
           event.target.checked,

@@ -1,14 +1,6 @@
 import { type ColumnDef, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  type KeyboardEvent,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FIRST_RENDER_VIEWPORT } from '../first-render-viewport.ts';
 import { useHydrated } from '../use-hydrated.ts';
 import { type SelectionAnchor, selectionViewOf, type TableSelection } from './row-selection.ts';
@@ -107,10 +99,7 @@ export function VirtualTable<Row extends RowData>(props: VirtualTableProps<Row>)
     getRowId: (row: Row) => getRowId(row),
   });
   const anchor = useRef<SelectionAnchor['current']>(undefined);
-  const view = useMemo(
-    () => selection && selectionViewOf(rows, getRowId, selection, anchor),
-    [rows, getRowId, selection],
-  );
+  const view = selection && selectionViewOf(rows, getRowId, selection, anchor);
   const tableRows = table.getRowModel().rows;
   const rowCount = rowsBefore + tableRows.length;
   /** The loaded row at a position of the whole list, if it is loaded. */

@@ -1,8 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { planOperationMutationOptions } from '../../api/roster-operation-actions.ts';
-import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
-import { parsePastedPeople, pastedEntryCount } from '../../contract/pasted-people.ts';
 import { plural } from '../../contract/plural.ts';
 import type { PeopleInput } from '../../contract/providers/zendesk-operations.ts';
 import type { OperationRequest } from '../../contract/roster-operations.ts';
@@ -10,6 +8,7 @@ import type { User } from '../../contract/user.ts';
 import { DialogFooter } from '../dialog-footer.tsx';
 import { ModalDialog } from '../modal-dialog.tsx';
 import { PlanStep } from '../operations/plan-step.tsx';
+import { PastedPeopleField, pastedPeopleCount } from './pasted-people-field.tsx';
 import { PeoplePicker } from './people-picker.tsx';
 
 export type AddMembersDialogProps = {
@@ -35,8 +34,7 @@ export function AddMembersDialog(props: AddMembersDialogProps) {
   const { noun, onClose } = props;
   const [picked, setPicked] = useState<User[]>([]);
   const [pasted, setPasted] = useState('');
-  const entryCount = pastedEntryCount(parsePastedPeople(pasted));
-  const tooMany = entryCount > MAX_PASTED_ENTRIES;
+  const count = pastedPeopleCount(pasted);
   const review = useMutation(planOperationMutationOptions());
   const request = () =>
     props.request({
@@ -71,29 +69,18 @@ export function AddMembersDialog(props: AddMembersDialogProps) {
             onChange={setPicked}
             refusal={props.refusal}
           />
-          <label className="field">
-            <span>Or paste emails or user ids</span>
-            <textarea
-              rows={6}
-              value={pasted}
-              onChange={(event) => setPasted(event.target.value)}
-              placeholder={'ada@example.com\nalan@example.com, 380000123'}
-            />
-            <span className="field-hint">
-              One per line, or separated by commas or spaces.{' '}
-              {entryCount > 0 && `${plural(entryCount, 'entry', 'entries')} read.`}
-            </span>
-          </label>
-          {tooMany && (
-            <p className="form-error" role="alert">
-              Paste at most {MAX_PASTED_ENTRIES.toLocaleString()} entries at a time.
-            </p>
-          )}
+          <PastedPeopleField
+            label="Or paste emails or user ids"
+            rows={6}
+            value={pasted}
+            onChange={setPasted}
+            count={count}
+          />
           <DialogFooter error={review.error} errorLead="Could not review these people" onCancel={onClose}>
             <button
               type="submit"
               className="button-primary"
-              disabled={review.isPending || tooMany || (picked.length === 0 && entryCount === 0)}
+              disabled={review.isPending || count.tooMany || (picked.length === 0 && count.entries === 0)}
             >
               {review.isPending ? 'Reviewing…' : 'Review'}
             </button>

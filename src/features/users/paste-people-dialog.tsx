@@ -2,11 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { findPastedUsersMutationOptions, type PastedUsers } from '../../api/pasted-users.ts';
 import { DialogFooter } from '../../components/dialog-footer.tsx';
+import { PastedPeopleField, pastedPeopleCount } from '../../components/members/pasted-people-field.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { VirtualList } from '../../components/virtual-list.tsx';
-import { MAX_PASTED_ENTRIES } from '../../contract/operation-limits.ts';
 import type { PastedEntry } from '../../contract/pasted-people.ts';
-import { parsePastedPeople, pastedEntryCount } from '../../contract/pasted-people.ts';
 import { plural } from '../../contract/plural.ts';
 import type { User } from '../../contract/user.ts';
 
@@ -34,8 +33,7 @@ export function PastePeopleDialog({
   onClose: () => void;
 }) {
   const [pasted, setPasted] = useState('');
-  const entryCount = pastedEntryCount(parsePastedPeople(pasted));
-  const tooMany = entryCount > MAX_PASTED_ENTRIES;
+  const count = pastedPeopleCount(pasted);
   const lookup = useMutation(findPastedUsersMutationOptions());
   const result = lookup.data;
   const unmatched = result ? unmatchedOf(result) : [];
@@ -98,29 +96,19 @@ export function PastePeopleDialog({
             lookup.mutate(pasted);
           }}
         >
-          <label className="field">
-            <span>Emails or user ids</span>
-            <textarea
-              rows={8}
-              value={pasted}
-              onChange={(event) => setPasted(event.target.value)}
-              placeholder={'ada@example.com\nalan@example.com, 380000123'}
-            />
-            <span className="field-hint">
-              One per line, or separated by commas or spaces. They join the people already chosen.{' '}
-              {entryCount > 0 && `${plural(entryCount, 'entry', 'entries')} read.`}
-            </span>
-          </label>
-          {tooMany && (
-            <p className="form-error" role="alert">
-              Paste at most {MAX_PASTED_ENTRIES.toLocaleString()} entries at a time.
-            </p>
-          )}
+          <PastedPeopleField
+            label="Emails or user ids"
+            rows={8}
+            value={pasted}
+            onChange={setPasted}
+            count={count}
+            hint="They join the people already chosen."
+          />
           <DialogFooter error={lookup.error} errorLead="Could not look these people up" onCancel={onClose}>
             <button
               type="submit"
               className="button-primary"
-              disabled={lookup.isPending || tooMany || entryCount === 0}
+              disabled={lookup.isPending || count.tooMany || count.entries === 0}
             >
               {lookup.isPending ? 'Finding…' : 'Find people'}
             </button>

@@ -7,8 +7,11 @@ import { nowTimestamp } from '../store/now.ts';
 import { isJobKindName, JOB_KINDS } from './job-kinds.ts';
 import { type JobStatusRow, nextActiveJob } from './job-store.ts';
 
-/** How often, and how patiently, a write the database refused as busy is tried again. */
-const BUSY_TRIES = 40;
+/**
+ * How long a write the database refused as busy is tried again, counting each attempt's own wait
+ * of busy_timeout, and the pause between attempts (it grows to at most 250 ms).
+ */
+const BUSY_GIVE_UP_MS = 10_000;
 const BUSY_PAUSE_MS = 25;
 
 function isBusy(error: unknown): boolean {
@@ -60,6 +63,8 @@ export class JobWorker {
         job = nextActiveJob(this.db);
         if (job) await this.run(job);
       } catch (error) {
+        // Stopping while the database is busy leaves the job to resume on the next start.
+        if (this.stopped && isBusy(error)) return;
         // A job that cannot even start (unreadable payload, a locked database) must not take the
         // server down, nor block the queue on every restart: it fails, and the next one runs.
         this.options.log?.(`job ${job?.id ?? '?'} could not run: ${String(error)}`);
@@ -129,18 +134,21 @@ export class JobWorker {
   }
 
   /**
-   * Runs a write, and runs it again while the database answers busy: another connection to the file
-   * (a monitor, someone's sqlite3 shell) can hold its lock past busy_timeout, and Zendesk does not
-   * fail a job over its own storage. A job still fails after about 20 s of refusals.
+   * Runs a write, and runs it again while the database answers busy. Other connections to the file
+   * (the bench's read-only monitors did it) can make a write answer busy at once, without the busy
+   * handler's wait: a deferred transaction upgrading to a write is one such case, which items avoid
+   * by taking the write lock first (`.immediate`). Zendesk does not fail a job over its own
+   * storage, so the worker tries again, for a bounded time, before it fails the rest of a job.
    */
   private async whileBusy<T>(write: () => T): Promise<T> {
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         return write();
       } catch (error) {
-        if (!isBusy(error) || attempt >= BUSY_TRIES || this.stopped) throw error;
+        if (!isBusy(error) || this.stopped || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
         this.options.log?.(`the database is busy (attempt ${attempt}): trying again`);
-        await sleep(BUSY_PAUSE_MS * attempt);
+        await sleep(Math.min(250, BUSY_PAUSE_MS * attempt));
       }
     }
   }
