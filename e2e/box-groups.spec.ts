@@ -78,6 +78,26 @@ test('adds 150 users to a Box group on the server, with one progress display and
   expect((await box.members(group.id)).length).toBe(before + 150);
 });
 
+test('refuses a paste of more than 5,000 logins or ids before looking any of them up', async ({
+  page,
+  request,
+}) => {
+  const group = await boxSandboxApi(request).groupNamed('Localization');
+  await page.goto(`/box/groups/${group.id}`);
+  await page.getByRole('button', { name: 'Add users' }).click();
+  const dialog = page.getByRole('dialog');
+  const box = dialog.getByLabel('Or paste logins or user ids');
+  const ids = (count: number) => Array.from({ length: count }, (_, i) => String(i + 1)).join(' ');
+  await box.fill(ids(5001));
+  await expect(dialog).toContainText('5,001 entries read.');
+  await expect(dialog.getByRole('alert')).toHaveText('Paste at most 5,000 entries at a time.');
+  await expect(dialog.getByRole('button', { name: 'Review' })).toBeDisabled();
+  await box.fill(ids(5000));
+  await expect(dialog).toContainText('5,000 entries read.');
+  await expect(dialog.getByRole('alert')).toBeHidden();
+  await expect(dialog.getByRole('button', { name: 'Review' })).toBeEnabled();
+});
+
 test('reviews an existing member as "already a member", and retries only an add Box then refuses', async ({
   page,
   request,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import { reviewBoxAdditionsMutationOptions } from '../../api/box/box-additions-review.ts';
 import { boxUsersQueryOptions } from '../../api/box/box-users.ts';
+import { PastedPeopleField, pastedPeopleCount } from '../../components/members/pasted-people-field.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { PlanStep } from '../../components/operations/plan-step.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
@@ -22,6 +23,7 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
   });
   const review = useMutation(reviewBoxAdditionsMutationOptions());
   const plan = review.data?.plan;
+  const count = pastedPeopleCount(text);
 
   if (plan) {
     return (
@@ -71,11 +73,13 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
           ))}
         </ul>
       )}
-      <label className="field">
-        <span>Or paste logins or user ids</span>
-        <textarea rows={6} value={text} onChange={(event) => setText(event.target.value)} />
-        <span className="field-hint">One per line, or separated by commas or spaces.</span>
-      </label>
+      <PastedPeopleField
+        label="Or paste logins or user ids"
+        rows={6}
+        value={text}
+        onChange={setText}
+        count={count}
+      />
       {review.isError && (
         <p className="form-error" role="alert">
           Could not review these people: {describeError(review.error)}
@@ -97,7 +101,7 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
           type="button"
           className="button-primary"
           onClick={() => review.mutate({ text, groupId: group.id })}
-          disabled={!text.trim() || review.isPending}
+          disabled={count.entries === 0 || count.tooMany || review.isPending}
         >
           {review.isPending ? 'Looking up…' : 'Review'}
         </button>
