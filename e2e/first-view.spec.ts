@@ -201,7 +201,7 @@ test('styles the first view from a style element in the page that its CSP allows
     .update(styles[0] ?? '', 'utf8')
     .digest('base64')}'`;
   const allowed = styleSrc?.[1]?.split(' ') ?? [];
-  // 'self' for the files a route's chunk links, and the hashes of the build's stylesheets only.
+  // 'self', and the hash of the build's one stylesheet only.
   expect(allowed[0]).toBe("'self'");
   expect(allowed).toContain(hash);
   expect(allowed.slice(1).every((source) => /^'sha256-[\w+/=]+'$/.test(source))).toBe(true);
@@ -211,27 +211,55 @@ test('styles the first view from a style element in the page that its CSP allows
   await context.close();
 });
 
-test("styles a route's own rules from a second style element in the page, and preloads the file its chunk asks for", async ({
+test("styles a route's own rules from that one element too, the sign-in card with scripts off", async ({
   browser,
 }) => {
   const context = await browser.newContext({ baseURL: SANDBOX_SERVER.url, javaScriptEnabled: false });
   const page = await context.newPage();
   const response = await page.goto('/sign-in');
   const html = (await response?.text()) ?? '';
-  const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1] ?? '');
-  expect(styles).toHaveLength(2);
-  expect(html).not.toContain('rel="stylesheet"');
-  expect(html).toMatch(
-    /<link rel="preload" as="style" crossorigin href="\/assets\/sign-in-page-[\w-]+\.css">/,
-  );
-  const allowed = /style-src ([^;]*)/.exec((await response?.allHeaders())?.['content-security-policy'] ?? '');
-  for (const css of styles) {
-    const hash = `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
-    expect(allowed?.[1]?.split(' ')).toContain(hash);
-  }
-  // The sign-in card's grid comes from the sign-in page's own stylesheet, with scripts off.
+  expect([...html.matchAll(/<style>/g)]).toHaveLength(1);
+  expect(html).not.toMatch(/<link rel="stylesheet"|as="style"/);
   await expect(page.locator('.sign-in-card')).toHaveCSS('display', 'grid');
   await context.close();
+});
+
+/** The scripts a rendered page lists for its boot script (src/first-view-boot.ts): the entry first. */
+function listedScripts(html: string): string[] {
+  const block = /<script type="application\/json" id="roster-first-view-scripts">([^<]*)<\/script>/.exec(
+    html,
+  );
+  return JSON.parse(block?.[1] ?? '[]') as string[];
+}
+
+test('asks for the SPA’s scripts only once the page is parsed, from the one script it names, and hydrates with them', async ({
+  page,
+  request,
+}) => {
+  const group = await groupNamed(sandboxApi(request), 'Tier 1 Support');
+  const response = await page.goto(`/groups/${group.id}`);
+  const html = (await response?.text()) ?? '';
+  expect([...html.matchAll(/<script type="module"[^>]*>/g)].map((tag) => tag[0])).toEqual([
+    expect.stringMatching(/src="\/assets\/first-view-boot-[\w-]+\.js"/),
+  ]);
+  expect(html).not.toContain('modulepreload');
+  const scripts = listedScripts(html);
+  expect(scripts[0]).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+  expect(scripts).toContainEqual(expect.stringMatching(/^\/assets\/group-page-[\w-]+\.js$/));
+  await expect.poll(() => hydrated(page)).toBe(true);
+  const timing = await page.evaluate((listed) => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (entry) => listed.includes(new URL(entry.name).pathname),
+    );
+    return {
+      parsed: navigation.domInteractive,
+      fetched: fetched.length,
+      firstAsked: Math.min(...fetched.map((entry) => entry.fetchStart)),
+    };
+  }, scripts);
+  expect(timing.fetched).toBe(scripts.length);
+  expect(timing.firstAsked).toBeGreaterThanOrEqual(timing.parsed);
 });
 
 test('sends the page gzipped and its scripts as the build’s brotli copies, which decode to the same text', async ({
@@ -246,7 +274,7 @@ test('sends the page gzipped and its scripts as the build’s brotli copies, whi
   expect(page.headers()['content-encoding']).toBe('gzip');
   const html = await page.text();
   expect(html).toMatch(/<tr[^>]* data-row-id=/);
-  const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+  const [entry] = listedScripts(html);
   expect(entry).toBeDefined();
   const brotli = await context.request.get(entry ?? '', { headers: { 'accept-encoding': 'gzip, br' } });
   expect(brotli.headers()['content-encoding']).toBe('br');

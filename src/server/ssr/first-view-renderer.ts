@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Context } from 'hono';
 import type { FirstViewModule, FirstViewTiming } from '../../contract/first-view.ts';
 import type { InlineStylesheets } from './inline-stylesheets.ts';
-import { loadRoutePreloads } from './route-preloads.ts';
+import { loadPageScripts } from './page-scripts.ts';
 
 /** Answers a page request with its first view rendered, or with the plain shell. */
 export type FirstViewPage = (c: Context) => Promise<Response>;
@@ -24,7 +24,6 @@ export type FirstViewOptions = {
 };
 
 const ROOT = '<div id="root"></div>';
-const HEAD_END = '</head>';
 
 /**
  * Loads the server build of the SPA's entry, or answers undefined when there is none (a build from
@@ -37,8 +36,7 @@ export async function loadFirstViewPage(options: FirstViewOptions): Promise<Firs
   const built = readFileSync(templateFile, 'utf8');
   const template = options.stylesheets ? options.stylesheets.inline(built) : built;
   if (!template.includes(ROOT)) throw new Error(`${templateFile} has no empty ${ROOT} to render into`);
-  if (!template.includes(HEAD_END)) throw new Error(`${templateFile} has no ${HEAD_END}`);
-  const preloads = loadRoutePreloads(options.distDir, options.stylesheets?.styleOf);
+  const scripts = loadPageScripts(options.distDir, template);
   const module = (await import(pathToFileURL(entry).href)) as FirstViewModule;
   const shell = (c: Context) => c.html(template, 200, { 'Cache-Control': 'no-store' });
 
@@ -67,9 +65,10 @@ export async function loadFirstViewPage(options: FirstViewOptions): Promise<Firs
     if (view.kind === 'redirect') return c.redirect(view.location, 302);
     if (view.kind === 'shell') return shell(c);
     // Inert until hydrated (main.tsx lifts it): a click before then would reach markup with no handlers.
-    const page = template
-      .replace(HEAD_END, () => `${preloads(view.modules)}${HEAD_END}`)
-      .replace(ROOT, () => `<div id="root" inert>${view.html}</div>${view.stateScript}`);
+    const page = scripts(template, view.modules).replace(
+      ROOT,
+      () => `<div id="root" inert>${view.html}</div>${view.stateScript}`,
+    );
     // The page holds this person's data now: no cache keeps it for anyone else, or for later.
     return c.html(page, 200, { 'Cache-Control': 'no-store', 'Server-Timing': serverTiming(view.timings) });
   };

@@ -14,15 +14,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const ROUTE_CSS = '.sign-in-card{display:grid}';
-
-function builtDist(css = CSS, page = PAGE, routeCss?: string): string {
+function builtDist(css = CSS, page = PAGE): string {
   const dist = mkdtempSync(join(tmpdir(), 'roster-styles-'));
   dirs.push(dist);
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), page);
   writeFileSync(join(dist, 'assets', 'index-Ab1_x.css'), css);
-  if (routeCss !== undefined) writeFileSync(join(dist, 'assets', 'sign-in-page-Zz9.css'), routeCss);
   return dist;
 }
 
@@ -42,25 +39,9 @@ describe('loadInlineStylesheets', () => {
     expect(hashes).toEqual([`'sha256-${expected}'`]);
   });
 
-  it("answers a route's own stylesheet as a style element, and allows its hash too", () => {
-    const { styleOf, hashes } = loadInlineStylesheets(builtDist(CSS, PAGE, ROUTE_CSS));
-    expect(styleOf('assets/sign-in-page-Zz9.css')).toBe(`<style>${ROUTE_CSS}</style>`);
-    expect(styleOf('assets/no-such-page.css')).toBeUndefined();
-    const expected = createHash('sha256').update(ROUTE_CSS, 'utf8').digest('base64');
-    expect(hashes).toContain(`'sha256-${expected}'`);
-    expect(hashes).toHaveLength(2);
-  });
-
-  it("refuses a route's stylesheet that would end its style element early", () => {
-    expect(() => loadInlineStylesheets(builtDist(CSS, PAGE, 'a{}</style>'))).toThrow(
-      /cannot go into the page/,
-    );
-  });
-
   it('leaves a page alone when there is no build', () => {
     const stylesheets = loadInlineStylesheets(join(tmpdir(), 'roster-no-such-dist'));
     expect(stylesheets.inline(PAGE)).toBe(PAGE);
-    expect(stylesheets.styleOf('assets/index-Ab1_x.css')).toBeUndefined();
     expect(stylesheets.hashes).toEqual([]);
   });
 
