@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
+import { boxSandboxApi } from './box-sandbox-api.ts';
 import { SANDBOX_SERVER } from './e2e-env.ts';
 import { expect, test } from './fixtures.ts';
 import { groupNamed, organizationNamed, sandboxApi } from './sandbox-api.ts';
@@ -284,11 +285,15 @@ test('sends the page gzipped and its scripts as the build’s brotli copies, whi
   await context.close();
 });
 
-test('renders the lists, History and the person page in one pass: their loaders start every query the first view reads', async ({
+test('renders the lists, History, the person page and the Box lists and Box user in one pass: their loaders start every query the first view reads', async ({
   browser,
   request,
 }) => {
   const { user } = await sandboxApi(request).get<{ user: { id: number } }>('/users/me');
+  const [boxUser] = await boxSandboxApi(request).usersOutside(
+    (await boxSandboxApi(request).groupNamed('Localization')).id,
+    1,
+  );
   const context = await signedInContext(browser, false);
   const paths = [
     '/groups',
@@ -298,6 +303,10 @@ test('renders the lists, History and the person page in one pass: their loaders 
     '/users?role=all&q=a',
     `/users/${user.id}`,
     '/history',
+    '/box/groups',
+    '/box/groups?q=lo',
+    '/box/users',
+    `/box/users/${boxUser?.id}`,
   ];
   for (const path of paths) {
     const response = await context.request.get(path);

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { paths } from '../lib/paths.ts';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
@@ -5,62 +6,85 @@ import { lazyPage } from './lazy-page.ts';
 
 /**
  * The Box workspace: every path starts with `/box`, so a link says which provider it is about. The
- * gate asks a person to connect their Box account first when Roster has a Box app.
+ * gate asks a person to connect their Box account first when Roster has a Box app. The loaders
+ * import their page's prefetch when the route is entered, as the Users list's does (router.tsx).
  */
-export const boxRoutes: RouteObject[] = [
-  {
-    ...lazyPage(
-      'src/features/box/box-account-gate.tsx',
-      async () => (await import('../features/box/box-account-gate.tsx')).BoxAccountGate,
-    ),
-    children: [
-      {
-        path: paths.boxGroups.pattern,
-        ...lazyPage(
-          'src/features/box/box-groups-page.tsx',
-          async () => (await import('../features/box/box-groups-page.tsx')).BoxGroupsPage,
-        ),
-      },
-      {
-        path: paths.boxGroup.pattern,
-        ...lazyPage(
-          'src/features/box/box-group-page.tsx',
-          async () => (await import('../features/box/box-group-page.tsx')).BoxGroupPage,
-        ),
-      },
-      {
-        path: paths.boxImport.pattern,
-        ...lazyPage(
-          'src/features/import/import-page.tsx',
-          async () => (await import('../features/import/import-page.tsx')).BoxImportPage,
-        ),
-      },
-      {
-        path: paths.boxUsers.pattern,
-        ...lazyPage(
-          'src/features/box/box-users-page.tsx',
-          async () => (await import('../features/box/box-users-page.tsx')).BoxUsersPage,
-        ),
-      },
-      {
-        path: paths.boxUser.pattern,
-        ...lazyPage(
-          'src/features/box/box-user-page.tsx',
-          async () => (await import('../features/box/box-user-page.tsx')).BoxUserPage,
-        ),
-      },
-      {
-        path: paths.boxMatrix.pattern,
-        ...lazyPage(
-          'src/features/matrix/box-matrix-page.tsx',
-          async () => (await import('../features/matrix/box-matrix-page.tsx')).BoxMatrixPage,
-        ),
-      },
-      {
-        path: paths.box.pattern,
-        handle: CLIENT_ONLY_ROUTE,
-        lazy: async () => ({ Component: (await import('./box-home-redirect.tsx')).BoxHomeRedirect }),
-      },
-    ],
-  },
-];
+export function boxRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      ...lazyPage(
+        'src/features/box/box-account-gate.tsx',
+        async () => (await import('../features/box/box-account-gate.tsx')).BoxAccountGate,
+      ),
+      children: [
+        {
+          path: paths.boxGroups.pattern,
+          loader: async ({ request }) => {
+            const { prefetchBoxGroupsPage } = await import('../features/box/prefetch-box-pages.ts');
+            await prefetchBoxGroupsPage(queryClient, new URL(request.url).searchParams);
+            return null;
+          },
+          ...lazyPage(
+            'src/features/box/box-groups-page.tsx',
+            async () => (await import('../features/box/box-groups-page.tsx')).BoxGroupsPage,
+          ),
+        },
+        {
+          path: paths.boxGroup.pattern,
+          loader: async ({ params }) => {
+            const { prefetchBoxGroupPage } = await import('../features/box/prefetch-box-pages.ts');
+            await prefetchBoxGroupPage(queryClient, params.groupId);
+            return null;
+          },
+          ...lazyPage(
+            'src/features/box/box-group-page.tsx',
+            async () => (await import('../features/box/box-group-page.tsx')).BoxGroupPage,
+          ),
+        },
+        {
+          path: paths.boxImport.pattern,
+          ...lazyPage(
+            'src/features/import/import-page.tsx',
+            async () => (await import('../features/import/import-page.tsx')).BoxImportPage,
+          ),
+        },
+        {
+          path: paths.boxUsers.pattern,
+          loader: async ({ request }) => {
+            const { prefetchBoxUsersPage } = await import('../features/box/prefetch-box-pages.ts');
+            await prefetchBoxUsersPage(queryClient, new URL(request.url).searchParams);
+            return null;
+          },
+          ...lazyPage(
+            'src/features/box/box-users-page.tsx',
+            async () => (await import('../features/box/box-users-page.tsx')).BoxUsersPage,
+          ),
+        },
+        {
+          path: paths.boxUser.pattern,
+          loader: async ({ params }) => {
+            const { prefetchBoxUserPage } = await import('../features/box/prefetch-box-pages.ts');
+            await prefetchBoxUserPage(queryClient, params.userId);
+            return null;
+          },
+          ...lazyPage(
+            'src/features/box/box-user-page.tsx',
+            async () => (await import('../features/box/box-user-page.tsx')).BoxUserPage,
+          ),
+        },
+        {
+          path: paths.boxMatrix.pattern,
+          ...lazyPage(
+            'src/features/matrix/box-matrix-page.tsx',
+            async () => (await import('../features/matrix/box-matrix-page.tsx')).BoxMatrixPage,
+          ),
+        },
+        {
+          path: paths.box.pattern,
+          handle: CLIENT_ONLY_ROUTE,
+          lazy: async () => ({ Component: (await import('./box-home-redirect.tsx')).BoxHomeRedirect }),
+        },
+      ],
+    },
+  ];
+}

@@ -165,7 +165,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: paths.jobs.pattern, element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
             { path: paths.job.pattern, element: <JobsRedirect />, handle: CLIENT_ONLY_ROUTE },
-            ...boxRoutes,
+            ...boxRoutes(queryClient),
             { path: '*', element: <NotFoundPage /> },
           ],
         },
