@@ -50,8 +50,8 @@ export default defineConfig(({ command, isSsrBuild }) => ({
     // costs about 40 bytes of gzip per chunk, some 0.7 kB on a member page.
     sourcemap: 'hidden',
     // Vite's preload wrapper lists every lazy chunk's imports in the entry, about 2 kB of gzip on
-    // every route; a cold load does not need it (the server lists the route's chunks as
-    // modulepreload links), and a later first visit to a route fetches its imports one level late.
+    // every route; a cold load does not need it (the page lists the route's chunks, which
+    // src/first-view-boot.ts preloads), and a later first visit to a route fetches its imports one level late.
     modulePreload: false,
     target: 'es2022',
     // One stylesheet, which the server puts into every page: a route's chunk then brings no CSS of

@@ -294,6 +294,7 @@ test('renders the lists, History, the person page and the Box lists and Box user
     (await boxSandboxApi(request).groupNamed('Localization')).id,
     1,
   );
+  expect(boxUser).toBeDefined();
   const context = await signedInContext(browser, false);
   const paths = [
     '/groups',

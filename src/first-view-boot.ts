@@ -19,4 +19,9 @@ for (const href of scripts) {
   link.href = href;
   document.head.append(link);
 }
-void import(/* @vite-ignore */ entry);
+import(/* @vite-ignore */ entry).catch((error: unknown) => {
+  // Without the SPA the page stays as the server sent it: its links still work as plain page loads
+  // once it is no longer inert, which beats a page that ignores every click.
+  document.getElementById('root')?.removeAttribute('inert');
+  throw error;
+});

@@ -3,11 +3,13 @@ import type { RouteObject } from 'react-router';
 import { paths } from '../lib/paths.ts';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
 import { lazyPage } from './lazy-page.ts';
+import { prefetchOnEntry } from './route-prefetch.ts';
 
 /**
  * The Box workspace: every path starts with `/box`, so a link says which provider it is about. The
  * gate asks a person to connect their Box account first when Roster has a Box app. The loaders
- * import their page's prefetch when the route is entered, as the Users list's does (router.tsx).
+ * import their page's prefetch only when the route is entered: the Box query modules would otherwise
+ * weigh on every route's entry script, Zendesk's member pages included.
  */
 export function boxRoutes(queryClient: QueryClient): RouteObject[] {
   return [
@@ -19,11 +21,11 @@ export function boxRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         {
           path: paths.boxGroups.pattern,
-          loader: async ({ request }) => {
-            const { prefetchBoxGroupsPage } = await import('../features/box/prefetch-box-pages.ts');
-            await prefetchBoxGroupsPage(queryClient, new URL(request.url).searchParams);
-            return null;
-          },
+          loader: ({ request }) =>
+            prefetchOnEntry(async () => {
+              const { prefetchBoxGroupsPage } = await import('../features/box/prefetch-box-pages.ts');
+              await prefetchBoxGroupsPage(queryClient, new URL(request.url).searchParams);
+            }),
           ...lazyPage(
             'src/features/box/box-groups-page.tsx',
             async () => (await import('../features/box/box-groups-page.tsx')).BoxGroupsPage,
@@ -31,11 +33,11 @@ export function boxRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           path: paths.boxGroup.pattern,
-          loader: async ({ params }) => {
-            const { prefetchBoxGroupPage } = await import('../features/box/prefetch-box-pages.ts');
-            await prefetchBoxGroupPage(queryClient, params.groupId);
-            return null;
-          },
+          loader: ({ params }) =>
+            prefetchOnEntry(async () => {
+              const { prefetchBoxGroupPage } = await import('../features/box/prefetch-box-pages.ts');
+              await prefetchBoxGroupPage(queryClient, params.groupId);
+            }),
           ...lazyPage(
             'src/features/box/box-group-page.tsx',
             async () => (await import('../features/box/box-group-page.tsx')).BoxGroupPage,
@@ -50,11 +52,11 @@ export function boxRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           path: paths.boxUsers.pattern,
-          loader: async ({ request }) => {
-            const { prefetchBoxUsersPage } = await import('../features/box/prefetch-box-pages.ts');
-            await prefetchBoxUsersPage(queryClient, new URL(request.url).searchParams);
-            return null;
-          },
+          loader: ({ request }) =>
+            prefetchOnEntry(async () => {
+              const { prefetchBoxUsersPage } = await import('../features/box/prefetch-box-pages.ts');
+              await prefetchBoxUsersPage(queryClient, new URL(request.url).searchParams);
+            }),
           ...lazyPage(
             'src/features/box/box-users-page.tsx',
             async () => (await import('../features/box/box-users-page.tsx')).BoxUsersPage,
@@ -62,11 +64,11 @@ export function boxRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           path: paths.boxUser.pattern,
-          loader: async ({ params }) => {
-            const { prefetchBoxUserPage } = await import('../features/box/prefetch-box-pages.ts');
-            await prefetchBoxUserPage(queryClient, params.userId);
-            return null;
-          },
+          loader: ({ params }) =>
+            prefetchOnEntry(async () => {
+              const { prefetchBoxUserPage } = await import('../features/box/prefetch-box-pages.ts');
+              await prefetchBoxUserPage(queryClient, params.userId);
+            }),
           ...lazyPage(
             'src/features/box/box-user-page.tsx',
             async () => (await import('../features/box/box-user-page.tsx')).BoxUserPage,

@@ -25,3 +25,17 @@ export function prefetchScopedOperations(
   const filters: OperationListFilters = { [scope]: String(id), source: 'bulk' };
   void queryClient.prefetchInfiniteQuery(operationsQueryOptions(filters, 10));
 }
+
+/**
+ * A loader's work when its page's prefetch is imported as the route is entered (so those queries'
+ * modules stay off the entry script): a failed import costs only the head start, since the page
+ * asks for its own data, and must not turn the navigation into the route's error page.
+ */
+export async function prefetchOnEntry(prefetch: () => Promise<void>): Promise<null> {
+  try {
+    await prefetch();
+  } catch {
+    // The page reads what it needs itself.
+  }
+  return null;
+}

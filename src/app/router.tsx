@@ -14,7 +14,7 @@ import { JobsRedirect } from './jobs-redirect.tsx';
 import { lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteError } from './route-error.tsx';
-import { prefetchScopedOperations, prefetchShell } from './route-prefetch.ts';
+import { prefetchOnEntry, prefetchScopedOperations, prefetchShell } from './route-prefetch.ts';
 
 /** The route tree, shared by the browser's router and the server's first render (entry-server.tsx). */
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
@@ -93,11 +93,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               path: paths.users.pattern,
               // Imported when the route is entered: the people's queries it names would otherwise weigh on
               // every route's entry script (the Users list's own chunk holds them anyway).
-              loader: async ({ request }) => {
-                const { prefetchUsersPage } = await import('../features/users/prefetch-users-page.ts');
-                prefetchUsersPage(queryClient, new URL(request.url).searchParams);
-                return null;
-              },
+              loader: ({ request }) =>
+                prefetchOnEntry(async () => {
+                  const { prefetchUsersPage } = await import('../features/users/prefetch-users-page.ts');
+                  prefetchUsersPage(queryClient, new URL(request.url).searchParams);
+                }),
               ...lazyPage(
                 'src/features/users/users-page.tsx',
                 async () => (await import('../features/users/users-page.tsx')).UsersPage,
@@ -105,11 +105,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: paths.user.pattern,
-              loader: async ({ params }) => {
-                const { prefetchPersonPage } = await import('../features/users/prefetch-person-page.ts');
-                prefetchPersonPage(queryClient, params.userId);
-                return null;
-              },
+              loader: ({ params }) =>
+                prefetchOnEntry(async () => {
+                  const { prefetchPersonPage } = await import('../features/users/prefetch-person-page.ts');
+                  prefetchPersonPage(queryClient, params.userId);
+                }),
               ...lazyPage(
                 'src/features/users/user-page.tsx',
                 async () => (await import('../features/users/user-page.tsx')).UserPage,

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { isBoxAvailable } from '../../api/box/box-availability.ts';
 import {
   boxGroupCountQueryOptions,
   boxGroupQueryOptions,
@@ -13,19 +14,23 @@ import {
   boxUserQueryOptions,
   boxUsersQueryOptions,
 } from '../../api/box/box-users.ts';
+import { currentUserQueryOptions } from '../../api/current-user.ts';
 import { sessionQueryOptions } from '../../api/session.ts';
 import { parseBoxId } from './parse-box-id.ts';
 
 /**
  * What each Box page shows first, started from its route's loader (src/app/box-routes.tsx) as the
  * Zendesk pages' `prefetch-*-page.ts` do, so the server renders the lists and the Box user page in
- * one pass. Nothing is asked of Box until the session says whose Box account it would be: a person
- * who has still to connect one sees the gate's button, and Box would refuse those reads anyway.
+ * one pass. Nothing is asked of Box unless this person may read it now, by the rule the pages
+ * offer Box by (box-availability.ts): a person who has still to connect their Box account sees the
+ * gate's button instead, and an agent on a server with one Box credential is not offered Box.
  */
 async function whenBoxIsConnected(queryClient: QueryClient, start: () => void): Promise<void> {
-  const session = await queryClient.ensureQueryData(sessionQueryOptions()).catch(() => undefined);
-  if (!session?.signedIn || (session.box.connect && !session.box.account)) return;
-  start();
+  const [session, user] = await Promise.all([
+    queryClient.ensureQueryData(sessionQueryOptions()).catch(() => undefined),
+    queryClient.ensureQueryData(currentUserQueryOptions()).catch(() => undefined),
+  ]);
+  if (session?.signedIn && isBoxAvailable(session, user)) start();
 }
 
 /** The Box groups list: its first page for the search in the URL, and the total without one. */

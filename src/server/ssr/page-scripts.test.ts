@@ -80,6 +80,14 @@ describe('loadPageScripts', () => {
     expect(() => loadPageScripts(builtDist(), TEMPLATE.replace(ENTRY_TAG, ''))).toThrow(/has no <script/);
   });
 
+  it('refuses a boot script that imports another chunk, which would run it on every page', () => {
+    const bundled = {
+      ...MANIFEST,
+      'src/first-view-boot.ts': { file: 'assets/first-view-boot-B.js', imports: ['index.html'] },
+    };
+    expect(() => loadPageScripts(builtDist(bundled), TEMPLATE)).toThrow(/must import nothing/);
+  });
+
   it('refuses a manifest naming a script outside the build’s assets', () => {
     const odd = { ...MANIFEST, '_x.js': { file: 'assets/x"></script><script>alert(1)//.js' } };
     expect(() => loadPageScripts(builtDist(odd), TEMPLATE)).toThrow(/outside assets/);

@@ -8,7 +8,6 @@ const manifestSchema = z.record(
   z.string(),
   z.object({
     file: z.string(),
-    isEntry: z.boolean().optional(),
     imports: z.array(z.string()).optional(),
   }),
 );
@@ -38,6 +37,8 @@ export function loadPageScripts(distDir: string, template: string): PageScripts 
   const entry = manifest[ENTRY];
   const boot = manifest[BOOT];
   if (!entry || !boot) throw new Error(`${file} has no ${entry ? BOOT : ENTRY} entry: run npm run build`);
+  // Were the boot chunk to import (the entry's chunk, say), it would run again on every shell page.
+  if (boot.imports?.length) throw new Error(`${file}: ${boot.file} must import nothing (see vite.config.ts)`);
   const odd = Object.values(manifest).find(
     (chunk) => /\.js$/.test(chunk.file) && !BUILT_SCRIPT.test(chunk.file),
   );
