@@ -1,9 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
+import type * as BoxPrefetchModule from '../features/box/prefetch-box-pages.ts';
 import { paths } from '../lib/paths.ts';
 import { CLIENT_ONLY_ROUTE } from './client-only-route.ts';
 import { lazyPage } from './lazy-page.ts';
 import { prefetchOnEntry } from './route-prefetch.ts';
+
+type BoxPrefetches = typeof BoxPrefetchModule;
 
 /**
  * The Box workspace: every path starts with `/box`, so a link says which provider it is about. The
@@ -12,6 +15,8 @@ import { prefetchOnEntry } from './route-prefetch.ts';
  * weigh on every route's entry script, Zendesk's member pages included.
  */
 export function boxRoutes(queryClient: QueryClient): RouteObject[] {
+  const prefetchBox = (prefetch: (box: BoxPrefetches) => Promise<void>) =>
+    prefetchOnEntry(async () => prefetch(await import('../features/box/prefetch-box-pages.ts')));
   return [
     {
       ...lazyPage(
@@ -22,10 +27,7 @@ export function boxRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: paths.boxGroups.pattern,
           loader: ({ request }) =>
-            prefetchOnEntry(async () => {
-              const { prefetchBoxGroupsPage } = await import('../features/box/prefetch-box-pages.ts');
-              await prefetchBoxGroupsPage(queryClient, new URL(request.url).searchParams);
-            }),
+            prefetchBox((box) => box.prefetchBoxGroupsPage(queryClient, new URL(request.url).searchParams)),
           ...lazyPage(
             'src/features/box/box-groups-page.tsx',
             async () => (await import('../features/box/box-groups-page.tsx')).BoxGroupsPage,
@@ -33,11 +35,7 @@ export function boxRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           path: paths.boxGroup.pattern,
-          loader: ({ params }) =>
-            prefetchOnEntry(async () => {
-              const { prefetchBoxGroupPage } = await import('../features/box/prefetch-box-pages.ts');
-              await prefetchBoxGroupPage(queryClient, params.groupId);
-            }),
+          loader: ({ params }) => prefetchBox((box) => box.prefetchBoxGroupPage(queryClient, params.groupId)),
           ...lazyPage(
             'src/features/box/box-group-page.tsx',
             async () => (await import('../features/box/box-group-page.tsx')).BoxGroupPage,
@@ -53,10 +51,7 @@ export function boxRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: paths.boxUsers.pattern,
           loader: ({ request }) =>
-            prefetchOnEntry(async () => {
-              const { prefetchBoxUsersPage } = await import('../features/box/prefetch-box-pages.ts');
-              await prefetchBoxUsersPage(queryClient, new URL(request.url).searchParams);
-            }),
+            prefetchBox((box) => box.prefetchBoxUsersPage(queryClient, new URL(request.url).searchParams)),
           ...lazyPage(
             'src/features/box/box-users-page.tsx',
             async () => (await import('../features/box/box-users-page.tsx')).BoxUsersPage,
@@ -64,11 +59,7 @@ export function boxRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           path: paths.boxUser.pattern,
-          loader: ({ params }) =>
-            prefetchOnEntry(async () => {
-              const { prefetchBoxUserPage } = await import('../features/box/prefetch-box-pages.ts');
-              await prefetchBoxUserPage(queryClient, params.userId);
-            }),
+          loader: ({ params }) => prefetchBox((box) => box.prefetchBoxUserPage(queryClient, params.userId)),
           ...lazyPage(
             'src/features/box/box-user-page.tsx',
             async () => (await import('../features/box/box-user-page.tsx')).BoxUserPage,

@@ -1,16 +1,16 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '../../api/api-error.ts';
 import { reviewBoxAdditionsMutationOptions } from '../../api/box/box-additions-review.ts';
 import { boxUsersQueryOptions } from '../../api/box/box-users.ts';
+import { DialogFooter } from '../../components/dialog-footer.tsx';
 import { PastedPeopleField, pastedPeopleCount } from '../../components/members/pasted-people-field.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { PlanStep } from '../../components/operations/plan-step.tsx';
 import type { BoxGroup } from '../../contract/box/box-group.ts';
 import { plural } from '../../contract/plural.ts';
+import './box.css';
 
 /**
-import './box.css';
  * Add people to a Box group: search by name or login, or paste logins or user ids; "Review" shows
  * what will happen, then the additions run on the server as one operation of single requests.
  */
@@ -80,11 +80,6 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
         onChange={setText}
         count={count}
       />
-      {review.isError && (
-        <p className="form-error" role="alert">
-          Could not review these people: {describeError(review.error)}
-        </p>
-      )}
       {review.data && !plan && (
         <p className="form-error" role="alert">
           Nothing to add.{' '}
@@ -93,10 +88,7 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
             .join(' ')}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
+      <DialogFooter error={review.error} errorLead="Could not review these people" onCancel={onClose}>
         <button
           type="button"
           className="button-primary"
@@ -105,7 +97,7 @@ export function AddBoxUsersDialog({ group, onClose }: { group: BoxGroup; onClose
         >
           {review.isPending ? 'Looking up…' : 'Review'}
         </button>
-      </div>
+      </DialogFooter>
     </ModalDialog>
   );
 }

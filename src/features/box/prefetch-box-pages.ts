@@ -25,7 +25,7 @@ import { parseBoxId } from './parse-box-id.ts';
  * offer Box by (box-availability.ts): a person who has still to connect their Box account sees the
  * gate's button instead, and an agent on a server with one Box credential is not offered Box.
  */
-async function whenBoxIsConnected(queryClient: QueryClient, start: () => void): Promise<void> {
+async function whenBoxIsAvailable(queryClient: QueryClient, start: () => void): Promise<void> {
   const [session, user] = await Promise.all([
     queryClient.ensureQueryData(sessionQueryOptions()).catch(() => undefined),
     queryClient.ensureQueryData(currentUserQueryOptions()).catch(() => undefined),
@@ -36,7 +36,7 @@ async function whenBoxIsConnected(queryClient: QueryClient, start: () => void): 
 /** The Box groups list: its first page for the search in the URL, and the total without one. */
 export function prefetchBoxGroupsPage(queryClient: QueryClient, search: URLSearchParams): Promise<void> {
   const name = search.get('q') ?? '';
-  return whenBoxIsConnected(queryClient, () => {
+  return whenBoxIsAvailable(queryClient, () => {
     void queryClient.prefetchInfiniteQuery(boxGroupsQueryOptions({ name }));
     if (!name) void queryClient.prefetchQuery(boxGroupCountQueryOptions());
   });
@@ -45,7 +45,7 @@ export function prefetchBoxGroupsPage(queryClient: QueryClient, search: URLSearc
 /** The Box users list, as the groups list. */
 export function prefetchBoxUsersPage(queryClient: QueryClient, search: URLSearchParams): Promise<void> {
   const name = search.get('q') ?? '';
-  return whenBoxIsConnected(queryClient, () => {
+  return whenBoxIsAvailable(queryClient, () => {
     void queryClient.prefetchInfiniteQuery(boxUsersQueryOptions({ name }));
     if (!name) void queryClient.prefetchQuery(boxUserCountQueryOptions());
   });
@@ -58,7 +58,7 @@ export function prefetchBoxUsersPage(queryClient: QueryClient, search: URLSearch
 export function prefetchBoxGroupPage(queryClient: QueryClient, idParam: string | undefined): Promise<void> {
   const groupId = parseBoxId(idParam);
   if (groupId === undefined) return Promise.resolve();
-  return whenBoxIsConnected(queryClient, () => {
+  return whenBoxIsAvailable(queryClient, () => {
     void queryClient.prefetchQuery(boxGroupQueryOptions(groupId));
     void queryClient.prefetchInfiniteQuery(boxGroupMembersQueryOptions(groupId));
   });
@@ -68,7 +68,7 @@ export function prefetchBoxGroupPage(queryClient: QueryClient, idParam: string |
 export function prefetchBoxUserPage(queryClient: QueryClient, idParam: string | undefined): Promise<void> {
   const userId = parseBoxId(idParam);
   if (userId === undefined) return Promise.resolve();
-  return whenBoxIsConnected(queryClient, () => {
+  return whenBoxIsAvailable(queryClient, () => {
     void queryClient
       .fetchQuery(boxUserQueryOptions(userId))
       .then(() =>

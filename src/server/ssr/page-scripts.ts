@@ -48,13 +48,11 @@ export function loadPageScripts(distDir: string, template: string): PageScripts 
   const cache = new Map<string, string>();
   return (page, modules) => {
     const key = modules.join('\n');
-    let tags = cache.get(key);
-    if (tags === undefined) {
-      tags = `<script type="module" crossorigin src="/${boot.file}"></script>${scriptList(manifest, modules)}`;
-      cache.set(key, tags);
-    }
-    const replacement = tags;
-    return page.replace(entryTag, () => replacement);
+    const tags =
+      cache.get(key) ??
+      `<script type="module" crossorigin src="/${boot.file}"></script>${scriptList(manifest, modules)}`;
+    cache.set(key, tags);
+    return page.replace(entryTag, () => tags);
   };
 }
 
